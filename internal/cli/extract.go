@@ -2,10 +2,125 @@ package cli
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"newshound/internal/extract"
+	"newshound/internal/news"
 )
 
-// runExtract is not written yet.
+// maxExtractInput bounds what extract reads from a file or standard input.
+const maxExtractInput = 16 << 20
+
+// runExtract prints the article extracted from an HTML file, a URL or
+// standard input ("-") as plain text (the body only), HTML or JSON.
 func runExtract(ctx context.Context, env Env, args []string) error {
-	return errors.New("extract: not implemented yet")
+	fs := newFlagSet("extract", env)
+	format := fs.String("format", "text", "output format: text (body text only), html (body HTML) or json (article with metadata)")
+	pageURL := fs.String("url", "", "URL the page was fetched from, for resolving relative links (files and stdin)")
+	if err := parseFlags(fs, env, args); err != nil {
+		return err
+	}
+	switch *format {
+	case "text", "html", "json":
+	default:
+		return usagef("extract: unknown --format %q; use text, html or json", *format)
+	}
+	if fs.NArg() != 1 {
+		return usagef("extract: want exactly one FILE_OR_URL (or - for standard input), got %d", fs.NArg())
+	}
+	src := fs.Arg(0)
+	page, base, err := readPage(ctx, env, src)
+	if err != nil {
+		return err
+	}
+	if *pageURL != "" {
+		base = *pageURL
+	}
+	art, err := extract.FromHTML(page, base)
+	if err != nil {
+		return fmt.Errorf("extract %s: %w", src, err)
+	}
+	return writeArticle(env.Stdout, *format, art)
+}
+
+// readPage reads the page named by src: "-" for standard input, an http(s)
+// URL, or a file path. It returns the bytes and the URL to resolve links by.
+func readPage(ctx context.Context, env Env, src string) ([]byte, string, error) {
+	if strings.HasPrefix(src, "http://") || strings.HasPrefix(src, "https://") {
+		return nil, "", errors.New("extract: fetching URLs needs internal/fetch, which is not wired yet; save the page and pass the file with --url")
+	}
+	var r io.Reader
+	if src == "-" {
+		r = env.Stdin
+	} else {
+		f, err := os.Open(src)
+		if err != nil {
+			return nil, "", fmt.Errorf("extract: %w", err)
+		}
+		defer f.Close()
+		r = f
+	}
+	page, err := io.ReadAll(io.LimitReader(r, maxExtractInput+1))
+	if err != nil {
+		return nil, "", fmt.Errorf("extract: read %s: %w", src, err)
+	}
+	if len(page) > maxExtractInput {
+		return nil, "", fmt.Errorf("extract: %s is larger than %d MiB", src, maxExtractInput>>20)
+	}
+	return page, "", nil
+}
+
+// articleJSON is the JSON form of an extracted article.
+type articleJSON struct {
+	URL          string        `json:"url,omitempty"`
+	CanonicalURL string        `json:"canonical_url,omitempty"`
+	SiteName     string        `json:"site_name,omitempty"`
+	Title        string        `json:"title"`
+	Standfirst   string        `json:"standfirst,omitempty"`
+	Authors      []news.Author `json:"authors,omitempty"`
+	Language     string        `json:"language,omitempty"`
+	Published    string        `json:"published,omitempty"`
+	Updated      string        `json:"updated,omitempty"`
+	LeadImage    *news.Figure  `json:"lead_image,omitempty"`
+	BodyHTML     string        `json:"body_html"`
+	BodyText     string        `json:"body_text"`
+}
+
+// writeArticle prints art in the given format.
+func writeArticle(w io.Writer, format string, art news.Article) error {
+	var err error
+	switch format {
+	case "text":
+		_, err = fmt.Fprintln(w, art.BodyText)
+	case "html":
+		_, err = fmt.Fprintln(w, art.BodyHTML)
+	case "json":
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		err = enc.Encode(articleJSON{
+			URL: art.OriginalURL, CanonicalURL: art.CanonicalURL, SiteName: art.SiteName,
+			Title: art.Title, Standfirst: art.Standfirst, Authors: art.Authors,
+			Language: art.Language, Published: timeString(art.PublishedAt),
+			Updated: timeString(art.UpdatedAt), LeadImage: art.LeadImage,
+			BodyHTML: art.BodyHTML, BodyText: art.BodyText,
+		})
+	}
+	if err != nil {
+		return fmt.Errorf("extract: write: %w", err)
+	}
+	return nil
+}
+
+// timeString formats t as RFC 3339, or "" for the zero time.
+func timeString(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.RFC3339)
 }

@@ -1,0 +1,32 @@
+package extract
+
+import (
+	"bytes"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/charset"
+	"golang.org/x/text/transform"
+)
+
+// maxInput caps how much of a page is parsed; real articles are far smaller
+// and the cap bounds time and memory on hostile input.
+const maxInput = 12 << 20
+
+// parse decodes page to UTF-8 and parses it into a DOM. A page that is valid
+// UTF-8 is read as UTF-8 whatever it declares (saved pages often keep a
+// stale declaration); otherwise the BOM or <meta> charset decides, with
+// windows-1252 as the last resort, so broken bytes never stop the parse.
+func parse(page []byte) (*html.Node, error) {
+	if len(page) > maxInput {
+		page = page[:maxInput]
+	}
+	if !utf8.Valid(page) {
+		if enc, _, _ := charset.DetermineEncoding(page, "text/html"); enc != nil {
+			if dec, _, err := transform.Bytes(enc.NewDecoder(), page); err == nil {
+				page = dec
+			}
+		}
+	}
+	return html.Parse(bytes.NewReader(page))
+}
