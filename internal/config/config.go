@@ -158,7 +158,7 @@ func (c Config) SQLitePath() string {
 		return ""
 	}
 	p := c.DatabaseURL
-	for _, prefix := range []string{"sqlite://", "sqlite:", "file:"} {
+	for _, prefix := range []string{"sqlite:", "file:"} {
 		if strings.HasPrefix(p, prefix) {
 			p = strings.TrimPrefix(p, prefix)
 			break
@@ -267,7 +267,7 @@ func applyDatabase(c *Config, v string) error {
 		c.DatabaseURL = v
 		return nil
 	}
-	if i := strings.Index(v, "://"); i > 0 && !strings.HasPrefix(v, "sqlite:") && !strings.HasPrefix(v, "file:") {
+	if i := strings.Index(v, "://"); i > 0 {
 		return fmt.Errorf("unsupported database %q; use postgres://… for PostgreSQL or sqlite:PATH for SQLite", v[:i])
 	}
 	c.DatabaseURL = v
