@@ -1,18 +1,32 @@
 // Package extract turns one HTML page into a news.Article: its metadata
 // (title, standfirst, authors, dates, language, site name, lead image,
 // canonical URL) and its body as sanitized structured HTML plus plain text.
-// It is pure: no I/O, no globals beyond lazily built read-only tables.
+// It is pure: no I/O, and no package state beyond read-only tables built
+// lazily on first use.
+//
+// The article is found in stages over one parse: metadata is read first;
+// noise (scripts, hidden and form elements) and named furniture (navigation,
+// sharing, related, comments) are pruned; paragraph scores flow to their
+// containers and the best container wins, with its article-like siblings;
+// the winner is copied into clean structure, and its head and tail blocks
+// are judged one by one for bylines, sharing lines and other furniture.
 package extract
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"net/url"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 
 	"newshound/internal/news"
 )
 
 // ErrNoArticle reports a page in which no article body could be found.
-var ErrNoArticle = errors.New("extract: no article body found")
+var ErrNoArticle = errors.New("extract: no article text found in the page")
 
 // ErrEmpty reports empty input.
 var ErrEmpty = errors.New("extract: empty input")
@@ -21,12 +35,190 @@ var ErrEmpty = errors.New("extract: empty input")
 // from pageURL (which may be empty). Relative links are resolved against the
 // page's <base> or pageURL. Declared non-UTF-8 charsets are decoded.
 func FromHTML(page []byte, pageURL string) (news.Article, error) {
-	if len(page) == 0 {
+	if len(bytes.TrimSpace(page)) == 0 {
 		return news.Article{}, ErrEmpty
 	}
 	doc, err := parse(page)
 	if err != nil {
 		return news.Article{}, fmt.Errorf("extract: parse: %w", err)
 	}
-	return fromDoc(doc, pageURL)
+	art, err := fromDoc(doc, pageURL, true)
+	if err == nil && len(art.BodyText) >= 250 {
+		return art, nil
+	}
+	// Thin result: pruning by names may have taken the article with it.
+	// Parse again and extract without that stage; keep the longer result.
+	doc2, err2 := parse(page)
+	if err2 != nil {
+		return art, err
+	}
+	art2, err2 := fromDoc(doc2, pageURL, false)
+	if err2 == nil && len(art2.BodyText) > 2*len(art.BodyText)+100 {
+		return art2, nil
+	}
+	if err != nil && err2 == nil {
+		return art2, nil
+	}
+	return art, err
+}
+
+// fromDoc extracts the article from a parsed page. pruneNames turns the
+// furniture-by-name stage on.
+func fromDoc(doc *html.Node, pageURL string, pruneNames bool) (news.Article, error) {
+	pm := readMeta(doc)
+	base, _ := url.Parse(pageURL)
+	if base != nil && !base.IsAbs() {
+		base = nil
+	}
+	if pm.base != "" {
+		if bu, err := url.Parse(strings.TrimSpace(pm.base)); err == nil {
+			if base != nil {
+				bu = base.ResolveReference(bu)
+			}
+			if bu.IsAbs() {
+				base = bu
+			}
+		}
+	}
+	art := news.Article{OriginalURL: pageURL}
+	pm.fill(&art, base)
+
+	body := findBody(doc)
+	stripNoise(body)
+	cues := cueCache{}
+	m := measureTree(body)
+	if pruneNames {
+		pruneFurniture(body, m, cues, m[body].ptext)
+		m = measureTree(body)
+	}
+	sc := &scorer{m: m, cues: cues}
+	sc.scoreTree(body)
+	top := sc.best(body)
+	var roots []*html.Node
+	if top == nil {
+		top = body
+		roots = []*html.Node{body}
+	} else {
+		roots = sc.siblings(top)
+	}
+
+	b := &builder{m: m, cues: cues, base: base, title: art.Title, total: m[body].ptext,
+		roots: map[*html.Node]bool{}}
+	for _, r := range roots {
+		b.roots[r] = true
+	}
+	out := elem(atom.Div)
+	for _, r := range roots {
+		if r == body || !flowWrapper(r) {
+			b.block(r, out)
+		} else {
+			b.children(r, out)
+		}
+	}
+	trimBlocks(out, &art)
+	fixAnchors(out, base)
+
+	var buf bytes.Buffer
+	for c := out.FirstChild; c != nil; c = c.NextSibling {
+		if err := html.Render(&buf, c); err != nil {
+			return art, fmt.Errorf("extract: render body: %w", err)
+		}
+		buf.WriteByte('\n')
+	}
+	art.BodyText = plainText(out)
+	if art.BodyText == "" {
+		return art, ErrNoArticle
+	}
+	art.BodyHTML = sanitize(buf.String())
+	return art, nil
+}
+
+// flowWrapper reports containers whose children, not themselves, are the
+// article's blocks.
+func flowWrapper(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Div, atom.Section, atom.Article, atom.Main, atom.Body, atom.Td, atom.Center, atom.Header, atom.Footer, atom.Aside, atom.Form, atom.Span, atom.Font:
+		return true
+	}
+	return n.DataAtom == 0
+}
+
+// findBody returns the <body> element, or the document when there is none.
+func findBody(doc *html.Node) *html.Node {
+	for c := doc.FirstChild; c != nil; c = c.NextSibling {
+		if isElem(c, atom.Html) {
+			for b := c.FirstChild; b != nil; b = b.NextSibling {
+				if isElem(b, atom.Body) {
+					return b
+				}
+			}
+		}
+	}
+	return doc
+}
+
+// fixAnchors keeps in-page links working: a link to an id that survived in
+// the body points at it as "#id"; a link to an id that did not survive
+// points at the original page. Ids no link points at are removed.
+func fixAnchors(root *html.Node, base *url.URL) {
+	ids := map[string]bool{}
+	refs := map[string]bool{}
+	var collect func(n *html.Node)
+	collect = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if id := attr(c, "id"); id != "" {
+				ids[id] = true
+			}
+			if c.DataAtom == atom.A {
+				if h := attr(c, "href"); strings.HasPrefix(h, "#") {
+					refs[h[1:]] = true
+				} else if base != nil && strings.Contains(h, "#") {
+					if u, err := url.Parse(h); err == nil && u.Fragment != "" && u.Host == base.Host && u.Path == base.Path {
+						refs[u.Fragment] = true
+						setAttr(c, "href", "#"+u.Fragment)
+					}
+				}
+			}
+			collect(c)
+		}
+	}
+	collect(root)
+	var fix func(n *html.Node)
+	fix = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if id := attr(c, "id"); id != "" && !refs[id] {
+				removeAttr(c, "id")
+			}
+			if c.DataAtom == atom.A {
+				if h := attr(c, "href"); strings.HasPrefix(h, "#") && !ids[h[1:]] {
+					if base != nil {
+						u := *base
+						u.Fragment = h[1:]
+						setAttr(c, "href", u.String())
+					} else {
+						removeAttr(c, "href")
+					}
+				}
+			}
+			fix(c)
+		}
+	}
+	fix(root)
+}
+
+// removeAttr deletes attribute key from n.
+func removeAttr(n *html.Node, key string) {
+	out := n.Attr[:0]
+	for _, a := range n.Attr {
+		if a.Key != key {
+			out = append(out, a)
+		}
+	}
+	n.Attr = out
 }

@@ -1,0 +1,432 @@
+package extract
+
+import (
+	"net/url"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// builder copies the chosen container into a clean output tree: only the
+// structural elements we serve (p, h2-h4, lists, quotes, figures, tables,
+// code, links, emphasis), wrappers unwrapped, inline runs gathered into
+// paragraphs, URLs resolved, furniture inside the article dropped.
+type builder struct {
+	m     measure
+	cues  cueCache
+	base  *url.URL
+	title string // collapsed, lowercased title, to drop a repeated heading
+	total int    // paragraph text of the page
+	ids   map[string]bool
+	roots map[*html.Node]bool
+}
+
+// flow reports output containers that take only blocks: inline runs
+// inside them are wrapped in paragraphs.
+func flow(out *html.Node) bool {
+	switch out.DataAtom {
+	case atom.Div, atom.Blockquote, atom.Body, atom.Section, atom.Article:
+		return true
+	}
+	return false
+}
+
+// children copies in's children into out.
+func (b *builder) children(in, out *html.Node) {
+	var para *html.Node
+	for c := in.FirstChild; c != nil; c = c.NextSibling {
+		b.node(c, out, &para)
+	}
+}
+
+// node copies one input node into out; para is the open paragraph that
+// gathers inline content when out is a flow container.
+func (b *builder) node(c, out *html.Node, para **html.Node) {
+	switch c.Type {
+	case html.TextNode:
+		if !flow(out) {
+			out.AppendChild(textNode(c.Data))
+			return
+		}
+		if *para == nil {
+			if strings.TrimSpace(c.Data) == "" {
+				return
+			}
+			*para = elem(atom.P)
+			out.AppendChild(*para)
+		}
+		(*para).AppendChild(textNode(c.Data))
+	case html.ElementNode:
+		if b.drop(c) {
+			return
+		}
+		if isInline(c) {
+			target := out
+			if flow(out) {
+				if *para == nil {
+					*para = elem(atom.P)
+					out.AppendChild(*para)
+				}
+				target = *para
+			}
+			b.inline(c, target)
+			return
+		}
+		*para = nil
+		b.block(c, out)
+	}
+}
+
+// isInline reports elements that flow inside a paragraph.
+func isInline(n *html.Node) bool {
+	if n.DataAtom == atom.Img {
+		return false
+	}
+	return !isBlock(n.DataAtom) && n.DataAtom != atom.Dl && n.DataAtom != atom.Address
+}
+
+// inline copies an inline element (and anything under it) into out.
+func (b *builder) inline(c, out *html.Node) {
+	var dst *html.Node
+	switch c.DataAtom {
+	case atom.Br:
+		out.AppendChild(elem(atom.Br))
+		return
+	case atom.Img:
+		if img := b.image(c); img != nil {
+			out.AppendChild(img)
+		}
+		return
+	case atom.A:
+		dst = b.link(c)
+	case atom.B, atom.Strong, atom.I, atom.Em, atom.U, atom.S, atom.Sub, atom.Sup,
+		atom.Code, atom.Small, atom.Mark, atom.Abbr, atom.Q, atom.Cite, atom.Del,
+		atom.Ins, atom.Kbd, atom.Samp, atom.Var, atom.Dfn:
+		dst = elem(c.DataAtom)
+		if id := attr(c, "id"); id != "" && (c.DataAtom == atom.Sup || c.DataAtom == atom.Cite) {
+			dst.Attr = append(dst.Attr, html.Attribute{Key: "id", Val: id})
+		}
+	}
+	if dst != nil {
+		out.AppendChild(dst)
+		out = dst
+	} else if id := attr(c, "id"); id != "" && c.DataAtom == atom.Span && strings.Contains(id, "fn") {
+		s := elem(atom.Span, html.Attribute{Key: "id", Val: id})
+		out.AppendChild(s)
+		out = s
+	}
+	for x := c.FirstChild; x != nil; x = x.NextSibling {
+		switch x.Type {
+		case html.TextNode:
+			out.AppendChild(textNode(x.Data))
+		case html.ElementNode:
+			if b.drop(x) {
+				continue
+			}
+			if !isInline(x) && x.DataAtom != atom.Img {
+				out.AppendChild(textNode(" "))
+			}
+			b.inline(x, out)
+		}
+	}
+}
+
+// block copies a block element into out.
+func (b *builder) block(c, out *html.Node) {
+	switch c.DataAtom {
+	case atom.P, atom.Address, atom.Figcaption, atom.Summary, atom.Dt:
+		p := elem(atom.P)
+		if c.DataAtom == atom.Dt {
+			p = elem(atom.Dt)
+		}
+		b.keepID(c, p)
+		b.mixed(c, p)
+		if hasContent(p) {
+			out.AppendChild(p)
+		}
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		a := c.DataAtom
+		if a == atom.H1 {
+			a = atom.H2
+		}
+		h := elem(a)
+		b.keepID(c, h)
+		b.mixed(c, h)
+		t := innerText(h)
+		if t == "" || b.title != "" && strings.EqualFold(t, b.title) {
+			return
+		}
+		out.AppendChild(h)
+	case atom.Ul, atom.Ol, atom.Dl:
+		l := elem(c.DataAtom)
+		if st := attr(c, "start"); st != "" && c.DataAtom == atom.Ol {
+			l.Attr = append(l.Attr, html.Attribute{Key: "start", Val: st})
+		}
+		b.keepID(c, l)
+		for x := c.FirstChild; x != nil; x = x.NextSibling {
+			if x.Type != html.ElementNode || b.drop(x) {
+				continue
+			}
+			switch x.DataAtom {
+			case atom.Li, atom.Dd, atom.Dt:
+				li := elem(x.DataAtom)
+				b.keepID(x, li)
+				b.mixed(x, li)
+				if hasContent(li) {
+					l.AppendChild(li)
+				}
+			default:
+				li := elem(atom.Li)
+				if c.DataAtom == atom.Dl {
+					li = elem(atom.Dd)
+				}
+				b.mixed(x, li)
+				if hasContent(li) {
+					l.AppendChild(li)
+				}
+			}
+		}
+		if l.FirstChild != nil {
+			out.AppendChild(l)
+		}
+	case atom.Blockquote:
+		q := elem(atom.Blockquote)
+		if ct := attr(c, "cite"); ct != "" {
+			if u := b.resolve(ct); u != "" {
+				q.Attr = append(q.Attr, html.Attribute{Key: "cite", Val: u})
+			}
+		}
+		b.children(c, q)
+		if hasContent(q) {
+			out.AppendChild(q)
+		}
+	case atom.Pre:
+		pre := elem(atom.Pre)
+		copyText(c, pre)
+		if strings.TrimSpace(innerText(pre)) != "" {
+			out.AppendChild(pre)
+		}
+	case atom.Table:
+		b.table(c, out)
+	case atom.Figure:
+		if f := b.figure(c); f != nil {
+			out.AppendChild(f)
+		}
+	case atom.Img, atom.Picture:
+		if img := b.image(c); img != nil {
+			out.AppendChild(img)
+		}
+	case atom.Iframe:
+		if src := b.resolve(attr(c, "src")); src != "" && videoHost(src) {
+			out.AppendChild(elem(atom.Iframe,
+				html.Attribute{Key: "src", Val: src},
+				html.Attribute{Key: "allowfullscreen", Val: ""}))
+		}
+	case atom.Hr:
+		out.AppendChild(elem(atom.Hr))
+	case atom.Li, atom.Dd, atom.Td, atom.Th:
+		// Stray list items or cells outside their parents: keep their
+		// content as a block.
+		if flow(out) {
+			b.children(c, out)
+		} else {
+			b.mixed(c, out)
+		}
+	default:
+		// Wrappers (div, section, article, header, center...): unwrap.
+		if flow(out) {
+			if id := attr(c, "id"); id != "" && b.ids != nil && strings.Contains(lowerASCII(id), "fn") {
+				d := elem(atom.Div, html.Attribute{Key: "id", Val: id})
+				b.children(c, d)
+				if hasContent(d) {
+					out.AppendChild(d)
+				}
+				return
+			}
+			b.children(c, out)
+		} else {
+			out.AppendChild(textNode(" "))
+			b.mixed(c, out)
+			out.AppendChild(textNode(" "))
+		}
+	}
+}
+
+// mixed copies in's children into out, an element that takes inline
+// content and nested blocks alike (li, td, figcaption, p, headings).
+func (b *builder) mixed(in, out *html.Node) {
+	for x := in.FirstChild; x != nil; x = x.NextSibling {
+		switch x.Type {
+		case html.TextNode:
+			out.AppendChild(textNode(x.Data))
+		case html.ElementNode:
+			if b.drop(x) {
+				continue
+			}
+			if isInline(x) || x.DataAtom == atom.Img {
+				b.inline(x, out)
+				continue
+			}
+			switch x.DataAtom {
+			case atom.Ul, atom.Ol, atom.Dl, atom.Blockquote, atom.Pre, atom.Table, atom.Figure, atom.P:
+				if out.DataAtom == atom.P || isHeading(out.DataAtom) || out.DataAtom == atom.Figcaption {
+					out.AppendChild(textNode(" "))
+					b.inline(x, out)
+					continue
+				}
+				b.block(x, out)
+			default:
+				out.AppendChild(textNode(" "))
+				b.mixed(x, out)
+				out.AppendChild(textNode(" "))
+			}
+		}
+	}
+}
+
+// isHeading reports h1-h6.
+func isHeading(a atom.Atom) bool {
+	switch a {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		return true
+	}
+	return false
+}
+
+// keepID copies in's id onto out, so in-page links (footnotes) keep
+// working; unreferenced ids are removed at the end.
+func (b *builder) keepID(in, out *html.Node) {
+	if id := attr(in, "id"); id != "" {
+		out.Attr = append(out.Attr, html.Attribute{Key: "id", Val: id})
+	}
+}
+
+// copyText copies the text of in (a <pre>) into out, keeping line breaks
+// and a <code> wrapper if there was one.
+func copyText(in, out *html.Node) {
+	var sb strings.Builder
+	appendText(&sb, in)
+	dst := out
+	if code := firstDescendant(in, atom.Code); code != nil {
+		dst = elem(atom.Code)
+		out.AppendChild(dst)
+	}
+	dst.AppendChild(textNode(sb.String()))
+}
+
+// firstDescendant returns the first element with atom a under n.
+func firstDescendant(n *html.Node, a atom.Atom) *html.Node {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if isElem(c, a) {
+			return c
+		}
+		if d := firstDescendant(c, a); d != nil {
+			return d
+		}
+	}
+	return nil
+}
+
+// hasContent reports whether out holds text or an image.
+func hasContent(out *html.Node) bool {
+	for c := out.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			if strings.TrimSpace(strings.ReplaceAll(c.Data, "\u00a0", " ")) != "" {
+				return true
+			}
+		case html.ElementNode:
+			if c.DataAtom == atom.Img || c.DataAtom == atom.Iframe || hasContent(c) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// link copies an <a> with its href resolved; javascript: and empty links
+// lose their href (their text stays).
+func (b *builder) link(c *html.Node) *html.Node {
+	a := elem(atom.A)
+	href := strings.TrimSpace(attr(c, "href"))
+	if strings.HasPrefix(href, "#") {
+		if len(href) > 1 {
+			a.Attr = append(a.Attr, html.Attribute{Key: "href", Val: href})
+		}
+	} else if u := b.resolve(href); u != "" {
+		a.Attr = append(a.Attr, html.Attribute{Key: "href", Val: u})
+	}
+	if id := attr(c, "id"); id != "" {
+		a.Attr = append(a.Attr, html.Attribute{Key: "id", Val: id})
+	}
+	return a
+}
+
+// resolve makes ref absolute against the page's base; unsafe or unusable
+// references give "".
+func (b *builder) resolve(ref string) string {
+	return resolveURL(b.base, ref)
+}
+
+// resolveURL resolves ref against base, refusing script URLs.
+func resolveURL(base *url.URL, ref string) string {
+	ref = strings.TrimSpace(ref)
+	if ref == "" {
+		return ""
+	}
+	l := lowerASCII(ref)
+	if strings.HasPrefix(l, "javascript:") || strings.HasPrefix(l, "vbscript:") {
+		return ""
+	}
+	if strings.HasPrefix(l, "data:") || strings.HasPrefix(l, "mailto:") || strings.HasPrefix(l, "tel:") {
+		return ref
+	}
+	u, err := url.Parse(ref)
+	if err != nil {
+		return ""
+	}
+	if base != nil {
+		u = base.ResolveReference(u)
+	}
+	return u.String()
+}
+
+// image copies an <img> (or the best image of a <picture>).
+func (b *builder) image(c *html.Node) *html.Node {
+	img := c
+	if c.DataAtom == atom.Picture {
+		img = findImg(c)
+		if img == nil {
+			return nil
+		}
+		if attr(img, "src") == "" {
+			for s := c.FirstChild; s != nil; s = s.NextSibling {
+				if isElem(s, atom.Source) {
+					if v := largestSrc(attr(s, "srcset")); v != "" {
+						setAttr(img, "src", v)
+						break
+					}
+				}
+			}
+		}
+	}
+	src := attr(img, "src")
+	if (src == "" || placeholder(src)) && attr(img, "srcset") != "" {
+		src = largestSrc(attr(img, "srcset"))
+	}
+	src = b.resolve(src)
+	if src == "" {
+		return nil
+	}
+	out := elem(atom.Img, html.Attribute{Key: "src", Val: src})
+	if alt := attr(img, "alt"); alt != "" {
+		out.Attr = append(out.Attr, html.Attribute{Key: "alt", Val: alt})
+	}
+	for _, k := range [...]string{"width", "height"} {
+		if v := attr(img, k); v != "" {
+			out.Attr = append(out.Attr, html.Attribute{Key: k, Val: v})
+		}
+	}
+	return out
+}

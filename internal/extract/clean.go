@@ -1,0 +1,321 @@
+package extract
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// drop decides whether an element inside the article is furniture: named
+// so, or a container whose shape (links, images, form fields, lists
+// against paragraphs) says it is not prose (Readability's conditional
+// cleaning).
+func (b *builder) drop(c *html.Node) bool {
+	if b.roots[c] {
+		return false
+	}
+	s := b.m[c]
+	if s == nil {
+		return false // created after measuring (noscript images)
+	}
+	w := b.cues.weight(c)
+	if w < 0 && !(w > -50 && holdsArticle(s, b.total)) {
+		return true
+	}
+	switch c.DataAtom {
+	case atom.Div, atom.Section, atom.Ul, atom.Ol, atom.Table, atom.Form,
+		atom.Fieldset, atom.Aside, atom.Header, atom.Footer, atom.Nav, atom.Dl:
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		return s.text > 0 && s.linkDensity() > 0.5
+	case atom.P:
+		return s.text > 0 && s.text < 200 && s.linkDensity() > 0.8 && s.imgs == 0
+	default:
+		return false
+	}
+	if s.commas >= 10 && s.linkDensity() < 0.5 {
+		return false
+	}
+	if c.DataAtom == atom.Table && dataTable(c, s) {
+		return s.linkDensity() > 0.5
+	}
+	isList := c.DataAtom == atom.Ul || c.DataAtom == atom.Ol || c.DataAtom == atom.Dl
+	inFig := hasAncestor(c, atom.Figure)
+	ld := s.linkDensity()
+	switch {
+	case s.imgs > 1 && float64(s.ps)/float64(s.imgs) < 0.5 && !inFig && s.text < 200:
+		return true
+	case s.inputs > s.ps/3:
+		return true
+	case !isList && s.text < minPara && (s.imgs == 0 || s.imgs > 2) && !inFig && s.heads == 0 && s.embeds == 0:
+		return true
+	case isList && ld > 0.5:
+		return true
+	case !isList && w < 25 && ld > 0.35:
+		return true
+	case w >= 25 && ld > 0.5:
+		return true
+	}
+	return false
+}
+
+// hasAncestor reports whether n sits inside an element with atom a.
+func hasAncestor(n *html.Node, a atom.Atom) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.DataAtom == a && p.Type == html.ElementNode {
+			return true
+		}
+	}
+	return false
+}
+
+// dataTable reports a table of data rather than layout: it says so
+// (caption, th, summary) or has many small cells and no nested tables.
+func dataTable(t *html.Node, s *stats) bool {
+	if attr(t, "role") == "presentation" {
+		return false
+	}
+	rows, cols, nested, heads := 0, 0, false, false
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			switch c.DataAtom {
+			case atom.Table:
+				nested = true
+				continue
+			case atom.Caption, atom.Th, atom.Thead, atom.Colgroup:
+				heads = true
+			case atom.Tr:
+				rows++
+				n := 0
+				for td := c.FirstChild; td != nil; td = td.NextSibling {
+					if isElem(td, atom.Td) || isElem(td, atom.Th) {
+						n++
+					}
+				}
+				if n > cols {
+					cols = n
+				}
+			}
+			walk(c)
+		}
+	}
+	walk(t)
+	if nested {
+		return false
+	}
+	if heads {
+		return true
+	}
+	if rows == 1 || cols == 1 {
+		return false
+	}
+	return rows*cols > 10 || rows >= 10
+}
+
+// table copies a data table cell by cell, and unwraps a layout table into
+// its cells' content.
+func (b *builder) table(c *html.Node, out *html.Node) {
+	s := b.m[c]
+	if s == nil || !dataTable(c, s) {
+		if flow(out) {
+			b.layout(c, out)
+		} else {
+			b.mixed(c, out)
+		}
+		return
+	}
+	t := elem(atom.Table)
+	var walk func(in, dst *html.Node)
+	walk = func(in, dst *html.Node) {
+		for x := in.FirstChild; x != nil; x = x.NextSibling {
+			if x.Type != html.ElementNode {
+				continue
+			}
+			switch x.DataAtom {
+			case atom.Thead, atom.Tbody, atom.Tfoot, atom.Tr:
+				e := elem(x.DataAtom)
+				walk(x, e)
+				if e.FirstChild != nil {
+					dst.AppendChild(e)
+				}
+			case atom.Td, atom.Th, atom.Caption:
+				e := elem(x.DataAtom)
+				for _, k := range [...]string{"colspan", "rowspan"} {
+					if v := attr(x, k); v != "" {
+						e.Attr = append(e.Attr, html.Attribute{Key: k, Val: v})
+					}
+				}
+				b.mixed(x, e)
+				dst.AppendChild(e)
+			}
+		}
+	}
+	walk(c, t)
+	if hasContent(t) {
+		out.AppendChild(t)
+	}
+}
+
+// layout unwraps a layout table: each cell's content joins the flow.
+func (b *builder) layout(in, out *html.Node) {
+	for x := in.FirstChild; x != nil; x = x.NextSibling {
+		if x.Type != html.ElementNode || b.drop(x) {
+			continue
+		}
+		switch x.DataAtom {
+		case atom.Thead, atom.Tbody, atom.Tfoot, atom.Tr:
+			b.layout(x, out)
+		case atom.Td, atom.Th:
+			b.children(x, out)
+		case atom.Caption:
+			b.block(x, out)
+		}
+	}
+}
+
+// figure copies a figure: its image (or video) and caption, the credit
+// split from the caption where the page marks it.
+func (b *builder) figure(c *html.Node) *html.Node {
+	f := elem(atom.Figure)
+	var capNode *html.Node
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for x := n.FirstChild; x != nil; x = x.NextSibling {
+			if x.Type != html.ElementNode || b.drop(x) {
+				continue
+			}
+			switch x.DataAtom {
+			case atom.Img, atom.Picture:
+				if img := b.image(x); img != nil {
+					f.AppendChild(img)
+				}
+			case atom.Iframe:
+				b.block(x, f)
+			case atom.Figcaption:
+				if capNode == nil {
+					capNode = x
+				}
+			case atom.Table, atom.Pre, atom.Blockquote, atom.Ul, atom.Ol:
+				b.block(x, f)
+			default:
+				walk(x)
+			}
+		}
+	}
+	walk(c)
+	if capNode != nil {
+		if fc := b.caption(capNode); fc != nil {
+			f.AppendChild(fc)
+		}
+	}
+	if f.FirstChild == nil {
+		return nil
+	}
+	return f
+}
+
+// creditNames are class/id words that mark a photo credit.
+var creditNames = [...]string{"credit", "copyright", "source", "photographer", "byline", "author", "attribution"}
+
+// caption builds a <figcaption> from in, with the credit in its own
+// <small class="credit">: an element named as a credit, or a trailing
+// "Photo: X" style line.
+func (b *builder) caption(in *html.Node) *html.Node {
+	fc := elem(atom.Figcaption)
+	var credit *html.Node
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for x := n.FirstChild; x != nil; x = x.NextSibling {
+			if x.Type == html.ElementNode && credit == nil && creditNamed(x) {
+				credit = x
+				continue
+			}
+			if x.Type == html.ElementNode && !isInline(x) && x.DataAtom != atom.Img {
+				fc.AppendChild(textNode(" "))
+				walk(x)
+				fc.AppendChild(textNode(" "))
+				continue
+			}
+			if x.Type == html.ElementNode && b.drop(x) {
+				continue
+			}
+			if x.Type == html.TextNode {
+				fc.AppendChild(textNode(x.Data))
+			} else if x.Type == html.ElementNode {
+				b.inline(x, fc)
+			}
+		}
+	}
+	walk(in)
+	ct := ""
+	if credit != nil {
+		ct = innerText(credit)
+	} else {
+		// A trailing "Photo: X" in the text is the credit.
+		txt := innerText(fc)
+		if cap, cr, ok := splitCredit(txt); ok {
+			fc = elem(atom.Figcaption)
+			if cap != "" {
+				fc.AppendChild(textNode(cap))
+			}
+			ct = cr
+		}
+	}
+	if ct != "" {
+		sm := elem(atom.Small, html.Attribute{Key: "class", Val: "credit"})
+		sm.AppendChild(textNode(ct))
+		if hasContent(fc) {
+			fc.AppendChild(textNode(" "))
+		}
+		fc.AppendChild(sm)
+	}
+	if !hasContent(fc) {
+		return nil
+	}
+	return fc
+}
+
+// creditNamed reports an element whose class or id names a credit.
+func creditNamed(n *html.Node) bool {
+	s := lowerASCII(attr(n, "class") + " " + attr(n, "id"))
+	if strings.TrimSpace(s) == "" {
+		return false
+	}
+	for _, w := range creditNames {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// creditLabels start a credit at the end of a caption.
+var creditLabels = [...]string{
+	"photo:", "photos:", "photograph:", "image:", "images:", "picture:", "credit:",
+	"foto:", "fotos:", "bild:", "quelle:", "photo credit:", "©", "(c)", "source:",
+	"zdjęcie:", "fot.", "foto ", "photo by ", "photograph by ", "image by ",
+}
+
+// splitCredit splits "Caption text. Photo: Jane Doe" into caption and
+// credit.
+func splitCredit(txt string) (caption, credit string, ok bool) {
+	l := strings.ToLower(txt)
+	best := -1
+	for _, lab := range creditLabels {
+		if i := strings.LastIndex(l, lab); i >= 0 && (i == 0 || l[i-1] == ' ' || l[i-1] == '(' || l[i-1] == '|' || l[i-1] == '/') {
+			if i > best {
+				best = i
+			}
+		}
+	}
+	if best < 0 || len(txt)-best > 120 {
+		return "", "", false
+	}
+	caption = strings.TrimRight(strings.TrimSpace(txt[:best]), "(|/ ")
+	credit = strings.TrimRight(strings.TrimSpace(txt[best:]), ")")
+	return caption, credit, true
+}

@@ -1,0 +1,512 @@
+package extract
+
+import (
+	"encoding/json"
+	"net/url"
+	"strings"
+	"time"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"newshound/internal/news"
+)
+
+// pageMeta is everything the page says about itself, gathered in one walk
+// before any pruning: <head> tags, JSON-LD, microdata, <time>, the <title>
+// and the first <h1>.
+type pageMeta struct {
+	lang, base, canonical, titleTag string
+	h1s                             []string
+	meta                            map[string]string // lowercased name/property -> first content
+	ld                              ldArticle
+	itemprop                        map[string]string // microdata text or content
+	relAuthors                      []news.Author
+	bylines                         []string
+	times                           []string // <time datetime> values in order
+}
+
+// ldArticle is what we read from JSON-LD.
+type ldArticle struct {
+	found                           bool
+	headline, description, body     string
+	published, modified, lang, site string
+	image, url                      string
+	authors                         []news.Author
+}
+
+// readMeta walks doc once and gathers its metadata.
+func readMeta(doc *html.Node) *pageMeta {
+	pm := &pageMeta{meta: map[string]string{}, itemprop: map[string]string{}}
+	var walk func(n *html.Node, inHead bool)
+	walk = func(n *html.Node, inHead bool) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			switch c.DataAtom {
+			case atom.Html:
+				pm.lang = strings.TrimSpace(attr(c, "lang"))
+				if pm.lang == "" {
+					pm.lang = strings.TrimSpace(attr(c, "xml:lang"))
+				}
+			case atom.Head:
+				walk(c, true)
+				continue
+			case atom.Title:
+				if pm.titleTag == "" && !hasAncestor(c, atom.Svg) {
+					pm.titleTag = innerText(c)
+				}
+				continue
+			case atom.Base:
+				if pm.base == "" {
+					pm.base = attr(c, "href")
+				}
+			case atom.Meta:
+				pm.addMeta(c)
+			case atom.Link:
+				rel := lowerASCII(attr(c, "rel"))
+				if rel == "canonical" && pm.canonical == "" {
+					pm.canonical = attr(c, "href")
+				}
+			case atom.Script:
+				if strings.Contains(lowerASCII(attr(c, "type")), "ld+json") && c.FirstChild != nil {
+					pm.addJSONLD(c.FirstChild.Data)
+				}
+				continue
+			case atom.Style, atom.Noscript, atom.Template:
+				continue
+			case atom.H1:
+				if len(pm.h1s) < 4 {
+					if t := innerText(c); t != "" {
+						pm.h1s = append(pm.h1s, t)
+					}
+				}
+			case atom.Time:
+				if dt := attr(c, "datetime"); dt != "" && len(pm.times) < 8 {
+					pm.times = append(pm.times, dt)
+				}
+			case atom.A:
+				if strings.Contains(lowerASCII(attr(c, "rel")), "author") && len(pm.relAuthors) < 8 {
+					if t := innerText(c); t != "" && len(t) < 80 {
+						pm.relAuthors = append(pm.relAuthors, news.Author{Name: t, URL: attr(c, "href")})
+					}
+				}
+			}
+			if ip := attr(c, "itemprop"); ip != "" {
+				pm.addItemprop(c, ip)
+			}
+			if len(pm.bylines) < 4 && c.DataAtom != atom.Body && c.DataAtom != atom.Html {
+				cls := lowerASCII(attr(c, "class") + " " + attr(c, "id"))
+				if strings.Contains(cls, "byline") || strings.Contains(cls, "author-name") {
+					if t := innerText(c); t != "" && len(t) < 100 {
+						pm.bylines = append(pm.bylines, t)
+					}
+				}
+			}
+			walk(c, inHead)
+		}
+	}
+	walk(doc, false)
+	return pm
+}
+
+// addMeta records a <meta name|property|http-equiv content>.
+func (pm *pageMeta) addMeta(n *html.Node) {
+	content := strings.TrimSpace(attr(n, "content"))
+	if content == "" {
+		return
+	}
+	for _, k := range [...]string{"property", "name", "http-equiv", "itemprop"} {
+		v := attr(n, k)
+		if v == "" {
+			continue
+		}
+		for _, key := range strings.Fields(lowerASCII(v)) {
+			if _, ok := pm.meta[key]; !ok {
+				pm.meta[key] = content
+			}
+		}
+	}
+}
+
+// addItemprop records microdata: the content attribute, datetime, or text.
+func (pm *pageMeta) addItemprop(n *html.Node, ip string) {
+	for _, key := range strings.Fields(ip) {
+		if _, ok := pm.itemprop[key]; ok {
+			continue
+		}
+		v := attr(n, "content")
+		if v == "" {
+			v = attr(n, "datetime")
+		}
+		if v == "" && key != "articleBody" && key != "author" {
+			v = innerText(n)
+			if len(v) > 300 {
+				continue
+			}
+		}
+		if key == "author" && v == "" {
+			// An author scope: its name, or its text when short.
+			v = innerText(n)
+			if nm := findItemprop(n, "name"); nm != "" {
+				v = nm
+			}
+			if len(v) > 100 {
+				continue
+			}
+		}
+		pm.itemprop[key] = strings.TrimSpace(v)
+	}
+}
+
+// findItemprop returns the text of the first descendant with itemprop key.
+func findItemprop(n *html.Node, key string) string {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if attr(c, "itemprop") == key {
+			if v := attr(c, "content"); v != "" {
+				return v
+			}
+			return innerText(c)
+		}
+		if v := findItemprop(c, key); v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// articleTypes are the JSON-LD types that describe an article page.
+var articleTypes = map[string]bool{
+	"article": true, "newsarticle": true, "blogposting": true, "reportagenewsarticle": true,
+	"analysisnewsarticle": true, "opinionnewsarticle": true, "reviewnewsarticle": true,
+	"backgroundnewsarticle": true, "techarticle": true, "scholarlyarticle": true,
+	"report": true, "liveblogposting": true, "socialmediaposting": true, "posting": true,
+	"webpage": false,
+}
+
+// addJSONLD reads one JSON-LD script; the first article-typed object wins.
+func (pm *pageMeta) addJSONLD(raw string) {
+	if pm.ld.found || len(raw) > 2<<20 {
+		return
+	}
+	var v any
+	if err := json.Unmarshal([]byte(strings.TrimSpace(raw)), &v); err != nil {
+		return
+	}
+	pm.findLD(v, 0)
+}
+
+func (pm *pageMeta) findLD(v any, depth int) {
+	if pm.ld.found || depth > 6 {
+		return
+	}
+	switch x := v.(type) {
+	case []any:
+		for _, e := range x {
+			pm.findLD(e, depth+1)
+		}
+	case map[string]any:
+		if isArticleType(x["@type"]) {
+			pm.ld = readLD(x)
+			return
+		}
+		if g, ok := x["@graph"]; ok {
+			pm.findLD(g, depth+1)
+		}
+		if m, ok := x["mainEntity"]; ok {
+			pm.findLD(m, depth+1)
+		}
+	}
+}
+
+// isArticleType reports an @type (string or list) naming an article.
+func isArticleType(t any) bool {
+	switch x := t.(type) {
+	case string:
+		return articleTypes[strings.ToLower(x)]
+	case []any:
+		for _, e := range x {
+			if isArticleType(e) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// readLD reads an article object.
+func readLD(x map[string]any) ldArticle {
+	a := ldArticle{found: true}
+	a.headline = ldString(x["headline"])
+	if a.headline == "" {
+		a.headline = ldString(x["name"])
+	}
+	a.description = ldString(x["description"])
+	a.body = ldString(x["articleBody"])
+	a.published = ldString(x["datePublished"])
+	a.modified = ldString(x["dateModified"])
+	a.lang = ldString(x["inLanguage"])
+	a.url = ldString(x["url"])
+	a.image = ldURL(x["image"])
+	if p, ok := x["publisher"].(map[string]any); ok {
+		a.site = ldString(p["name"])
+	}
+	a.authors = ldAuthors(x["author"])
+	if len(a.authors) == 0 {
+		a.authors = ldAuthors(x["creator"])
+	}
+	return a
+}
+
+// ldString reads a string (or the first string of a list).
+func ldString(v any) string {
+	switch x := v.(type) {
+	case string:
+		return strings.TrimSpace(html.UnescapeString(x))
+	case []any:
+		if len(x) > 0 {
+			return ldString(x[0])
+		}
+	case map[string]any:
+		if s := ldString(x["@value"]); s != "" {
+			return s
+		}
+		return ldString(x["name"])
+	}
+	return ""
+}
+
+// ldURL reads an image: a URL string, an ImageObject or a list of them.
+func ldURL(v any) string {
+	switch x := v.(type) {
+	case string:
+		return strings.TrimSpace(x)
+	case []any:
+		for _, e := range x {
+			if u := ldURL(e); u != "" {
+				return u
+			}
+		}
+	case map[string]any:
+		if u := ldURL(x["url"]); u != "" {
+			return u
+		}
+		return ldURL(x["contentUrl"])
+	}
+	return ""
+}
+
+// ldAuthors reads author: a name, a Person, or a list of them.
+func ldAuthors(v any) []news.Author {
+	var out []news.Author
+	switch x := v.(type) {
+	case string:
+		if s := strings.TrimSpace(x); s != "" && !strings.HasPrefix(s, "http") {
+			out = append(out, news.Author{Name: s})
+		}
+	case []any:
+		for _, e := range x {
+			out = append(out, ldAuthors(e)...)
+		}
+	case map[string]any:
+		if n := ldString(x["name"]); n != "" {
+			out = append(out, news.Author{Name: n, URL: ldString(x["url"])})
+		}
+	}
+	return out
+}
+
+// fill copies the metadata into art, preferring structured data and
+// cross-checking it against the page.
+func (pm *pageMeta) fill(art *news.Article, base *url.URL) {
+	m := pm.meta
+	art.Title = pm.title()
+	art.Standfirst = first(m["og:description"], pm.ld.description, m["description"], m["twitter:description"], m["dc.description"])
+	art.SiteName = first(m["og:site_name"], pm.ld.site, m["application-name"], m["twitter:site"])
+	art.Language = normLang(first(pm.lang, pm.ld.lang, m["content-language"], m["og:locale"], m["dc.language"]))
+	art.CanonicalURL = resolveURL(base, first(pm.canonical, m["og:url"], pm.ld.url))
+	art.Authors = pm.authors()
+	art.PublishedAt = parseTime(first(pm.ld.published, m["article:published_time"], pm.itemprop["datePublished"],
+		m["date"], m["dc.date"], m["dc.date.issued"], m["dcterms.created"], m["parsely-pub-date"],
+		m["pubdate"], m["publishdate"], m["sailthru.date"], firstOf(pm.times)))
+	art.UpdatedAt = parseTime(first(pm.ld.modified, m["article:modified_time"], pm.itemprop["dateModified"],
+		m["og:updated_time"], m["dcterms.modified"], m["last-modified"]))
+	if img := resolveURL(base, first(m["og:image"], m["og:image:url"], m["og:image:secure_url"], pm.ld.image, m["twitter:image"], m["twitter:image:src"])); img != "" {
+		art.LeadImage = &news.Figure{ImageURL: img, Alt: m["og:image:alt"]}
+	}
+}
+
+// title picks the headline: structured data and og:title cross-checked
+// against the <title> and the page's <h1>, with a site-name suffix cut.
+func (pm *pageMeta) title() string {
+	m := pm.meta
+	cands := []string{pm.ld.headline, m["og:title"], m["twitter:title"], m["parsely-title"], m["dc.title"], pm.itemprop["headline"]}
+	tt := pm.titleTag
+	for _, c := range cands {
+		if c == "" {
+			continue
+		}
+		c = collapse(html.UnescapeString(c))
+		// Prefer a candidate the page shows as its h1.
+		for _, h := range pm.h1s {
+			if strings.EqualFold(h, c) {
+				return c
+			}
+		}
+		return stripSiteSuffix(c, first(m["og:site_name"], pm.ld.site))
+	}
+	for _, h := range pm.h1s {
+		if tt != "" && strings.Contains(strings.ToLower(tt), strings.ToLower(h)) && len(h) > 10 {
+			return h
+		}
+	}
+	if tt != "" {
+		return stripSiteSuffix(tt, first(m["og:site_name"], pm.ld.site))
+	}
+	if len(pm.h1s) > 0 {
+		return pm.h1s[0]
+	}
+	return ""
+}
+
+// stripSiteSuffix cuts " | Site", " - Site", " — Site" from a title.
+func stripSiteSuffix(t, site string) string {
+	t = collapse(t)
+	for _, sep := range [...]string{" | ", " - ", " – ", " — ", " :: ", " · ", " « ", " » "} {
+		i := strings.LastIndex(t, sep)
+		if i <= 0 {
+			continue
+		}
+		tail := t[i+len(sep):]
+		head := t[:i]
+		if site != "" && strings.EqualFold(strings.TrimSpace(tail), site) {
+			return head
+		}
+		// A short tail after a long head is a site name.
+		if len(strings.Fields(tail)) <= 4 && len(strings.Fields(head)) >= 4 {
+			return head
+		}
+	}
+	return t
+}
+
+// authors picks the credited authors: JSON-LD, then meta tags, microdata,
+// rel=author links and byline text.
+func (pm *pageMeta) authors() []news.Author {
+	if len(pm.ld.authors) > 0 {
+		return dedupeAuthors(pm.ld.authors)
+	}
+	m := pm.meta
+	if a := first(m["author"], m["article:author"], m["parsely-author"], m["sailthru.author"], m["dc.creator"], m["byl"]); a != "" && !strings.HasPrefix(a, "http") {
+		var out []news.Author
+		for _, n := range splitNames(a) {
+			out = append(out, news.Author{Name: n})
+		}
+		return out
+	}
+	if a := pm.itemprop["author"]; a != "" {
+		return []news.Author{{Name: a}}
+	}
+	if len(pm.relAuthors) > 0 {
+		return dedupeAuthors(pm.relAuthors)
+	}
+	if len(pm.bylines) > 0 {
+		b := strings.TrimSpace(pm.bylines[0])
+		for _, p := range [...]string{"By ", "by ", "Von ", "von ", "Par ", "Por "} {
+			b = strings.TrimPrefix(b, p)
+		}
+		return []news.Author{{Name: b}}
+	}
+	return nil
+}
+
+// splitNames splits "A, B and C" into names.
+func splitNames(s string) []string {
+	s = strings.ReplaceAll(s, " and ", ",")
+	s = strings.ReplaceAll(s, " & ", ",")
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// dedupeAuthors drops repeated names.
+func dedupeAuthors(in []news.Author) []news.Author {
+	seen := map[string]bool{}
+	var out []news.Author
+	for _, a := range in {
+		k := strings.ToLower(a.Name)
+		if a.Name == "" || seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, a)
+	}
+	return out
+}
+
+// normLang reduces "en_US" / "en-us" to BCP 47 "en-US"; "" stays "".
+func normLang(l string) string {
+	l = strings.TrimSpace(strings.ReplaceAll(l, "_", "-"))
+	if l == "" {
+		return ""
+	}
+	if i := strings.IndexAny(l, ", ;"); i > 0 {
+		l = l[:i]
+	}
+	parts := strings.Split(l, "-")
+	parts[0] = strings.ToLower(parts[0])
+	for i := 1; i < len(parts); i++ {
+		if len(parts[i]) == 2 {
+			parts[i] = strings.ToUpper(parts[i])
+		}
+	}
+	return strings.Join(parts, "-")
+}
+
+// timeLayouts are the date forms pages use, most common first.
+var timeLayouts = [...]string{
+	time.RFC3339, "2006-01-02T15:04:05.000Z07:00", "2006-01-02T15:04:05Z0700",
+	"2006-01-02T15:04:05", "2006-01-02T15:04Z07:00", "2006-01-02T15:04", "2006-01-02 15:04:05Z07:00",
+	"2006-01-02 15:04:05", "2006-01-02", time.RFC1123Z, time.RFC1123, "20060102",
+	"January 2, 2006", "Jan 2, 2006", "2 January 2006", "02.01.2006",
+}
+
+// parseTime parses a page date; unknown forms give the zero time.
+func parseTime(s string) time.Time {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return time.Time{}
+	}
+	for _, l := range timeLayouts {
+		if t, err := time.Parse(l, s); err == nil {
+			return t
+		}
+	}
+	return time.Time{}
+}
+
+// first returns the first non-empty string.
+func first(ss ...string) string {
+	for _, s := range ss {
+		if s = strings.TrimSpace(s); s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+// firstOf returns the first element of ss, or "".
+func firstOf(ss []string) string {
+	if len(ss) == 0 {
+		return ""
+	}
+	return ss[0]
+}

@@ -1,0 +1,200 @@
+package extract
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// stripNoise removes what never belongs to an article whatever the page:
+// scripts, styles, comments, form controls, hidden elements, embeds other
+// than videos from known hosts. It also settles lazy-loaded images, so that
+// later passes see the real <img>.
+func stripNoise(n *html.Node) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		switch c.Type {
+		case html.CommentNode, html.DoctypeNode:
+			n.RemoveChild(c)
+		case html.ElementNode:
+			if noiseElement(c) {
+				n.RemoveChild(c)
+			} else if c.DataAtom == atom.Noscript {
+				unwrapNoscript(c)
+			} else {
+				if c.DataAtom == atom.Img || c.DataAtom == atom.Source {
+					fixLazyImage(c)
+				}
+				stripNoise(c)
+			}
+		}
+		c = next
+	}
+}
+
+// noiseElement reports elements removed outright.
+func noiseElement(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Script, atom.Style, atom.Link, atom.Meta, atom.Template, atom.Svg,
+		atom.Math, atom.Canvas, atom.Object, atom.Embed, atom.Applet, atom.Frame,
+		atom.Frameset, atom.Audio, atom.Video, atom.Map, atom.Area, atom.Dialog,
+		atom.Input, atom.Button, atom.Select, atom.Textarea, atom.Option,
+		atom.Datalist, atom.Output, atom.Progress, atom.Meter, atom.Title, atom.Base:
+		return true
+	case atom.Iframe:
+		return !videoHost(attr(n, "src"))
+	case 0:
+		// Unknown tags: custom elements such as <amp-ad> or <ad-slot>.
+		d := n.Data
+		return strings.HasPrefix(d, "amp-ad") || strings.Contains(d, "-ad") ||
+			strings.HasSuffix(d, "ads") || strings.Contains(d, "share") ||
+			strings.Contains(d, "social") || strings.Contains(d, "comment")
+	}
+	if hasAttr(n, "hidden") || attr(n, "aria-hidden") == "true" {
+		return true
+	}
+	if st := attr(n, "style"); st != "" && hiddenStyle(st) {
+		return true
+	}
+	return false
+}
+
+// hiddenStyle reports an inline style that hides its element.
+func hiddenStyle(st string) bool {
+	st = strings.ReplaceAll(lowerASCII(st), " ", "")
+	return strings.Contains(st, "display:none") || strings.Contains(st, "visibility:hidden")
+}
+
+// unwrapNoscript replaces a <noscript> with the image it holds when that
+// image is the real copy of a lazy placeholder next to it; otherwise the
+// <noscript> goes.
+func unwrapNoscript(ns *html.Node) {
+	parent := ns.Parent
+	raw := ""
+	if ns.FirstChild != nil && ns.FirstChild.Type == html.TextNode {
+		raw = ns.FirstChild.Data
+	}
+	if !strings.Contains(raw, "<img") || len(raw) > 4096 {
+		parent.RemoveChild(ns)
+		return
+	}
+	nodes, err := html.ParseFragment(strings.NewReader(raw), elem(atom.Div))
+	if err != nil {
+		parent.RemoveChild(ns)
+		return
+	}
+	var img *html.Node
+	for _, x := range nodes {
+		if img = findImg(x); img != nil {
+			break
+		}
+	}
+	if img == nil {
+		parent.RemoveChild(ns)
+		return
+	}
+	if img.Parent != nil {
+		img.Parent.RemoveChild(img)
+	}
+	fixLazyImage(img)
+	// A placeholder image just before the <noscript> is replaced.
+	prev := ns.PrevSibling
+	for prev != nil && prev.Type == html.TextNode && strings.TrimSpace(prev.Data) == "" {
+		prev = prev.PrevSibling
+	}
+	if prev != nil && prev.Type == html.ElementNode {
+		if old := findImg(prev); old != nil && (prev.DataAtom == atom.Img || onlyImage(prev)) {
+			old.Parent.InsertBefore(img, old)
+			old.Parent.RemoveChild(old)
+			parent.RemoveChild(ns)
+			return
+		}
+	}
+	parent.InsertBefore(img, ns)
+	parent.RemoveChild(ns)
+}
+
+// findImg returns the first <img> in n's subtree (n included).
+func findImg(n *html.Node) *html.Node {
+	if isElem(n, atom.Img) {
+		return n
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if img := findImg(c); img != nil {
+			return img
+		}
+	}
+	return nil
+}
+
+// onlyImage reports whether n holds one image and no text.
+func onlyImage(n *html.Node) bool {
+	imgs := 0
+	var walk func(x *html.Node) bool
+	walk = func(x *html.Node) bool {
+		for c := x.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode && strings.TrimSpace(c.Data) != "":
+				return false
+			case isElem(c, atom.Img):
+				imgs++
+			case c.Type == html.ElementNode:
+				if !walk(c) {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	return walk(n) && imgs == 1
+}
+
+// pruneFurniture removes navigation, asides, footers, forms and elements
+// whose class, id or role names furniture, except when such an element holds
+// most of the page's paragraph text (a badly named wrapper around the whole
+// article). Hard furniture names (comments, related, share) never spare.
+func pruneFurniture(n *html.Node, m measure, cues cueCache, total int) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		if c.Type == html.ElementNode {
+			if drop, soft := furniture(c, cues); drop && !(soft && holdsArticle(m[c], total)) {
+				n.RemoveChild(c)
+			} else {
+				pruneFurniture(c, m, cues, total)
+			}
+		}
+		c = next
+	}
+}
+
+// holdsArticle reports whether an element with stats s holds most of the
+// page's paragraph text.
+func holdsArticle(s *stats, total int) bool {
+	return s != nil && s.ptext >= 200 && float64(s.ptext) >= 0.5*float64(total)
+}
+
+// furniture says whether n is page furniture by tag, role or name, and
+// whether that verdict is soft (may be overruled by size).
+func furniture(n *html.Node, cues cueCache) (drop, soft bool) {
+	switch n.DataAtom {
+	case atom.Nav, atom.Aside, atom.Footer, atom.Form, atom.Header, atom.Menu:
+		return true, true
+	case atom.Body, atom.Html, atom.Head, atom.Tbody, atom.Thead, atom.Tr,
+		atom.Td, atom.Th, atom.Img, atom.Picture, atom.Source, atom.Pre, atom.Code:
+		return false, false
+	}
+	switch attr(n, "role") {
+	case "navigation", "complementary", "banner", "contentinfo", "menu", "menubar",
+		"search", "dialog", "alertdialog", "toolbar", "tablist", "alert":
+		return true, true
+	}
+	if n.DataAtom == 0 && strings.Contains(n.Data, "-") {
+		return false, false
+	}
+	w := cues.weight(n)
+	if w >= 0 {
+		return false, false
+	}
+	return true, w > -50
+}

@@ -1,0 +1,248 @@
+package extract
+
+import (
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Container scoring, Readability style: every paragraph-like block scores
+// by length and commas, and its score flows to its ancestors (fully to the
+// parent, half to the grandparent, less above). Each ancestor starts from a
+// tag prior and its class/id weight; the final score discounts link text.
+
+// maxLevels is how many ancestors a paragraph's score reaches.
+const maxLevels = 5
+
+// scorer picks the article container of a pruned document.
+type scorer struct {
+	m     measure
+	cues  cueCache
+	cands []*html.Node
+}
+
+// scoreTree scores every paragraph-like block under root into its
+// ancestors.
+func (sc *scorer) scoreTree(root *html.Node) {
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			s := sc.m[c]
+			if s == nil {
+				continue
+			}
+			if isPara(c, s) && c.DataAtom != atom.Article && c.DataAtom != atom.Main && c.DataAtom != atom.Section || c.DataAtom == atom.Section && isPara(c, s) && s.ps == 0 {
+				sc.addPara(c, s)
+			}
+			if s.paras > 0 {
+				walk(c)
+			}
+		}
+	}
+	walk(root)
+}
+
+// addPara adds one paragraph's score to its ancestors.
+func (sc *scorer) addPara(p *html.Node, s *stats) {
+	own := s.own
+	score := 1 + float64(s.ownCom)
+	if b := float64(own / 100); b < 3 {
+		score += b
+	} else {
+		score += 3
+	}
+	level := 0
+	for a := p.Parent; a != nil && a.Type == html.ElementNode && level < maxLevels; a = a.Parent {
+		as := sc.m[a]
+		if as == nil {
+			break
+		}
+		if !as.scored {
+			as.scored = true
+			as.score = sc.prior(a)
+			sc.cands = append(sc.cands, a)
+		}
+		switch level {
+		case 0:
+			as.score += score
+		case 1:
+			as.score += score / 2
+		default:
+			as.score += score / float64(level*3)
+		}
+		level++
+	}
+}
+
+// prior is a container's starting score: its tag and its names.
+func (sc *scorer) prior(n *html.Node) float64 {
+	w := float64(sc.cues.weight(n))
+	switch n.DataAtom {
+	case atom.Div, atom.Article, atom.Main:
+		w += 5
+	case atom.Pre, atom.Td, atom.Blockquote, atom.Section:
+		w += 3
+	case atom.Address, atom.Ol, atom.Ul, atom.Dl, atom.Dd, atom.Dt, atom.Li, atom.Form:
+		w -= 3
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Th:
+		w -= 5
+	}
+	if n.DataAtom == atom.Article || attr(n, "role") == "main" || n.DataAtom == atom.Main {
+		w += 10
+	}
+	return w
+}
+
+// best returns the winning container, or nil when nothing scored.
+func (sc *scorer) best(body *html.Node) *html.Node {
+	var top *html.Node
+	topScore := 0.0
+	for _, c := range sc.cands {
+		s := sc.m[c]
+		s.score *= 1 - s.linkDensity()
+		if top == nil || s.score > topScore {
+			top, topScore = c, s.score
+		}
+	}
+	if top == nil {
+		return nil
+	}
+	top = sc.climb(top, body)
+	return top
+}
+
+// climb moves the choice up when the article is split across several
+// strong children of one ancestor, or when an ancestor scores higher
+// than the winner (Readability's two corrections).
+func (sc *scorer) climb(top, body *html.Node) *html.Node {
+	topScore := sc.m[top].score
+	// Alternatives: other strong candidates; if three or more of them sit
+	// under one of top's ancestors, that ancestor is the article.
+	var alts []*html.Node
+	for _, c := range sc.cands {
+		if c != top && sc.m[c].score >= 0.75*topScore {
+			alts = append(alts, c)
+		}
+	}
+	if len(alts) >= 3 {
+		for a := top.Parent; a != nil && a != body && a.Type == html.ElementNode; a = a.Parent {
+			n := 0
+			for _, alt := range alts {
+				if contains(a, alt) {
+					n++
+				}
+			}
+			if n >= 3 {
+				top = a
+				break
+			}
+		}
+	}
+	last := sc.m[top].score
+	threshold := last / 3
+	for a := top.Parent; a != nil && a != body && a.Type == html.ElementNode; a = a.Parent {
+		as := sc.m[a]
+		if as == nil || !as.scored {
+			continue
+		}
+		if as.score < threshold {
+			break
+		}
+		if as.score > last {
+			top = a
+			break
+		}
+		last = as.score
+	}
+	// An only child stands for its parent.
+	for top.Parent != nil && top.Parent != body && top.Parent.Type == html.ElementNode && onlyElementChild(top.Parent) == top {
+		top = top.Parent
+	}
+	return top
+}
+
+// contains reports whether a is an ancestor of n (or n itself).
+func contains(a, n *html.Node) bool {
+	for ; n != nil; n = n.Parent {
+		if n == a {
+			return true
+		}
+	}
+	return false
+}
+
+// onlyElementChild returns p's single element child, or nil.
+func onlyElementChild(p *html.Node) *html.Node {
+	var only *html.Node
+	for c := p.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			if only != nil {
+				return nil
+			}
+			only = c
+		}
+	}
+	return only
+}
+
+// siblings returns top's siblings that belong to the article too: scored
+// siblings above a share of top's score (more for the same class), and
+// plain paragraphs of prose.
+func (sc *scorer) siblings(top *html.Node) []*html.Node {
+	parent := top.Parent
+	if parent == nil {
+		return []*html.Node{top}
+	}
+	ts := sc.m[top].score
+	threshold := ts * 0.2
+	if threshold < 10 {
+		threshold = 10
+	}
+	cls := attr(top, "class")
+	var out []*html.Node
+	for c := parent.FirstChild; c != nil; c = c.NextSibling {
+		if c == top {
+			out = append(out, c)
+			continue
+		}
+		if c.Type != html.ElementNode {
+			continue
+		}
+		s := sc.m[c]
+		if s == nil {
+			continue
+		}
+		bonus := 0.0
+		if cls != "" && attr(c, "class") == cls {
+			bonus = ts * 0.2
+		}
+		if s.scored && s.score+bonus >= threshold {
+			out = append(out, c)
+			continue
+		}
+		if c.DataAtom == atom.P {
+			ld := s.linkDensity()
+			if s.text > 80 && ld < 0.25 {
+				out = append(out, c)
+			} else if s.text > 0 && s.text <= 80 && ld == 0 && endsSentence(innerText(c)) {
+				out = append(out, c)
+			}
+		}
+	}
+	return out
+}
+
+// endsSentence reports text that reads like a sentence: it ends with
+// terminal punctuation.
+func endsSentence(t string) bool {
+	if t == "" {
+		return false
+	}
+	switch t[len(t)-1] {
+	case '.', '!', '?', ':':
+		return true
+	}
+	return false
+}
