@@ -38,6 +38,10 @@ type dialect struct {
 	// migrationLock serializes concurrent Migrate calls inside a transaction;
 	// nil when the transaction itself is exclusive (SQLite BEGIN IMMEDIATE).
 	migrationLock func(ctx context.Context, c conn) error
+	// slugLock makes concurrent writers choosing a slug from the same base
+	// in table take turns until their transactions end; nil when
+	// transactions already take turns (SQLite).
+	slugLock func(ctx context.Context, c conn, table, base string) error
 }
 
 // sqliteTimeLayout is fixed width, so text order is time order and
@@ -86,6 +90,11 @@ var postgresDialect = dialect{
 	migrationLock: func(ctx context.Context, c conn) error {
 		// Any constant works; this one spells "newshound" loosely.
 		_, err := c.exec(ctx, `SELECT pg_advisory_xact_lock(7243116)`)
+		return err
+	},
+	slugLock: func(ctx context.Context, c conn, table, base string) error {
+		// The two-key form lives apart from the one-key migration lock.
+		_, err := c.exec(ctx, `SELECT pg_advisory_xact_lock(hashtext(?), hashtext(?))`, table, base)
 		return err
 	},
 }
@@ -222,7 +231,23 @@ func openPostgres(ctx context.Context, url string) (*Store, error) {
 		if ctx.Err() == nil && pctx.Err() != nil {
 			return nil, fmt.Errorf("store: PostgreSQL at %s did not answer within %s; check that the server is running and the URL is right", where, openTimeout)
 		}
-		return nil, fmt.Errorf("store: cannot reach PostgreSQL at %s: %w; check that the server is running and the URL is right", where, err)
+		return nil, fmt.Errorf("store: cannot reach PostgreSQL at %s: %s; check that the server is running and the URL is right", where, oneLine(err))
 	}
 	return &Store{db: db, dialect: postgresDialect}, nil
+}
+
+// oneLine folds a multi-line driver error (pgx lists every connection
+// attempt on its own line) into one line without repeats, so the CLI can
+// print it as its one line of output.
+func oneLine(err error) string {
+	var parts []string
+	seen := map[string]bool{}
+	for _, l := range strings.Split(err.Error(), "\n") {
+		l = strings.TrimSpace(l)
+		if l != "" && !seen[l] {
+			seen[l] = true
+			parts = append(parts, l)
+		}
+	}
+	return strings.Join(parts, " ")
 }

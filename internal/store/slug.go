@@ -16,6 +16,11 @@ const maxSlugAttempts = 4
 // freeSlug returns base, or base-2, base-3, ... whichever is not yet used in
 // table. table is one of our constants, never user input.
 func freeSlug(ctx context.Context, c conn, table, base string) (string, error) {
+	if c.d.slugLock != nil {
+		if err := c.d.slugLock(ctx, c, table, base); err != nil {
+			return "", err
+		}
+	}
 	rows, err := c.query(ctx, `SELECT slug FROM `+table+` WHERE slug = ? OR slug LIKE ?`, base, base+"-%")
 	if err != nil {
 		return "", err

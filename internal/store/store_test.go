@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"testing"
 	"time"
@@ -134,6 +135,127 @@ func TestSources(t *testing.T) {
 		}
 		if diff := cmp.Diff([]string{"Harbour Gazette", "Harbour Gazette", "Valley Daily"}, names); diff != "" {
 			t.Errorf("Sources order (-want +got):\n%s", diff)
+		}
+	})
+}
+
+func TestAccounts(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		f := newFixture(t, s)
+		if f.account.ID == 0 || f.account.Slug != "news-hound" {
+			t.Fatalf("CreateAccount set ID %d, slug %q", f.account.ID, f.account.Slug)
+		}
+		second := news.Account{Name: "Archive Desk", Slug: "archive"}
+		if err := s.CreateAccount(ctx, &second); err != nil {
+			t.Fatal(err)
+		}
+		for name, get := range map[string]func() (news.Account, error){
+			"by id":   func() (news.Account, error) { return s.Account(ctx, f.account.ID) },
+			"by slug": func() (news.Account, error) { return s.AccountBySlug(ctx, "news-hound") },
+		} {
+			got, err := get()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(f.account, got); diff != "" {
+				t.Errorf("%s (-want +got):\n%s", name, diff)
+			}
+		}
+		list, err := s.Accounts(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff([]news.Account{second, f.account}, list); diff != "" {
+			t.Errorf("Accounts by name (-want +got):\n%s", diff)
+		}
+	})
+}
+
+func TestNotFound(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		newFixture(t, s)
+		tests := []struct {
+			name string
+			call func() error
+		}{
+			{"Source", func() error { _, err := s.Source(ctx, 999); return err }},
+			{"SourceBySlug", func() error { _, err := s.SourceBySlug(ctx, "nope"); return err }},
+			{"UpdateSource", func() error { return s.UpdateSource(ctx, &news.Source{ID: 999, Name: "X"}) }},
+			{"Account", func() error { _, err := s.Account(ctx, 999); return err }},
+			{"AccountBySlug", func() error { _, err := s.AccountBySlug(ctx, "nope"); return err }},
+			{"Article", func() error { _, err := s.Article(ctx, 999); return err }},
+			{"ArticleBySlug", func() error { _, err := s.ArticleBySlug(ctx, "nope"); return err }},
+			{"UpdateArticle", func() error {
+				return s.UpdateArticle(ctx, &news.Article{ID: 999, SourceID: 1, Title: "X"})
+			}},
+			{"Tag", func() error { _, err := s.Tag(ctx, "nope"); return err }},
+		}
+		for _, tt := range tests {
+			t.Run(tt.name, func(t *testing.T) {
+				if err := tt.call(); !errors.Is(err, store.ErrNotFound) {
+					t.Errorf("err = %v, want ErrNotFound", err)
+				}
+			})
+		}
+	})
+}
+
+func TestConflictAndInvalid(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		f := newFixture(t, s)
+		taken := f.create(t, f.article(f.src1, 1, "Ferry Timetable Changes"))
+		tests := []struct {
+			name string
+			call func() error
+			want error
+		}{
+			{"source slug taken", func() error {
+				return s.CreateSource(ctx, &news.Source{Name: "Other", Slug: f.src1.Slug})
+			}, store.ErrConflict},
+			{"account slug taken", func() error {
+				return s.CreateAccount(ctx, &news.Account{Name: "Other", Slug: f.account.Slug})
+			}, store.ErrConflict},
+			{"article slug taken", func() error {
+				a := f.article(f.src1, 2, "Something Else")
+				a.Slug = taken.Slug
+				return s.CreateArticle(ctx, a)
+			}, store.ErrConflict},
+			{"article of unknown source", func() error {
+				return s.CreateArticle(ctx, &news.Article{SourceID: 999, Title: "Orphan"})
+			}, store.ErrConflict},
+			{"article of unknown account", func() error {
+				return s.CreateArticle(ctx, &news.Article{SourceID: f.src1.ID, AccountID: 999, Title: "Orphan"})
+			}, store.ErrConflict},
+			{"source without name", func() error { return s.CreateSource(ctx, &news.Source{Name: "  "}) }, store.ErrInvalid},
+			{"account without name", func() error { return s.CreateAccount(ctx, &news.Account{}) }, store.ErrInvalid},
+			{"article without title", func() error {
+				return s.CreateArticle(ctx, &news.Article{SourceID: f.src1.ID})
+			}, store.ErrInvalid},
+			{"article without source", func() error { return s.CreateArticle(ctx, &news.Article{Title: "T"}) }, store.ErrInvalid},
+			{"unknown status", func() error {
+				return s.CreateArticle(ctx, &news.Article{SourceID: f.src1.ID, Title: "T", Status: "secret"})
+			}, store.ErrInvalid},
+			{"tag without name or slug", func() error {
+				return s.CreateArticle(ctx, &news.Article{SourceID: f.src1.ID, Title: "T", Tags: []news.Tag{{Name: "!!"}}})
+			}, store.ErrInvalid},
+			{"negative limit", func() error { _, _, err := s.Articles(ctx, store.ArticleFilter{Limit: -1}); return err }, store.ErrInvalid},
+		}
+		for _, tt := range tests {
+			t.Run(tt.name, func(t *testing.T) {
+				if err := tt.call(); !errors.Is(err, tt.want) {
+					t.Errorf("err = %v, want %v", err, tt.want)
+				}
+			})
+		}
+		// Nothing of the refused writes was stored.
+		if n, err := s.CountArticles(ctx); err != nil || n != 1 {
+			t.Errorf("CountArticles = %d, %v; want 1", n, err)
+		}
+		if tags, err := s.Tags(ctx); err != nil || len(tags) != 2 {
+			t.Errorf("Tags = %v, %v; want the 2 of the first article", tags, err)
 		}
 	})
 }
