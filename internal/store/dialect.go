@@ -189,7 +189,21 @@ func openSQLite(ctx context.Context, url string) (*Store, error) {
 		"&_pragma=foreign_keys(1)" +
 		"&_pragma=journal_mode(WAL)" +
 		"&_pragma=synchronous(NORMAL)"
-	db, err := sql.Open("sqlite", dsn)
+	return openSQLiteDSN(ctx, "sqlite", dsn, path)
+}
+
+// OpenSQLiteDriver opens a SQLite database through another registered
+// database/sql driver, with a DSN that must set what Open sets (WAL,
+// foreign keys, busy timeout, immediate transactions). It exists so that
+// bench/sqlitedrivers can run our queries on the drivers we compared;
+// constraint errors of other drivers are not mapped to ErrConflict. The
+// product uses Open.
+func OpenSQLiteDriver(ctx context.Context, driver, dsn string) (*Store, error) {
+	return openSQLiteDSN(ctx, driver, dsn, dsn)
+}
+
+func openSQLiteDSN(ctx context.Context, driver, dsn, path string) (*Store, error) {
+	db, err := sql.Open(driver, dsn)
 	if err != nil {
 		return nil, fmt.Errorf("store: open SQLite file %s: %w", path, err)
 	}
