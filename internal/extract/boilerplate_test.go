@@ -1,0 +1,767 @@
+package extract
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"newshound/internal/news"
+)
+
+// The pages in testdata/ are written by us. Each reproduces one kind of page
+// furniture the way a real CMS emits it, around a real-length article, so
+// that the extractor has to find the article's edges the hard way. The
+// tests say what of the article must survive and what must not.
+
+// elemWant asks for an element of BodyHTML with the given tag whose text
+// contains text.
+type elemWant struct{ tag, text string }
+
+// metaWant lists the metadata a page declares. Zero fields are not checked.
+type metaWant struct {
+	Title        string
+	Standfirst   string // substring of Article.Standfirst
+	Authors      []string
+	Published    string // RFC 3339
+	Updated      string // RFC 3339
+	Language     string // primary subtag, e.g. "en"
+	SiteName     string
+	CanonicalURL string
+	LeadImage    string // substring of LeadImage.ImageURL
+	LeadCaption  string // substring of LeadImage.Caption
+	LeadCredit   string // substring of LeadImage.Credit, absent from the caption
+}
+
+// pageCase is one testdata page and what extraction must make of it.
+type pageCase struct {
+	file string
+	url  string
+	meta metaWant
+	// lines are texts that must start a line of BodyText (a paragraph,
+	// heading, list item or caption kept as its own block).
+	lines []string
+	// elems are structure that BodyHTML must keep.
+	elems []elemWant
+	// absent are strings that must appear neither in BodyText nor anywhere
+	// in BodyHTML (attributes included).
+	absent []string
+	// credits maps a figure credit to its caption: both are kept inside one
+	// figure and the credit sits in an element of its own.
+	credits map[string]string
+}
+
+var boilerplateCases = []pageCase{
+	{
+		file: "nav-header-footer.html",
+		url:  "https://harbourtimes.example/news/2026/11/council-approves-winter-ferry-timetable",
+		meta: metaWant{Title: "Council approves winter ferry timetable", Language: "en",
+			CanonicalURL: "https://harbourtimes.example/news/2026/11/council-approves-winter-ferry-timetable",
+			Published:    "2026-11-20T17:05:00Z"},
+		lines: []string{
+			"The harbour council voted seven to two on Thursday evening",
+			"The new schedule starts on the first Monday of December.",
+			"What changes for passengers",
+			"First sailing from the old pier at 06:10 on weekdays.",
+			"Late sailing at 23:30 on Fridays and Saturdays only.",
+			"Officers told the meeting that the lease could be extended",
+		},
+		elems: []elemWant{
+			{"h2", "What changes for passengers"}, {"h2", "Objections from the two dissenters"},
+			{"li", "Last regular sailing from the island at 22:40."},
+		},
+		absent: []string{"Skip to main content", "Main navigation", "Culture and the Arts", "Weather and Tides",
+			"Independent news for the bay", "Contact the newsroom", "Advertise with us", "Privacy policy",
+			"All rights reserved", "company number"},
+	},
+	{
+		file: "share-follow.html",
+		url:  "https://lantern.example/trees/",
+		meta: metaWant{Title: "Volunteers map every tree in the old quarter", SiteName: "The Lantern",
+			Standfirst: "A weekend survey counted 2,318 trees"},
+		lines: []string{
+			"Armed with tape measures, clipboards and a borrowed laser rangefinder",
+			"Older than the streets",
+			"The council's parks officer said the map would be used",
+		},
+		elems: []elemWant{{"blockquote", "We did not expect to find that the city had been built around them"},
+			{"blockquote", "Pilar Eastwood"}, {"h2", "What happens next"}},
+		absent: []string{"Share this article", "Share on Facebook", "Share on X", "Share on LinkedIn",
+			"Email this story", "Copy link", "Share it with a friend", "WhatsApp", "Follow The Lantern",
+			"Follow us on Mastodon", "Subscribe", "Published with a content management system"},
+	},
+	{
+		file: "view-counter.html",
+		url:  "https://northsidevoice.example/2026/10/02/library-extends-opening-hours/",
+		meta: metaWant{Title: "Library extends opening hours after petition", Published: "2026-10-02T09:12:44Z"},
+		lines: []string{
+			"The Northside branch library will stay open until eight",
+			"A trial, then a review",
+			"Both students who started the petition said",
+		},
+		elems:  []elemWant{{"h3", "A trial, then a review"}},
+		absent: []string{"Visited 1 times", "visit(s) today", "Post Views", "1,204", "Posted in", "Community", "Proudly published"},
+	},
+	{
+		file: "related-blocks.html",
+		url:  "https://courier.example/economy/2026/09/14/rail-strike-ends/",
+		meta: metaWant{Title: "Regional rail strike ends after overnight talks", Published: "2026-09-14T06:30:00Z"},
+		lines: []string{
+			"A nine-day strike that halted most regional rail services",
+			"Under the deal, drivers' pay rises with the consumer price index",
+			"How the talks were unblocked",
+			"Commuter groups welcomed the end of the dispute",
+		},
+		elems: []elemWant{{"h2", "How the talks were unblocked"}},
+		absent: []string{"Read more", "How the strike is costing shops", "Related", "Transport minister urges",
+			"Freight operators divert cargo", "Hauliers report", "Recommended For You", "Ferry workers vote",
+			"Fuel prices fall", "Most read", "Storm warning", "Hospital car park"},
+	},
+	{
+		file: "author-box.html",
+		url:  "https://eastbank.example/2026/08/03/bike-coop/",
+		meta: metaWant{Title: "Inside the co-op that repairs bicycles for free", Language: "en"},
+		lines: []string{
+			"Behind a roller shutter on Cannery Lane",
+			"Teaching, not just fixing",
+			"The housing association has agreed to a ten-year lease",
+		},
+		elems: []elemWant{{"figcaption", "A volunteer trues a wheel on one of the co-op's four benches."},
+			{"blockquote", "Now I'm the one with the keys."}, {"blockquote", "Mariam Idowu"}},
+		absent: []string{"Avatar photo", "About Kieran Foley", "Kieran Foley covers community groups",
+			"cycle courier", "View all posts", "kfoley-120x120", "kfoley-96x96", "Eastbank Herald is a not-for-profit"},
+	},
+	{
+		file: "signup-form.html",
+		url:  "https://commonground.example/news/rent-freeze-ruling",
+		meta: metaWant{Title: "Tenants win rent freeze in court ruling"},
+		lines: []string{
+			"Tenants in the four Riverside towers won a twelve-month rent freeze",
+			"A diary as evidence",
+			"Rents are frozen at their current level for twelve months.",
+			"The landlord said it was considering an appeal.",
+		},
+		elems: []elemWant{{"ol", "Lift repairs must be finished within ninety days."},
+			{"li", "Damp surveys must be carried out in every flat that reported it."}},
+		absent: []string{"Join the fight", "Fill out this form and we'll contact you soon.", "Renters across the city are organising",
+			"Your name", "Email address", "Sign me up", "I agree to be contacted", "Get the weekly bulletin",
+			"Subscribe to our newsletter", "Upcoming meetings", "Registered address"},
+	},
+	{
+		file: "comments.html",
+		url:  "https://valleypost.example/education/summer-meals",
+		meta: metaWant{Title: "School meal programme expands to the summer holidays"},
+		lines: []string{
+			"Children who receive free school meals in the valley",
+			"Paid for by the kitchen budget",
+			"The six kitchens were chosen so that every family",
+		},
+		absent: []string{"14 comments", "Marguerite", "says:", "neighbour's kids used to come round", "Geoff R.",
+			"villages up the top of the valley", "Reply", "Leave a Reply",
+			"Your email address will not be published.", "Post Comment", "the newspaper of the three valleys"},
+	},
+	{
+		file: "cookie-banner.html",
+		url:  "https://fieldnotes.example/rivers/otters-return",
+		meta: metaWant{Title: "River otters return to the upper reaches", Published: "2026-05-09T00:00:00Z"},
+		lines: []string{
+			"Otters have been recorded breeding on the upper reaches",
+			"Fragile progress",
+			"Anyone who sees an otter, alive or dead",
+		},
+		absent: []string{"We value your privacy", "cookies", "Accept all cookies", "Reject all", "Manage preferences",
+			"OK, got it", "Cookie policy", "published by the regional wildlife trust"},
+	},
+	{
+		file: "ads.html",
+		url:  "https://maritimedaily.example/ports/shore-power-plan",
+		meta: metaWant{Title: "Port unveils plan to plug ships into shore power"},
+		lines: []string{
+			"Cruise ships and ferries calling at the port",
+			"Who pays",
+			"Ship operators said the charge was fair",
+		},
+		absent: []string{"Advertisement", "Cheap flights", "Sponsored", "cabin upgrades", "Promoted Stories",
+			"retired captain", "morning habit", "adnetwork", "promo.example"},
+	},
+	{
+		file: "sidebar-captions.html",
+		url:  "https://thequarter.example/2026/03/night-market-reopens",
+		meta: metaWant{Title: "Night market reopens with new rules for vendors",
+			Standfirst:  "Stalls must now use reusable dishes",
+			LeadImage:   "https://thequarter.example/media/2026/03/night-market.jpg",
+			LeadCaption: "Crowds returned to the car park on Station Road",
+			LeadCredit:  "Jonas Berglund"},
+		lines: []string{
+			"The night market on Station Road reopened on Friday",
+			"Vendors divided",
+			"Neighbours who had complained to the council",
+		},
+		absent: []string{"Photo of the week", "A heron keeps watch", "heron.jpg", "What's on",
+			"The Basement Trio", "jazz.jpg", "a neighbourhood newspaper"},
+	},
+	{
+		file: "republish-source.html",
+		url:  "https://peopleswire.example/2026/02/water-utility-to-replace-every-lead-pipe-by-2030/",
+		meta: metaWant{Title: "Water utility to replace every lead pipe by 2030"},
+		lines: []string{
+			"The city's water utility has committed to replacing every remaining lead service line",
+			"Crews on every street",
+			"Campaigners said they would hold the utility to the new date",
+		},
+		absent: []string{"Source:", "The City Ledger", "Visited 52 times", "visit(s) today", "News from the movement",
+			"republishes news with permission"},
+	},
+	{
+		// The page that started it all: a WordPress republishing site whose
+		// captured text once kept every one of these strings.
+		file: "seed-like.html",
+		url:  "https://thenewshound.example/warehouse-workers-vote-to-form-a-union/",
+		meta: metaWant{Title: "Warehouse workers vote to form a union", SiteName: "The News Hound",
+			Published:    "2026-11-05T10:31:07Z",
+			CanonicalURL: "https://thenewshound.example/warehouse-workers-vote-to-form-a-union/",
+			Language:     "en"},
+		lines: []string{
+			"Workers at the parcel distribution centre on the edge of Fenbridge voted by 612 to 401",
+			"A campaign built shift by shift",
+			"Their main demands were predictable breaks",
+			"What the union will ask for first",
+			"Fixed break times published a week in advance.",
+			"An end to individual scanning-rate targets.",
+			"A joint committee to allocate overtime fairly.",
+			"Organisers at two other sites in the region said",
+		},
+		elems: []elemWant{
+			{"h2", "A campaign built shift by shift"}, {"h3", "What the union will ask for first"},
+			{"figcaption", "A committee meeting in the car park between the late and night shifts in June."},
+			{"figure", "Photo: Anwar Siddiqui"},
+			{"blockquote", "People were not asking for the moon."}, {"blockquote", "Dolores Achterberg"},
+			{"ul", "An end to individual scanning-rate targets."},
+		},
+		credits: map[string]string{"Photo: Anwar Siddiqui": "A committee meeting in the car park"},
+		absent: []string{"Visited 1 times", "visit(s) today", "Post Views", "Recommended For You", "Avatar photo",
+			"hound-120x120", "hound-96x96", "The News Hound shares reporting", "Send us tips", "View all posts",
+			"Join the fight", "Fill out this form and we'll contact you soon.", "Want to organise your workplace",
+			"Workplace", "Submit", "Share this:", "Click to share", "Originally published by",
+			"Nurses' strike enters its second week", "Bus drivers win pay deal", "guaranteed meal break",
+			"Port workers walk out", "Teachers to ballot", "Post navigation", "Search for:", "Recent Posts",
+			"Labour news from across the country", "Skip to content", "Proudly powered by", "Posted in"},
+	},
+	{
+		file: "de-boilerplate.html",
+		url:  "https://nordkurier-lokal.example/lokales/waermenetz-hafenviertel",
+		meta: metaWant{Title: "Stadtwerke bauen Wärmenetz im Hafenviertel aus", Language: "de",
+			Published: "2026-02-20T06:00:00Z"},
+		lines: []string{
+			"Die Stadtwerke wollen in den kommenden drei Jahren",
+			"Kosten für die Mieter",
+			"Die Stadtwerke wollen im März zu einer Informationsveranstaltung",
+		},
+		absent: []string{"Lesen Sie auch", "Neues Parkhaus am Hafen", "Diesen Artikel teilen", "Newsletter abonnieren",
+			"Jetzt kostenlos anmelden", "Für dich empfohlen", "Fähre fährt wieder", "MEIST GELESEN", "Sturmflut",
+			"Hinterlasse einen Kommentar", "Ihre E-Mail-Adresse wird nicht veröffentlicht.",
+			"Alle Rechte vorbehalten", "Impressum", "Karriere"},
+	},
+}
+
+var metadataCases = []pageCase{
+	{
+		file: "meta-jsonld.html",
+		url:  "https://plainsgazette.example/farming/drought-barley/",
+		meta: metaWant{Title: "Farmers turn to drought-tolerant barley",
+			Standfirst: "A variety bred from a landrace collected in the 1950s",
+			Authors:    []string{"Marta Kowalczyk", "Femi Adeyemi"},
+			Published:  "2026-06-02T03:00:00Z", Updated: "2026-06-03T10:15:00Z",
+			Language: "en", SiteName: "Plains Gazette",
+			CanonicalURL: "https://plainsgazette.example/farming/drought-barley/",
+			LeadImage:    "https://plainsgazette.example/media/barley-field.jpg"},
+		lines: []string{"A barley variety bred from seed collected on the high plains", "Maltsters take notice"},
+	},
+	{
+		file: "meta-opengraph.html",
+		url:  "https://coastline.example/2026/12/winter-swimmers-hut/",
+		meta: metaWant{Title: "Winter swimmers raise funds for a heated changing hut",
+			Standfirst: "The harbour swimming club has raised enough",
+			Authors:    []string{"Elodie Brennan"},
+			Published:  "2026-12-01T08:30:00Z", Updated: "2026-12-01T10:00:00Z",
+			Language: "en", SiteName: "Coastline Weekly",
+			CanonicalURL: "https://coastline.example/2026/12/winter-swimmers-hut/",
+			LeadImage:    "https://coastline.example/images/swimmers-hut.jpg"},
+		lines: []string{"Members of the harbour swimming club", "The club's secretary said the old shed"},
+	},
+	{
+		file: "meta-microdata.html",
+		url:  "https://faroserrano.example/cultura/biblioteca-movil",
+		meta: metaWant{Title: "La biblioteca móvil llega a los pueblos de la sierra",
+			Standfirst: "Un autobús con cuatro mil libros",
+			Authors:    []string{"Lucía Barrientos"},
+			Published:  "2026-04-23T08:00:00Z", Language: "es"},
+		lines: []string{"Un antiguo autobús escolar, reformado con estanterías", "Una idea que vuelve",
+			"No es la primera vez que la sierra tiene biblioteca sobre ruedas."},
+		absent: []string{"© El Faro Serrano"},
+	},
+	{
+		file: "meta-time.html",
+		url:  "https://riverinarecord.example/news/boardwalk-reopens",
+		meta: metaWant{Title: "Wetland boardwalk reopens after flood repairs",
+			Authors:   []string{"Josh Tamihana"},
+			Published: "2026-01-14T22:00:00Z", Updated: "2026-01-16T03:30:00Z", Language: "en"},
+		lines: []string{"The boardwalk through the town's wetland reserve reopened", "A ranger-led walk will be held"},
+	},
+	{
+		file: "caption-credit.html",
+		url:  "https://shorelines.example/news/keepers-cottages",
+		meta: metaWant{Title: "Lighthouse keepers' cottages to become a field centre",
+			LeadImage:   "https://shorelines.example/img/cottages-wide.jpg",
+			LeadCaption: "The three keepers' cottages have stood empty",
+			LeadCredit:  "Saoirse Delaney"},
+		lines: []string{"The three cottages built for the keepers of the headland lighthouse",
+			"The conversion will be paid for by a heritage grant"},
+		elems: []elemWant{
+			{"figcaption", "Kittiwakes nesting on the cliffs below the lighthouse."},
+			{"figure", "Credit: Field Studies Trust"},
+			{"figcaption", "Pupils from a local primary school on a trial visit to the rock pools in May."},
+			{"figure", "Ruairi Quinn"},
+		},
+		credits: map[string]string{"Field Studies Trust": "Kittiwakes nesting on the cliffs"},
+	},
+	{
+		file: "footnotes.html",
+		url:  "https://ledgerreview.example/essays/bridge-tolls",
+		meta: metaWant{Title: "How the bridge tolls were set, in three documents"},
+		lines: []string{"When the estuary bridge opened in 1994", "The third document",
+			"The authority has agreed to publish its full maintenance budget"},
+		elems: []elemWant{
+			{"li", "The documents were released in March after an appeal"},
+			{"li", "The bank's letter is dated 11 February 1992"},
+			{"li", "The campaign group Free the Bridge"},
+			{"table", "310 million"}, {"th", "Loan outstanding"}, {"caption", "Car toll and outstanding loan"},
+			{"pre", "toll = base_toll * (1 + rpi_change) + maintenance_levy"},
+		},
+		absent: []string{"reader funded"},
+	},
+}
+
+// TestBoilerplate checks, page by page, that the article survives whole and
+// each piece of furniture around it is gone.
+func TestBoilerplate(t *testing.T) {
+	runPageCases(t, boilerplateCases)
+}
+
+// TestMetadata checks metadata read from JSON-LD, OpenGraph, microdata,
+// meta tags and <time>, and the lead image with its credit split off.
+func TestMetadata(t *testing.T) {
+	runPageCases(t, metadataCases)
+}
+
+func runPageCases(t *testing.T, cases []pageCase) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(strings.TrimSuffix(tc.file, ".html"), func(t *testing.T) {
+			art := extractFile(t, tc.file, tc.url)
+			checkSafe(t, art.BodyHTML)
+			checkMeta(t, tc.meta, art)
+			checkLines(t, art.BodyText, tc.lines)
+			body := parseBody(t, art.BodyHTML)
+			for _, w := range tc.elems {
+				if !hasElem(body, w.tag, w.text) {
+					t.Errorf("BodyHTML has no <%s> containing %q", w.tag, w.text)
+				}
+			}
+			for credit, caption := range tc.credits {
+				checkCredit(t, body, credit, caption)
+			}
+			rawHTML := html.UnescapeString(art.BodyHTML)
+			for _, s := range tc.absent {
+				if strings.Contains(art.BodyText, s) {
+					t.Errorf("BodyText keeps boilerplate %q", s)
+				}
+				if strings.Contains(rawHTML, s) {
+					t.Errorf("BodyHTML keeps boilerplate %q", s)
+				}
+			}
+			if t.Failed() {
+				t.Logf("BodyText:\n%s", art.BodyText)
+			}
+		})
+	}
+}
+
+// TestBodyTextParagraphs checks the plain-text form: paragraphs split by
+// one blank line, nothing before the first.
+func TestBodyTextParagraphs(t *testing.T) {
+	art := extractFile(t, "nav-header-footer.html", "https://harbourtimes.example/news/ferry")
+	want := "The harbour council voted seven to two on Thursday evening to adopt a winter ferry timetable " +
+		"that puts a boat on the water every forty minutes between the old pier and the island terminal, " +
+		"ending two years of irregular crossings that islanders said had cut them off from work and school." +
+		"\n\nThe new schedule starts on the first Monday of December."
+	if !strings.HasPrefix(art.BodyText, want) {
+		t.Errorf("BodyText starts\n%q\nwant\n%q", head(art.BodyText, len(want)+40), want)
+	}
+}
+
+// TestLazyImages checks that lazy-loading markup resolves to the real
+// image: data-src, data-srcset, a <noscript> copy, and srcset alone.
+func TestLazyImages(t *testing.T) {
+	art := extractFile(t, "lazy-images.html", "https://heritage.example/2026/ceiling/")
+	checkSafe(t, art.BodyHTML)
+	body := parseBody(t, art.BodyHTML)
+	srcs := imageURLs(body)
+	for _, want := range []string{
+		"https://heritage.example/media/ceiling-overview.jpg",
+		"https://heritage.example/media/ceiling-ship-",
+		"https://heritage.example/media/ceiling-map.jpg",
+		"https://heritage.example/media/ceiling-whale-",
+	} {
+		if !anyHasPrefix(srcs, want) {
+			t.Errorf("no <img> src starts with %q; have %q", want, srcs)
+		}
+	}
+	for _, s := range srcs {
+		if strings.HasPrefix(s, "data:image/gif") || strings.Contains(s, "placeholder") {
+			t.Errorf("placeholder image kept as src: %q", s)
+		}
+	}
+	for _, c := range []string{"The long room's ceiling after the first stage of cleaning.",
+		"A three-masted ship in the north-east corner of the ceiling.",
+		"The map of the estuary at the centre of the ceiling.",
+		"A whale, one of several sea creatures painted around the edge."} {
+		if !hasElem(body, "figcaption", c) {
+			t.Errorf("caption %q lost", c)
+		}
+	}
+}
+
+// TestRelativeURLs checks that every link and image is made absolute
+// against the page URL, whatever form the relative reference takes.
+func TestRelativeURLs(t *testing.T) {
+	art := extractFile(t, "relative-urls.html", "https://greenway.example/news/2026/allotments/list.html")
+	checkSafe(t, art.BodyHTML)
+	body := parseBody(t, art.BodyHTML)
+	got := map[string]bool{}
+	walk(body, func(n *html.Node) {
+		for _, a := range n.Attr {
+			if a.Key == "href" || a.Key == "src" {
+				got[a.Val] = true
+				if !strings.HasPrefix(a.Val, "https://") && !strings.HasPrefix(a.Val, "http://") {
+					t.Errorf("<%s %s=%q> is not absolute", n.Data, a.Key, a.Val)
+				}
+			}
+		}
+	})
+	for _, want := range []string{
+		"https://greenway.example/places/gasworks",
+		"https://greenway.example/news/2026/reports/allotments-2026.pdf",
+		"https://greenway.example/news/2026/allotments/images/new-site.jpg",
+		"https://cdn.greenway.example/docs/plot-rules.html",
+		"https://greenway.example/news/2026/allotments/list.html?page=2#comments",
+	} {
+		if !got[want] {
+			t.Errorf("BodyHTML has no link or image %q", want)
+		}
+	}
+}
+
+// TestFootnotes checks that footnote references and back-links still point
+// at elements that exist in the body.
+func TestFootnotes(t *testing.T) {
+	art := extractFile(t, "footnotes.html", "https://ledgerreview.example/essays/bridge-tolls")
+	body := parseBody(t, art.BodyHTML)
+	ids := map[string]bool{}
+	var frags []string
+	walk(body, func(n *html.Node) {
+		if id := attrOf(n, "id"); id != "" {
+			ids[id] = true
+		}
+		if href := attrOf(n, "href"); strings.Contains(href, "#") {
+			// A link into the same article must stay in-page once the
+			// article is served from another address.
+			if !strings.HasPrefix(href, "#") {
+				t.Errorf("in-page link %q points at the original page; want %q", href, href[strings.Index(href, "#"):])
+			}
+			frags = append(frags, href[strings.Index(href, "#")+1:])
+		}
+	})
+	if len(frags) < 6 {
+		t.Fatalf("want 3 footnote references and 3 back-links, found %d in-page links: %q\n%s", len(frags), frags, art.BodyHTML)
+	}
+	for _, f := range frags {
+		if !ids[f] {
+			t.Errorf("link to #%s has no target in BodyHTML", f)
+		}
+	}
+}
+
+// TestHostileHTML checks the sanitizer: scripts, handlers, javascript: and
+// data: links, unknown iframes, plugins and forms go; text, allowed video
+// embeds and data: images stay.
+func TestHostileHTML(t *testing.T) {
+	art := extractFile(t, "hostile.html", "https://wavelength.example/news/fm-licence")
+	checkSafe(t, art.BodyHTML)
+	lower := strings.ToLower(art.BodyHTML)
+	for _, bad := range []string{"<script", "<style", "onclick", "onerror", "onload", "onmouseover",
+		"javascript:", "data:text", "evil.example", "<object", "<embed", "<form", "<input",
+		"position:fixed", "alert("} {
+		if strings.Contains(lower, bad) {
+			t.Errorf("BodyHTML contains %q", bad)
+		}
+	}
+	for _, bad := range []string{"alert(", "document.cookie", "injected by script", "display: none", "Log in to keep reading"} {
+		if strings.Contains(art.BodyText, bad) {
+			t.Errorf("BodyText contains %q", bad)
+		}
+	}
+	checkLines(t, art.BodyText, []string{
+		"A community radio station run by volunteers",
+		"The station, which broadcasts in six languages",
+		"Its founders say the licence will let them reach older listeners",
+		"Volunteers are needed to present overnight programmes.",
+		"The licence was one of four community licences",
+	})
+	body := parseBody(t, art.BodyHTML)
+	var iframes []string
+	walk(body, func(n *html.Node) {
+		if n.Type == html.ElementNode && n.Data == "iframe" {
+			iframes = append(iframes, attrOf(n, "src"))
+		}
+	})
+	if diff := cmp.Diff([]string{"https://www.youtube.com/embed/dQw4w9WgXcQ"}, iframes); diff != "" {
+		t.Errorf("iframes (-want +got):\n%s", diff)
+	}
+	if !anyHasPrefix(imageURLs(body), "data:image/png;base64,") {
+		t.Errorf("inline data: image dropped; images %q", imageURLs(body))
+	}
+	if !hasElem(body, "figcaption", "Presenters in the station's studio, a former bank vault.") {
+		t.Errorf("figure caption lost")
+	}
+}
+
+// extractFile runs FromHTML on a testdata page and fails on error.
+func extractFile(t *testing.T, name, pageURL string) news.Article {
+	t.Helper()
+	page, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	art, err := FromHTML(page, pageURL)
+	if err != nil {
+		t.Fatalf("FromHTML(%s): %v", name, err)
+	}
+	return art
+}
+
+// checkSafe fails on anything in body HTML that the sanitizer must remove.
+func checkSafe(t *testing.T, bodyHTML string) {
+	t.Helper()
+	if msg := unsafeHTML(bodyHTML); msg != "" {
+		t.Errorf("BodyHTML is not sanitized: %s", msg)
+	}
+}
+
+// checkMeta compares the metadata fields that want sets.
+func checkMeta(t *testing.T, want metaWant, art news.Article) {
+	t.Helper()
+	if want.Title != "" && art.Title != want.Title {
+		t.Errorf("Title = %q, want %q", art.Title, want.Title)
+	}
+	if want.Standfirst != "" && !strings.Contains(art.Standfirst, want.Standfirst) {
+		t.Errorf("Standfirst = %q, want it to contain %q", art.Standfirst, want.Standfirst)
+	}
+	if want.Authors != nil {
+		var got []string
+		for _, a := range art.Authors {
+			got = append(got, a.Name)
+		}
+		if diff := cmp.Diff(want.Authors, got); diff != "" {
+			t.Errorf("Authors (-want +got):\n%s", diff)
+		}
+	}
+	checkTime(t, "PublishedAt", want.Published, art.PublishedAt)
+	checkTime(t, "UpdatedAt", want.Updated, art.UpdatedAt)
+	if want.Language != "" {
+		if got, _, _ := strings.Cut(strings.ToLower(art.Language), "-"); got != want.Language {
+			t.Errorf("Language = %q, want %q", art.Language, want.Language)
+		}
+	}
+	if want.SiteName != "" && art.SiteName != want.SiteName {
+		t.Errorf("SiteName = %q, want %q", art.SiteName, want.SiteName)
+	}
+	if want.CanonicalURL != "" && art.CanonicalURL != want.CanonicalURL {
+		t.Errorf("CanonicalURL = %q, want %q", art.CanonicalURL, want.CanonicalURL)
+	}
+	if want.LeadImage == "" {
+		return
+	}
+	if art.LeadImage == nil {
+		t.Errorf("LeadImage = nil, want %q", want.LeadImage)
+		return
+	}
+	li := art.LeadImage
+	if !strings.Contains(li.ImageURL, want.LeadImage) {
+		t.Errorf("LeadImage.ImageURL = %q, want %q", li.ImageURL, want.LeadImage)
+	}
+	if want.LeadCaption != "" && !strings.Contains(li.Caption, want.LeadCaption) {
+		t.Errorf("LeadImage.Caption = %q, want it to contain %q", li.Caption, want.LeadCaption)
+	}
+	if want.LeadCredit != "" {
+		if !strings.Contains(li.Credit, want.LeadCredit) {
+			t.Errorf("LeadImage.Credit = %q, want it to contain %q", li.Credit, want.LeadCredit)
+		}
+		if strings.Contains(li.Caption, want.LeadCredit) {
+			t.Errorf("LeadImage.Caption = %q still holds the credit %q", li.Caption, want.LeadCredit)
+		}
+	}
+}
+
+func checkTime(t *testing.T, field, want string, got time.Time) {
+	t.Helper()
+	if want == "" {
+		return
+	}
+	w, err := time.Parse(time.RFC3339, want)
+	if err != nil {
+		t.Fatalf("bad test time %q: %v", want, err)
+	}
+	if !got.Equal(w) {
+		t.Errorf("%s = %v, want %v", field, got, w.UTC())
+	}
+}
+
+// checkLines fails for each prefix that does not start a line of text.
+func checkLines(t *testing.T, text string, prefixes []string) {
+	t.Helper()
+	lines := strings.Split(text, "\n")
+	for i := range lines {
+		lines[i] = strings.TrimSpace(lines[i])
+	}
+	for _, p := range prefixes {
+		if !anyHasPrefix(lines, p) {
+			if strings.Contains(text, p) {
+				t.Errorf("BodyText has %q, but not at the start of its own line", p)
+			} else {
+				t.Errorf("BodyText lost %q", p)
+			}
+		}
+	}
+}
+
+// checkCredit checks that credit is kept inside a figure that also holds
+// caption, in an element of its own that does not also hold the caption.
+func checkCredit(t *testing.T, body *html.Node, credit, caption string) {
+	t.Helper()
+	var fig *html.Node
+	walk(body, func(n *html.Node) {
+		if fig == nil && n.Type == html.ElementNode && n.Data == "figure" {
+			txt := nodeText(n)
+			if strings.Contains(txt, credit) && strings.Contains(txt, caption) {
+				fig = n
+			}
+		}
+	})
+	if fig == nil {
+		t.Errorf("no <figure> holds both caption %q and credit %q", caption, credit)
+		return
+	}
+	// The innermost element holding the credit must not hold the caption.
+	var inner *html.Node
+	walk(fig, func(n *html.Node) {
+		if n.Type == html.ElementNode && strings.Contains(nodeText(n), credit) {
+			inner = n // walk is pre-order, so the last match is innermost
+		}
+	})
+	if strings.Contains(nodeText(inner), caption) {
+		t.Errorf("credit %q is not split from caption %q: innermost element <%s> holds both", credit, caption, inner.Data)
+	}
+}
+
+// parseBody parses BodyHTML as a fragment under a <div>.
+func parseBody(t *testing.T, bodyHTML string) *html.Node {
+	t.Helper()
+	root := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
+	nodes, err := html.ParseFragment(strings.NewReader(bodyHTML), &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body})
+	if err != nil {
+		t.Fatalf("BodyHTML does not parse: %v", err)
+	}
+	for _, n := range nodes {
+		root.AppendChild(n)
+	}
+	return root
+}
+
+// walk calls fn on n and every node below it, in document order.
+func walk(n *html.Node, fn func(*html.Node)) {
+	fn(n)
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		walk(c, fn)
+	}
+}
+
+// nodeText is the whitespace-collapsed text below n.
+func nodeText(n *html.Node) string {
+	var b strings.Builder
+	walk(n, func(c *html.Node) {
+		if c.Type == html.TextNode {
+			b.WriteString(c.Data)
+			b.WriteByte(' ')
+		}
+	})
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// hasElem reports whether some <tag> below root has text containing text.
+func hasElem(root *html.Node, tag, text string) bool {
+	found := false
+	walk(root, func(n *html.Node) {
+		if !found && n.Type == html.ElementNode && n.Data == tag && strings.Contains(nodeText(n), text) {
+			found = true
+		}
+	})
+	return found
+}
+
+// imageURLs lists the src (or, lacking one, the first srcset URL) of every
+// <img> below root.
+func imageURLs(root *html.Node) []string {
+	var out []string
+	walk(root, func(n *html.Node) {
+		if n.Type != html.ElementNode || n.Data != "img" {
+			return
+		}
+		if s := attrOf(n, "src"); s != "" {
+			out = append(out, s)
+		} else if f := strings.Fields(attrOf(n, "srcset")); len(f) > 0 {
+			out = append(out, f[0])
+		}
+	})
+	return out
+}
+
+func attrOf(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+func anyHasPrefix(list []string, prefix string) bool {
+	for _, s := range list {
+		if strings.HasPrefix(s, prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+func head(s string, n int) string {
+	if len(s) > n {
+		return s[:n]
+	}
+	return s
+}

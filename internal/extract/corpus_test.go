@@ -1,0 +1,473 @@
+package extract
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"unicode"
+
+	"golang.org/x/net/html"
+)
+
+// The corpus tests run the development corpus (../shared/corpus/extract-dev,
+// read in place, never copied here) through FromHTML in-process and score
+// the body text the way the project's scorer does. They fail when quality
+// drops below the floors, which sit just under what the extractor reached.
+//
+//	go test -run TestCorpus -v ./internal/extract/                 # the numbers
+//	go test -run TestCorpus -v ./internal/extract/ -corpus.pages   # and one row per page
+//
+// NEWSHOUND_EXTRACT_CORPUS points at another copy of the corpus. Without a
+// corpus the tests skip, unless CI=true, where they fail.
+
+// Floors. Raise them when the extractor improves; never lower them to make
+// a change pass.
+const (
+	floorReadabilityF1 = 0.75 // shingle F1 on readability/
+	floorReadabilityP  = 0.75 // shingle precision on readability/
+	floorSnippetF1     = 0.75 // with/without snippet F1 on trafilatura/
+	floorSnippetP      = 0.75 // snippet precision on trafilatura/
+
+	floorHeadings  = 0.50 // share of expected headings kept (readability/)
+	floorQuotes    = 0.50 // share of expected block quotes kept
+	floorListItems = 0.50 // share of expected list items kept
+	floorCaptions  = 0.40 // share of expected figure captions kept
+)
+
+var corpusPagesFlag = flag.Bool("corpus.pages", false, "log one row per corpus page in the TestCorpus* tests")
+
+// findCorpus returns the dev corpus directory, if there is one.
+func findCorpus() (string, bool) {
+	dir := os.Getenv("NEWSHOUND_EXTRACT_CORPUS")
+	if dir == "" {
+		dir = filepath.Join("..", "..", "..", "shared", "corpus", "extract-dev")
+	}
+	st, err := os.Stat(filepath.Join(dir, "readability"))
+	return dir, err == nil && st.IsDir()
+}
+
+// requireCorpus returns the corpus directory or skips (fails under CI).
+func requireCorpus(t *testing.T) string {
+	t.Helper()
+	dir, ok := findCorpus()
+	if !ok {
+		msg := fmt.Sprintf("dev corpus not found at %s: set NEWSHOUND_EXTRACT_CORPUS to the extract-dev directory", dir)
+		if os.Getenv("CI") == "true" {
+			t.Fatal(msg + " (CI=true: the corpus is required)")
+		}
+		t.Skip(msg)
+	}
+	return dir
+}
+
+// readabilityPage is one page of the readability set.
+type readabilityPage struct {
+	name     string
+	source   []byte
+	truth    string // expected.txt
+	expected []byte // expected.html
+}
+
+func loadReadability(t *testing.T, dir string) []readabilityPage {
+	t.Helper()
+	srcs, err := filepath.Glob(filepath.Join(dir, "readability", "*", "source.html"))
+	if err != nil || len(srcs) == 0 {
+		t.Fatalf("no readability pages under %s (%v)", dir, err)
+	}
+	pages := make([]readabilityPage, 0, len(srcs))
+	for _, src := range srcs {
+		pdir := filepath.Dir(src)
+		p := readabilityPage{name: filepath.Base(pdir)}
+		p.source = mustRead(t, src)
+		p.truth = string(mustRead(t, filepath.Join(pdir, "expected.txt")))
+		p.expected = mustRead(t, filepath.Join(pdir, "expected.html"))
+		pages = append(pages, p)
+	}
+	return pages
+}
+
+func mustRead(t *testing.T, p string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// TestCorpusReadability scores body text against the readability set's
+// full-text truth with the shingle metric.
+func TestCorpusReadability(t *testing.T) {
+	dir := requireCorpus(t)
+	var scores []shingleScore
+	for _, p := range loadReadability(t, dir) {
+		art, err := FromHTML(p.source, "")
+		pred := art.BodyText
+		if err != nil {
+			t.Logf("%s: %v (scored as empty)", p.name, err)
+			pred = ""
+		}
+		s := scoreShingles(p.truth, pred)
+		scores = append(scores, s)
+		if *corpusPagesFlag {
+			pp, pr := s.precision(), s.recall()
+			t.Logf("page %-32s P %.3f R %.3f F1 %.3f", p.name, pp, pr, harmonic(pp, pr))
+		}
+	}
+	m := aggregateShingles(scores)
+	t.Logf("readability: %d pages  P %.4f  R %.4f  F1 %.4f  exact %.3f", len(scores), m.precision, m.recall, m.f1, m.exact)
+	if m.f1 < floorReadabilityF1 {
+		t.Errorf("readability F1 %.4f fell below the floor %.2f", m.f1, floorReadabilityF1)
+	}
+	if m.precision < floorReadabilityP {
+		t.Errorf("readability precision %.4f fell below the floor %.2f", m.precision, floorReadabilityP)
+	}
+}
+
+// TestCorpusTrafilatura counts the trafilatura set's must-contain ("with")
+// and must-not-contain ("without") snippets in the body text.
+func TestCorpusTrafilatura(t *testing.T) {
+	dir := requireCorpus(t)
+	var eval map[string]struct {
+		File    string   `json:"file"`
+		With    []string `json:"with"`
+		Without []string `json:"without"`
+	}
+	if err := json.Unmarshal(mustRead(t, filepath.Join(dir, "trafilatura", "evaldata.json")), &eval); err != nil {
+		t.Fatalf("evaldata.json: %v", err)
+	}
+	urls := make([]string, 0, len(eval))
+	for u := range eval {
+		urls = append(urls, u)
+	}
+	sort.Strings(urls)
+	var total snippetCounts
+	for _, u := range urls {
+		e := eval[u]
+		art, err := FromHTML(mustRead(t, filepath.Join(dir, "trafilatura", "html", e.File)), "")
+		if err != nil {
+			t.Logf("%s: %v (scored as empty)", e.File, err)
+		}
+		c := countSnippets(e.With, e.Without, art.BodyText, err != nil)
+		total.add(c)
+		if *corpusPagesFlag {
+			t.Logf("page %-40s with %d/%d  without found %d/%d", e.File, c.tp, len(e.With), c.fp, len(e.Without))
+		}
+	}
+	p, r, f := total.scores()
+	t.Logf("trafilatura: %d pages  TP %d FP %d FN %d TN %d  P %.4f  R %.4f  F1 %.4f",
+		len(urls), total.tp, total.fp, total.fn, total.tn, p, r, f)
+	if f < floorSnippetF1 {
+		t.Errorf("trafilatura snippet F1 %.4f fell below the floor %.2f", f, floorSnippetF1)
+	}
+	if p < floorSnippetP {
+		t.Errorf("trafilatura snippet precision %.4f fell below the floor %.2f", p, floorSnippetP)
+	}
+}
+
+// TestCorpusStructure measures, on the readability set, the share of the
+// headings, block quotes, list items and figure captions of expected.html
+// that BodyHTML keeps as the same kind of element with the same text.
+func TestCorpusStructure(t *testing.T) {
+	dir := requireCorpus(t)
+	var total [numKinds]struct{ want, kept int }
+	for _, p := range loadReadability(t, dir) {
+		want := structureOf(p.expected)
+		art, err := FromHTML(p.source, "")
+		var got structure
+		if err == nil {
+			got = structureOf([]byte(art.BodyHTML))
+		}
+		var row []string
+		for k := range numKinds {
+			kept := keptItems(want[k], got[k])
+			total[k].want += len(want[k])
+			total[k].kept += kept
+			if kept < len(want[k]) {
+				row = append(row, fmt.Sprintf("%s %d/%d", kindNames[k], kept, len(want[k])))
+			}
+		}
+		if *corpusPagesFlag && len(row) > 0 {
+			t.Logf("page %-32s lost: %s", p.name, strings.Join(row, ", "))
+		}
+	}
+	floors := [numKinds]float64{floorHeadings, floorQuotes, floorListItems, floorCaptions}
+	for k := range numKinds {
+		share := 1.0
+		if total[k].want > 0 {
+			share = float64(total[k].kept) / float64(total[k].want)
+		}
+		t.Logf("structure %-13s kept %5.1f%% (%d of %d)", kindNames[k], 100*share, total[k].kept, total[k].want)
+		if share < floors[k] {
+			t.Errorf("%s kept %.1f%%, below the floor %.0f%%", kindNames[k], 100*share, 100*floors[k])
+		}
+	}
+}
+
+// Structure kinds measured by TestCorpusStructure.
+const (
+	kindHeading = iota
+	kindQuote
+	kindListItem
+	kindCaption
+	numKinds
+)
+
+var kindNames = [numKinds]string{"headings", "block quotes", "list items", "captions"}
+
+// structure holds, per kind, the normalised text of each element.
+type structure [numKinds][]string
+
+// structureOf collects the headings, block quotes, list items and figure
+// captions of an HTML document or fragment.
+func structureOf(doc []byte) structure {
+	var s structure
+	root, err := html.Parse(strings.NewReader(string(doc)))
+	if err != nil {
+		return s
+	}
+	walk(root, func(n *html.Node) {
+		if n.Type != html.ElementNode {
+			return
+		}
+		k := -1
+		switch n.Data {
+		case "h1", "h2", "h3", "h4", "h5", "h6":
+			k = kindHeading
+		case "blockquote":
+			k = kindQuote
+		case "li":
+			k = kindListItem
+		case "figcaption":
+			k = kindCaption
+		}
+		if k < 0 {
+			return
+		}
+		if txt := normText(nodeText(n)); txt != "" {
+			s[k] = append(s[k], txt)
+		}
+	})
+	return s
+}
+
+// keptItems counts the wanted texts found among got: an exact match first
+// (each element of got used once), else a got text that contains the wanted
+// one or is contained in it while covering at least 80% of its words.
+func keptItems(want, got []string) int {
+	avail := map[string]int{}
+	for _, g := range got {
+		avail[g]++
+	}
+	kept := 0
+	var rest []string
+	for _, w := range want {
+		if avail[w] > 0 {
+			avail[w]--
+			kept++
+			continue
+		}
+		rest = append(rest, w)
+	}
+	for _, w := range rest {
+		for _, g := range got {
+			if nearMatch(w, g) {
+				kept++
+				break
+			}
+		}
+	}
+	return kept
+}
+
+// nearMatch reports whether two normalised texts are the same item with a few
+// words more or less (a heading with its anchor sign, a caption with a
+// credit appended).
+func nearMatch(a, b string) bool {
+	if !strings.Contains(a, b) && !strings.Contains(b, a) {
+		return false
+	}
+	la, lb := len(strings.Fields(a)), len(strings.Fields(b))
+	return 5*min(la, lb) >= 4*max(la, lb)
+}
+
+// normText lowercases s and keeps its word tokens, one space apart.
+func normText(s string) string {
+	return strings.ToLower(strings.Join(tokens(s), " "))
+}
+
+// The shingle metric of the public article-extraction benchmark, written
+// from the scorer's description: tokens are runs of letters, digits and
+// '_'; a text is a multiset of 4-token shingles (one shingle for 1-3
+// tokens); per page, shared, extra and missing shingles are normalised to
+// sum to 1; precision averages over pages with output, recall over pages
+// with truth, F1 is the harmonic mean of the two averages.
+
+const shingleSize = 4
+
+// tokens splits s into runs of word characters.
+func tokens(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool {
+		return !(r == '_' || unicode.IsLetter(r) || unicode.IsNumber(r))
+	})
+}
+
+// shingleBag counts the shingles of a token list.
+func shingleBag(toks []string) map[string]int {
+	bag := map[string]int{}
+	if len(toks) == 0 {
+		return bag
+	}
+	if len(toks) < shingleSize {
+		bag[strings.Join(toks, " ")]++
+		return bag
+	}
+	for i := 0; i+shingleSize <= len(toks); i++ {
+		bag[strings.Join(toks[i:i+shingleSize], " ")]++
+	}
+	return bag
+}
+
+// shingleScore is one page's normalised overlap, and whether its token
+// list equals the truth's.
+type shingleScore struct {
+	tp, fp, fn float64
+	exact      bool
+}
+
+func scoreShingles(truth, pred string) shingleScore {
+	tt, pt := tokens(truth), tokens(pred)
+	want, got := shingleBag(tt), shingleBag(pt)
+	var s shingleScore
+	for k, w := range want {
+		g := got[k]
+		s.tp += float64(min(w, g))
+		s.fn += float64(max(w-g, 0))
+	}
+	for k, g := range got {
+		s.fp += float64(max(g-want[k], 0))
+	}
+	if sum := s.tp + s.fp + s.fn; sum > 0 {
+		s.tp, s.fp, s.fn = s.tp/sum, s.fp/sum, s.fn/sum
+	}
+	s.exact = strings.Join(tt, " ") == strings.Join(pt, " ") && len(tt) == len(pt)
+	return s
+}
+
+func (s shingleScore) precision() float64 {
+	switch {
+	case s.fp == 0 && s.fn == 0:
+		return 1
+	case s.tp == 0 && s.fp == 0:
+		return 0
+	}
+	return s.tp / (s.tp + s.fp)
+}
+
+func (s shingleScore) recall() float64 {
+	switch {
+	case s.fp == 0 && s.fn == 0:
+		return 1
+	case s.tp == 0 && s.fn == 0:
+		return 0
+	}
+	return s.tp / (s.tp + s.fn)
+}
+
+// setScore is the aggregate over a set of pages.
+type setScore struct{ precision, recall, f1, exact float64 }
+
+func aggregateShingles(pages []shingleScore) setScore {
+	var m setScore
+	var np, nr, ne int
+	for _, s := range pages {
+		if s.tp+s.fp > 0 {
+			m.precision += s.precision()
+			np++
+		}
+		if s.tp+s.fn > 0 {
+			m.recall += s.recall()
+			nr++
+		}
+		if s.exact {
+			ne++
+		}
+	}
+	if np > 0 {
+		m.precision /= float64(np)
+	}
+	if nr > 0 {
+		m.recall /= float64(nr)
+	}
+	m.f1 = harmonic(m.precision, m.recall)
+	if len(pages) > 0 {
+		m.exact = float64(ne) / float64(len(pages))
+	}
+	return m
+}
+
+func harmonic(p, r float64) float64 {
+	if p+r == 0 {
+		return 0
+	}
+	return 2 * p * r / (p + r)
+}
+
+// snippetCounts pools snippet hits: a found "with" is a true positive, a
+// missing one a false negative, a found "without" a false positive.
+type snippetCounts struct{ tp, fp, fn, tn int }
+
+func (c *snippetCounts) add(o snippetCounts) {
+	c.tp += o.tp
+	c.fp += o.fp
+	c.fn += o.fn
+	c.tn += o.tn
+}
+
+func (c snippetCounts) scores() (p, r, f float64) {
+	if c.tp+c.fp > 0 {
+		p = float64(c.tp) / float64(c.tp+c.fp)
+	}
+	if c.tp+c.fn > 0 {
+		r = float64(c.tp) / float64(c.tp+c.fn)
+	}
+	if d := 2*c.tp + c.fp + c.fn; d > 0 {
+		f = 2 * float64(c.tp) / float64(d)
+	}
+	return p, r, f
+}
+
+// countSnippets searches pred, whitespace-normalised, for each snippet. A
+// failed extraction finds nothing.
+func countSnippets(with, without []string, pred string, failed bool) snippetCounts {
+	var c snippetCounts
+	if !failed {
+		text := squash(pred)
+		for _, w := range with {
+			if strings.Contains(text, squash(w)) {
+				c.tp++
+			}
+		}
+		for _, w := range without {
+			if strings.Contains(text, squash(w)) {
+				c.fp++
+			}
+		}
+	}
+	c.fn = len(with) - c.tp
+	c.tn = len(without) - c.fp
+	return c
+}
+
+// squash folds every whitespace run (Unicode spaces and the ASCII
+// separators \x1c-\x1f included) into one space and trims the ends.
+func squash(s string) string {
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || (r >= 0x1c && r <= 0x1f)
+	}), " ")
+}

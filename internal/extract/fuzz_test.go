@@ -1,0 +1,326 @@
+package extract
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// FuzzFromHTML feeds FromHTML mutated pages. It is seeded at run time from
+// the dev corpus (never copied into the repository) and a few synthetic
+// pages, and asserts what must hold for any input: no panic, valid UTF-8
+// out, sanitized HTML, output bounded by the input.
+//
+//	go test -fuzz FuzzFromHTML -fuzztime 3m ./internal/extract/
+func FuzzFromHTML(f *testing.F) {
+	for _, s := range syntheticSeeds {
+		f.Add([]byte(s), "https://fuzz.example/a/b.html")
+	}
+	if dir, ok := findCorpus(); ok {
+		for _, p := range corpusPages(f, dir) {
+			page, err := os.ReadFile(p)
+			if err != nil {
+				f.Fatal(err)
+			}
+			f.Add(page, "")
+		}
+	}
+	f.Fuzz(func(t *testing.T, page []byte, pageURL string) {
+		art, err := FromHTML(page, pageURL)
+		if err != nil {
+			if err.Error() == "" {
+				t.Fatal("error with empty message")
+			}
+			return
+		}
+		for name, s := range map[string]string{"BodyText": art.BodyText, "BodyHTML": art.BodyHTML,
+			"Title": art.Title, "Standfirst": art.Standfirst} {
+			if !utf8.ValidString(s) {
+				t.Errorf("%s is not valid UTF-8: %q", name, head(s, 200))
+			}
+		}
+		if msg := unsafeHTML(art.BodyHTML); msg != "" {
+			t.Errorf("BodyHTML is not sanitized: %s\n%s", msg, head(art.BodyHTML, 2000))
+		}
+		if max := outputBound(len(page), len(pageURL)); len(art.BodyHTML) > max || len(art.BodyText) > max {
+			t.Errorf("output out of bounds for a %d-byte page: BodyHTML %d bytes, BodyText %d bytes (limit %d)",
+				len(page), len(art.BodyHTML), len(art.BodyText), max)
+		}
+	})
+}
+
+// outputBound is the most output a page of n bytes may produce. Escaping,
+// replacement characters for broken bytes and links made absolute against
+// a URL of u bytes each expand the input by a bounded factor; anything
+// beyond that is a runaway copy.
+func outputBound(n, u int) int {
+	return 8*n*(1+u/16) + 64<<10
+}
+
+// syntheticSeeds are small pages aimed at the parser's and the builder's
+// corners; the fuzzer mutates them alongside the real pages.
+var syntheticSeeds = []string{
+	"",
+	"<",
+	"<p>one paragraph only</p>",
+	"<html><body><article><h1>T</h1><p>" + strings.Repeat("word ", 60) + "</p><p>" + strings.Repeat("more ", 60) + "</p></article></body></html>",
+	"<div><p>a<div><p>b<table><tr><td><p>c<li>d</table></div>",
+	`<article><p>x<a href="javascript:alert(1)">y</a><img src=x onerror=alert(1)><script>alert(2)</script></p></article>`,
+	`<article><figure><img data-src="/a.jpg" srcset="b.jpg 1x, c.jpg 2x"><figcaption>cap <span class=credit>Photo: me</span></figcaption></figure></article>`,
+	`<script type="application/ld+json">{"@type":"NewsArticle","headline":"h","author":[{"name":"a"}],"datePublished":"2026-01-02"}</script><p>body</p>`,
+	`<meta charset="shift_jis"><p>` + "\x82\xb1\x82\xf1\x82\xc9\x82\xbf\x82\xcd" + `</p>`,
+	"<p>\xff\xfe broken \xc3\x28 bytes</p>",
+	`<base href="javascript:alert(1)//"><article><p><a href="x">link</a> text text text text text text</p></article>`,
+	`<svg><foreignObject><p>in svg</p></foreignObject></svg><math><mi><p>in math</p></mi></math>`,
+	`<iframe src="https://www.youtube.com/embed/x"></iframe><iframe src="//evil.example/"></iframe>`,
+	`<ol class="footnotes"><li id="fn1">note <a href="#r1">↩</a></li></ol><p>t<sup id="r1"><a href="#fn1">1</a></sup></p>`,
+}
+
+// unsafeHTML returns a description of the first thing in body that the
+// sanitizer must never let through, or "" when there is none. It reads
+// the parsed tree, so text that merely mentions "javascript:" is fine.
+func unsafeHTML(body string) string {
+	if strings.Contains(strings.ToLower(body), "<script") {
+		return "raw <script"
+	}
+	nodes, err := html.ParseFragment(strings.NewReader(body), &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div})
+	if err != nil {
+		return "does not parse: " + err.Error()
+	}
+	var msg string
+	for _, root := range nodes {
+		walk(root, func(n *html.Node) {
+			if msg != "" || n.Type != html.ElementNode {
+				return
+			}
+			msg = unsafeElem(n)
+		})
+	}
+	return msg
+}
+
+// unsafeElem checks one element and its attributes.
+func unsafeElem(n *html.Node) string {
+	switch n.Data {
+	case "script", "style", "object", "embed", "applet", "form", "input", "button", "textarea",
+		"select", "base", "meta", "link", "frame", "frameset", "noscript", "template":
+		return fmt.Sprintf("<%s> element", n.Data)
+	case "iframe":
+		if !allowedVideo(attrOf(n, "src")) {
+			return fmt.Sprintf("<iframe src=%q> from a host not on the allowlist", attrOf(n, "src"))
+		}
+	}
+	for _, a := range n.Attr {
+		key := strings.ToLower(a.Key)
+		if strings.HasPrefix(key, "on") || key == "style" || key == "srcdoc" || key == "formaction" {
+			return fmt.Sprintf("<%s %s=%q>", n.Data, a.Key, a.Val)
+		}
+		switch key {
+		case "href", "src", "srcset", "cite", "action", "poster", "background", "xlink:href":
+			if s := badScheme(n.Data, key, a.Val); s != "" {
+				return fmt.Sprintf("<%s %s=%q>: %s URL", n.Data, a.Key, a.Val, s)
+			}
+		}
+	}
+	return ""
+}
+
+// badScheme returns the scheme of v when it may run code: javascript:,
+// vbscript:, or data: anywhere but an image source.
+func badScheme(tag, key, v string) string {
+	v = strings.Map(func(r rune) rune {
+		if r <= ' ' || r == 0x7f {
+			return -1 // browsers ignore these inside a scheme
+		}
+		return r
+	}, strings.ToLower(v))
+	switch {
+	case strings.HasPrefix(v, "javascript:"), strings.HasPrefix(v, "vbscript:"):
+		return v[:strings.IndexByte(v, ':')]
+	case strings.HasPrefix(v, "data:"):
+		if tag == "img" && (key == "src" || key == "srcset") && strings.HasPrefix(v, "data:image/") &&
+			!strings.HasPrefix(v, "data:image/svg") {
+			return ""
+		}
+		return "data"
+	}
+	return ""
+}
+
+// allowedVideo reports whether an iframe source is on a video host, the
+// only iframes a body may keep.
+func allowedVideo(src string) bool {
+	u, err := url.Parse(src)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") {
+		return false
+	}
+	host := strings.ToLower(u.Hostname())
+	for _, h := range []string{"youtube.com", "youtube-nocookie.com", "vimeo.com", "dailymotion.com",
+		"twitch.tv", "soundcloud.com", "spotify.com", "ted.com", "archive.org", "bandcamp.com"} {
+		if host == h || strings.HasSuffix(host, "."+h) {
+			return true
+		}
+	}
+	return false
+}
+
+// The bound tests below check that hostile shapes of input come back as a
+// result or a clear error, never a panic or a runaway. How fast and how
+// small they are is measured in bench_test.go, not asserted here.
+
+// TestDeepNesting feeds 10,000 levels of the element kinds whose nesting
+// costs parsers and tree walkers the most.
+func TestDeepNesting(t *testing.T) {
+	const depth = 10000
+	article := "<p>" + strings.Repeat("The deep page still carries a paragraph of article text. ", 8) + "</p>"
+	for _, tag := range []string{"div", "blockquote", "span", "b", "table", "ul", "section"} {
+		t.Run(tag, func(t *testing.T) {
+			page := deepPage(tag, depth, article)
+			art, err := FromHTML(page, "https://deep.example/")
+			checkResult(t, art.BodyText, art.BodyHTML, err)
+			t.Logf("err=%v, %d bytes of text", err, len(art.BodyText))
+		})
+	}
+}
+
+// TestModerateNesting checks that nesting as deep as real pages get still
+// yields the article rather than an error.
+func TestModerateNesting(t *testing.T) {
+	article := "<p>" + strings.Repeat("The nested page still carries a paragraph of article text. ", 8) + "</p>"
+	art, err := FromHTML(deepPage("div", 300, article), "https://deep.example/")
+	if err != nil {
+		t.Fatalf("300 nested <div>s: %v", err)
+	}
+	if !strings.Contains(art.BodyText, "The nested page still carries a paragraph") {
+		t.Errorf("article text lost; BodyText = %q", head(art.BodyText, 300))
+	}
+}
+
+// deepPage nests n open tags around inner and closes them again.
+func deepPage(tag string, n int, inner string) []byte {
+	open, close := "<"+tag+">", "</"+tag+">"
+	switch tag {
+	case "table":
+		open, close = "<table><tr><td>", "</td></tr></table>"
+	case "ul":
+		open, close = "<ul><li>", "</li></ul>"
+	}
+	var b bytes.Buffer
+	b.WriteString("<!DOCTYPE html><html><head><title>Deep</title></head><body>")
+	b.WriteString(strings.Repeat(open, n))
+	b.WriteString(inner)
+	b.WriteString(strings.Repeat(close, n))
+	b.WriteString("</body></html>")
+	return b.Bytes()
+}
+
+// TestLargePage feeds pages of about 10 MB: many paragraphs, one huge text
+// node, and many small elements.
+func TestLargePage(t *testing.T) {
+	const size = 10 << 20
+	para := "<p>" + strings.Repeat("A long page keeps on saying the same reasonable thing about the harbour. ", 6) + "</p>\n"
+	cases := map[string][]byte{
+		"paragraphs":    bigPage(size, para),
+		"one-text-node": bigPage(size, strings.Repeat("x", 1024)),
+		"many-links":    bigPage(size, `<a href="/l">l</a> `),
+	}
+	for name, page := range cases {
+		t.Run(name, func(t *testing.T) {
+			art, err := FromHTML(page, "https://large.example/")
+			checkResult(t, art.BodyText, art.BodyHTML, err)
+			t.Logf("err=%v, %d bytes of text", err, len(art.BodyText))
+		})
+	}
+}
+
+// bigPage repeats unit inside an article until the page reaches size bytes.
+func bigPage(size int, unit string) []byte {
+	var b bytes.Buffer
+	b.Grow(size + 1024)
+	b.WriteString("<!DOCTYPE html><html><head><title>Large</title></head><body><article>")
+	for b.Len() < size {
+		b.WriteString(unit)
+	}
+	b.WriteString("</article></body></html>")
+	return b.Bytes()
+}
+
+// TestBrokenEncodings feeds bytes that are not what the page claims, and
+// legacy charsets that are declared correctly and must be decoded.
+func TestBrokenEncodings(t *testing.T) {
+	body := strings.Repeat("The council met again on Tuesday to discuss the ferry timetable. ", 5)
+	cases := []struct {
+		name string
+		page []byte
+		want string // text BodyText must contain, "" when any result will do
+	}{
+		{"invalid-utf8", []byte("<html><head><meta charset=utf-8></head><body><article><p>" + body +
+			"\xff\xfe\xc3\x28 \xe2\x82 broken</p><p>" + body + "</p></article></body></html>"), "The council met again"},
+		{"windows-1252", []byte("<html><head><meta charset=windows-1252></head><body><article><p>" + body +
+			"She said \x93enough\x94 \x96 and left.</p></article></body></html>"), "She said \u201cenough\u201d \u2013 and left."},
+		{"shift-jis", []byte("<html><head><meta charset=\"Shift_JIS\"></head><body><article><p>" + body +
+			"\x93\xfa\x96\x7b\x8c\xea\x82\xcc\x95\xb6\x8f\xcd\x82\xc5\x82\xb7\x81\x42</p></article></body></html>"), "日本語の文章です。"},
+		{"undeclared-latin1", []byte("<html><body><article><p>" + body + "Caf\xe9 cr\xe8me, na\xefve.</p></article></body></html>"), "Café crème, naïve."},
+		{"utf16-bom", utf16LE("<html><body><article><p>" + body + "</p></article></body></html>"), ""},
+		{"nul-bytes", []byte("<html><body><article><p>" + body + "\x00\x00\x00</p></article></body></html>"), "The council met again"},
+		{"lying-declaration", []byte("<html><head><meta charset=\"x-no-such-charset\"></head><body><article><p>" + body + "\x80\x81</p></article></body></html>"), "The council met again"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			art, err := FromHTML(tc.page, "")
+			checkResult(t, art.BodyText, art.BodyHTML, err)
+			if tc.want != "" && !strings.Contains(art.BodyText, tc.want) {
+				t.Errorf("BodyText lacks %q:\n%s", tc.want, head(art.BodyText, 600))
+			}
+		})
+	}
+}
+
+// checkResult accepts a clear error or a sane result.
+func checkResult(t *testing.T, text, bodyHTML string, err error) {
+	t.Helper()
+	if err != nil {
+		if !errors.Is(err, ErrNoArticle) && !errors.Is(err, ErrEmpty) && !strings.HasPrefix(err.Error(), "extract: ") {
+			t.Errorf("error %q does not say where it comes from", err)
+		}
+		return
+	}
+	if !utf8.ValidString(text) || !utf8.ValidString(bodyHTML) {
+		t.Errorf("output is not valid UTF-8")
+	}
+	if msg := unsafeHTML(bodyHTML); msg != "" {
+		t.Errorf("BodyHTML is not sanitized: %s", msg)
+	}
+}
+
+// utf16LE encodes s (ASCII only) as UTF-16LE with a byte order mark.
+func utf16LE(s string) []byte {
+	b := []byte{0xff, 0xfe}
+	for i := 0; i < len(s); i++ {
+		b = append(b, s[i], 0)
+	}
+	return b
+}
+
+// corpusPages lists every HTML page of the dev corpus under dir.
+func corpusPages(tb testing.TB, dir string) []string {
+	tb.Helper()
+	var out []string
+	for _, pat := range []string{"readability/*/source.html", "readability-fixtures/*/source.html", "trafilatura/html/*.html"} {
+		m, err := filepath.Glob(filepath.Join(dir, pat))
+		if err != nil {
+			tb.Fatal(err)
+		}
+		out = append(out, m...)
+	}
+	return out
+}
