@@ -19,8 +19,8 @@ func (b *builder) drop(c *html.Node) bool {
 	if s == nil {
 		return false // created after measuring (noscript images)
 	}
-	w := b.cues.weight(c)
-	if w < 0 && !(w > -50 && holdsArticle(s, b.total)) {
+	w, hard := b.cues.judge(c)
+	if w < 0 && (hard || !holdsArticle(s, b.total)) || hard && w < 25 && !holdsArticle(s, b.total) {
 		return true
 	}
 	switch c.DataAtom {

@@ -28,12 +28,12 @@ var junkStems = []string{
 	"dfp", "google-ad", "googlead", "sr-only", "screen-reader", "visually-hidden",
 	"visuallyhidden", "offscreen", "byline", "dateline", "post-meta",
 	"entry-meta", "article-meta", "postmeta", "entrymeta", "meta-", "-meta",
-	"teaser", "also-", "see-also", "nav-", "-nav", "topnav", "header",
+	"also-", "see-also", "nav-", "-nav", "topnav", "header",
 	"jump", "donate", "donation", "counter", "rating", "vote",
 	"breaking", "alert", "overlay", "lightbox", "carousel", "slider",
 	"wpp-", "yarpp", "jp-relatedposts", "sharedaddy", "addtoany", "a2a",
 	"newsletter", "crp_related", "linkwithin", "nocontent", "noprint", "contact",
-	"extra", "legal", "copyright", "disclaimer", "pub-info", "timestamp",
+	"extra", "legal", "legends", "copyright", "disclaimer", "pub-info", "timestamp",
 }
 
 // junkTokens mark furniture only as whole words of a class or id, because
@@ -67,38 +67,55 @@ var goodStems = []string{
 
 // cueCache memoises weights per class+id string: pages repeat the same
 // names many times.
-type cueCache map[string]int
+type cueCache map[string]cue
+
+// cue is the verdict on one name: its weight, and whether it names hard
+// furniture.
+type cue struct {
+	w    int
+	hard bool
+}
 
 // weight returns the class/id weight of n: positive for article-like names,
 // negative for furniture, 0 when neutral. Strong body names ("article-body",
 // "entry-content", itemprop=articleBody) weigh double.
 func (c cueCache) weight(n *html.Node) int {
+	w, _ := c.judge(n)
+	return w
+}
+
+// judge returns n's weight and whether a name on it is hard furniture.
+func (c cueCache) judge(n *html.Node) (int, bool) {
 	cls, id := attr(n, "class"), attr(n, "id")
-	w := 0
+	w, hard := 0, false
 	if cls != "" {
-		w += c.of(cls)
+		k := c.of(cls)
+		w += k.w
+		hard = hard || k.hard
 	}
 	if id != "" {
-		w += c.of(id)
+		k := c.of(id)
+		w += k.w
+		hard = hard || k.hard
 	}
 	if ip := attr(n, "itemprop"); ip == "articleBody" || ip == "articlebody" {
 		w += 50
 	}
-	return w
+	return w, hard
 }
 
 // of weighs one class or id string.
-func (c cueCache) of(s string) int {
-	if w, ok := c[s]; ok {
-		return w
+func (c cueCache) of(s string) cue {
+	if k, ok := c[s]; ok {
+		return k
 	}
-	w := nameWeight(lowerASCII(s))
-	c[s] = w
-	return w
+	k := nameWeight(lowerASCII(s))
+	c[s] = k
+	return k
 }
 
 // nameWeight weighs a lowercased class or id string.
-func nameWeight(s string) int {
+func nameWeight(s string) cue {
 	good, junk := false, false
 	for _, st := range goodStems {
 		if strings.Contains(s, st) {
@@ -125,23 +142,23 @@ func nameWeight(s string) int {
 	if junk && strings.Contains(s, "commentary") && !strings.Contains(s, "comments") {
 		junk = false
 	}
-	w := 0
+	var k cue
 	if junk {
-		w -= 25
+		k.w -= 25
 		for _, st := range hardStems {
 			if strings.Contains(s, st) && !(st == "comment" && strings.Contains(s, "commentary")) {
-				w -= 25
+				k.hard = true
 				break
 			}
 		}
 	}
 	if good {
-		w += 25
+		k.w += 25
 		if strongBody(s) {
-			w += 25
+			k.w += 25
 		}
 	}
-	return w
+	return k
 }
 
 // strongBody reports names that say "the body of the article" outright.

@@ -192,9 +192,12 @@ func furniture(n *html.Node, cues cueCache) (drop, soft bool) {
 	if n.DataAtom == 0 && strings.Contains(n.Data, "-") {
 		return false, false
 	}
-	w := cues.weight(n)
-	if w >= 0 {
-		return false, false
+	w, hard := cues.judge(n)
+	switch {
+	case w < 0:
+		return true, !hard
+	case hard && w < 25:
+		return true, true
 	}
-	return true, w > -50
+	return false, false
 }

@@ -33,7 +33,7 @@ func (sc *scorer) scoreTree(root *html.Node) {
 			if s == nil {
 				continue
 			}
-			if isPara(c, s) && c.DataAtom != atom.Article && c.DataAtom != atom.Main && c.DataAtom != atom.Section || c.DataAtom == atom.Section && isPara(c, s) && s.ps == 0 {
+			if isPara(c, s) {
 				sc.addPara(c, s)
 			}
 			if s.paras > 0 {
@@ -47,12 +47,15 @@ func (sc *scorer) scoreTree(root *html.Node) {
 // addPara adds one paragraph's score to its ancestors.
 func (sc *scorer) addPara(p *html.Node, s *stats) {
 	own := s.own
-	score := 1 + float64(s.ownCom)
+	// Commas mark prose, but a list of linked names is all commas: cap
+	// them, and let a paragraph that is mostly links count for little.
+	score := 1 + float64(min(s.ownCom, 15))
 	if b := float64(own / 100); b < 3 {
 		score += b
 	} else {
 		score += 3
 	}
+	score *= 1 - s.linkDensity()
 	level := 0
 	for a := p.Parent; a != nil && a.Type == html.ElementNode && level < maxLevels; a = a.Parent {
 		as := sc.m[a]
