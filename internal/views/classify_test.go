@@ -1,0 +1,120 @@
+package views
+
+import (
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/binary"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+)
+
+const firefox = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
+
+func TestClassify(t *testing.T) {
+	tests := []struct {
+		name   string
+		method string
+		ua     string
+		header [2]string
+		want   bool
+	}{
+		{"browser GET", "GET", firefox, [2]string{}, true},
+		{"browser POST beacon", "POST", firefox, [2]string{}, true},
+		{"HEAD", "HEAD", firefox, [2]string{}, false},
+		{"OPTIONS", "OPTIONS", firefox, [2]string{}, false},
+		{"empty user agent", "GET", "", [2]string{}, false},
+		{"blank user agent", "GET", "   ", [2]string{}, false},
+		{"Googlebot", "GET", "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)", [2]string{}, false},
+		{"bingbot upper case", "GET", "MOZILLA/5.0 (COMPATIBLE; BINGBOT/2.0)", [2]string{}, false},
+		{"crawler", "GET", "SomeCrawler/1.0", [2]string{}, false},
+		{"spider", "GET", "Baiduspider", [2]string{}, false},
+		{"Yahoo slurp", "GET", "Mozilla/5.0 (compatible; Yahoo! Slurp)", [2]string{}, false},
+		{"curl", "GET", "curl/8.5.0", [2]string{}, false},
+		{"wget", "GET", "Wget/1.21", [2]string{}, false},
+		{"python requests", "GET", "python-requests/2.31", [2]string{}, false},
+		{"Go client", "GET", "Go-http-client/1.1", [2]string{}, false},
+		{"headless Chrome", "GET", "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 HeadlessChrome/120.0 Safari/537.36", [2]string{}, false},
+		{"Facebook preview", "GET", "facebookexternalhit/1.1", [2]string{}, false},
+		{"Chromium prefetch", "GET", firefox, [2]string{"Sec-Purpose", "prefetch"}, false},
+		{"Chromium prerender", "GET", firefox, [2]string{"Sec-Purpose", "prefetch;prerender"}, false},
+		{"old Purpose header", "GET", firefox, [2]string{"Purpose", "prefetch"}, false},
+		{"Firefox X-Moz", "GET", firefox, [2]string{"X-Moz", "Prefetch"}, false},
+		{"Safari preview", "GET", firefox, [2]string{"X-Purpose", "preview"}, false},
+		{"unrelated header", "GET", firefox, [2]string{"Sec-Fetch-Mode", "navigate"}, true},
+		{"very long browser agent", "GET", firefox + strings.Repeat(" x", 2000), [2]string{}, true},
+		{"bot marker past the examined prefix", "GET", firefox + strings.Repeat("x", maxUALen) + "bot", [2]string{}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := httptest.NewRequest(tt.method, "/a/x", nil)
+			r.Header.Set("User-Agent", tt.ua)
+			if tt.header[0] != "" {
+				r.Header.Set(tt.header[0], tt.header[1])
+			}
+			if got := Classify(r); got != tt.want {
+				t.Errorf("Classify = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestVisitorIsHMAC checks our allocation-free HMAC against crypto/hmac,
+// so the privacy claim "an HMAC-SHA256" is literally true.
+func TestVisitorIsHMAC(t *testing.T) {
+	var key [32]byte
+	for i := range key {
+		key[i] = byte(i*7 + 3)
+	}
+	s := secretFromKey(&key)
+	tests := []struct{ site, ip, ua string }{
+		{"news.example", "192.0.2.1", firefox},
+		{"", "", ""},
+		{"news.example", "2001:db8::1", strings.Repeat("long agent ", 100)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.ip, func(t *testing.T) {
+			ua := tt.ua[:min(len(tt.ua), maxUALen)]
+			m := hmac.New(sha256.New, key[:])
+			m.Write([]byte(tt.site + "\x00" + tt.ip + "\x00" + ua))
+			want := binary.BigEndian.Uint64(m.Sum(nil)[:8])
+			if got := s.visitor(tt.site, tt.ip, tt.ua); got != want {
+				t.Errorf("visitor = %x, want %x", got, want)
+			}
+		})
+	}
+	if s.visitor("a", "1", "x") == s.visitor("a", "1", "y") {
+		t.Error("different user agents gave one visitor")
+	}
+	s.destroy()
+	for _, b := range append(s.ipad[:], s.opad[:]...) {
+		if b != 0 {
+			t.Fatal("destroy left key bytes behind")
+		}
+	}
+}
+
+func TestClientIP(t *testing.T) {
+	tests := []struct {
+		name, remote, header, value, want string
+	}{
+		{"peer address", "192.0.2.7:5555", "", "", "192.0.2.7"},
+		{"IPv6 peer", "[2001:db8::7]:5555", "", "", "2001:db8::7"},
+		{"header ignored unless trusted", "192.0.2.7:5555", "", "203.0.113.9", "192.0.2.7"},
+		{"trusted proxy header, last hop", "10.0.0.1:80", "X-Forwarded-For", "198.51.100.1, 203.0.113.9", "203.0.113.9"},
+		{"trusted header missing", "10.0.0.1:80", "X-Forwarded-For", "", "10.0.0.1"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := httptest.NewRequest(http.MethodGet, "/", nil)
+			r.RemoteAddr = tt.remote
+			if tt.value != "" {
+				r.Header.Set("X-Forwarded-For", tt.value)
+			}
+			if got := clientIP(r, tt.header); got != tt.want {
+				t.Errorf("clientIP = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
