@@ -38,6 +38,7 @@ type Config struct {
 	AllowPrivateNetworks bool
 
 	dataDirChosen bool // DataDir came from a flag or the environment
+	baseURLChosen bool // BaseURL came from a flag or the environment
 }
 
 // Option names a group of settings a command accepts.
@@ -128,8 +129,11 @@ func (l *Loader) Load(getenv func(string) string) (Config, error) {
 		case getenv(s.env) != "":
 			raw, from = getenv(s.env), s.env
 		}
-		if from != "" && s.opt == DataDir {
+		if from != "" && s.flag == "data" {
 			c.dataDirChosen = true
+		}
+		if from != "" && s.flag == "base-url" {
+			c.baseURLChosen = true
 		}
 		if err := s.apply(&c, raw); err != nil {
 			if from == "" {
@@ -145,6 +149,17 @@ func (l *Loader) Load(getenv func(string) string) (Config, error) {
 		c.BaseURL = "http://" + displayHost(c.Addr)
 	}
 	return c, nil
+}
+
+// Listening returns c for a server bound to addr, which differs from Addr
+// when Addr asked for any free port (":0"). A BaseURL derived from Addr
+// follows it; one given explicitly stays.
+func (c Config) Listening(addr string) Config {
+	c.Addr = addr
+	if !c.baseURLChosen {
+		c.BaseURL = "http://" + displayHost(addr)
+	}
+	return c
 }
 
 // Postgres reports whether the database is PostgreSQL.

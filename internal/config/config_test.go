@@ -49,7 +49,7 @@ func TestLoad(t *testing.T) {
 				c.Addr, c.DataDir, c.DatabaseURL = ":9000", "/srv/nh", "sqlite:/srv/nh/newshound.db"
 				c.Demo, c.LogLevel, c.LogFormat = true, slog.LevelDebug, "json"
 				c.SiteName, c.BaseURL, c.AllowPrivateNetworks = "Hound", "https://news.example.org", true
-				c.dataDirChosen = true
+				c.dataDirChosen, c.baseURLChosen = true, true
 			})},
 		{"environment", nil, map[string]string{
 			"NEWSHOUND_ADDR": "0.0.0.0:80", "NEWSHOUND_DATABASE_URL": "postgres://u@db:5432/nh",
@@ -136,6 +136,23 @@ func TestBindOnlyRequestedFlags(t *testing.T) {
 	}
 	if c.Addr != DefaultAddr {
 		t.Errorf("Addr = %q, want the default", c.Addr)
+	}
+}
+
+func TestListening(t *testing.T) {
+	derived, err := load(t, []string{"--addr", "127.0.0.1:0"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := derived.Listening("127.0.0.1:4321").BaseURL; got != "http://127.0.0.1:4321" {
+		t.Errorf("derived BaseURL = %q, want it to follow the bound port", got)
+	}
+	given, err := load(t, []string{"--addr", ":0", "--base-url", "https://news.example.org"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := given.Listening("[::]:4321").BaseURL; got != "https://news.example.org" {
+		t.Errorf("given BaseURL = %q, want it kept", got)
 	}
 }
 
