@@ -15,6 +15,8 @@ import (
 	"sort"
 	"strings"
 	"syscall"
+
+	"newshound/internal/config"
 )
 
 // Env is what a subcommand may touch of the process: its streams and its
@@ -126,9 +128,38 @@ func parseFlags(fs *flag.FlagSet, env Env, args []string) error {
 		return errHelp
 	}
 	if err != nil {
-		return usagef("%s: %v; run '%s -h' for its flags", fs.Name(), err, fs.Name())
+		return usagef("%s: %v; run '%s -h' for its flags", strings.TrimPrefix(fs.Name(), "newshound "), err, fs.Name())
 	}
 	return nil
+}
+
+// loadConfig parses args with fs, letting flags come before or after the
+// positional arguments, requires exactly nargs of those, and loads the
+// configuration bound to fs. It returns the configuration and the
+// positional arguments.
+func loadConfig(fs *flag.FlagSet, l *config.Loader, env Env, args []string, nargs int) (config.Config, []string, error) {
+	var pos []string
+	for {
+		if err := parseFlags(fs, env, args); err != nil {
+			return config.Config{}, nil, err
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+	if len(pos) > nargs {
+		return config.Config{}, nil, usagef("unexpected argument %q; run '%s -h' for its usage", pos[nargs], fs.Name())
+	}
+	if len(pos) < nargs {
+		return config.Config{}, nil, usagef("missing argument; run '%s -h' for its usage", fs.Name())
+	}
+	cfg, err := l.Load(env.Getenv)
+	if err != nil {
+		return config.Config{}, nil, usagef("%v", err)
+	}
+	return cfg, pos, nil
 }
 
 // errHelp ends a command after it printed its help.

@@ -2,10 +2,41 @@ package cli
 
 import (
 	"context"
-	"errors"
+	"encoding/json"
+	"fmt"
+
+	"newshound/internal/config"
 )
 
-// runExport is not written yet.
+// runExport writes the whole site (sources, accounts, articles with their
+// authors and figures, tags) as indented JSON to standard output. The
+// document is built in full before the first byte is written, so a failure
+// never leaves half a file behind.
 func runExport(ctx context.Context, env Env, args []string) error {
-	return errors.New("export: not implemented yet")
+	fs := newFlagSet("export", env)
+	loader := config.Bind(fs, config.DataDir, config.Database)
+	cfg, _, err := loadConfig(fs, loader, env, args, 0)
+	if err != nil {
+		return err
+	}
+	if err := requireExistingDatabase(cfg); err != nil {
+		return err
+	}
+	st, err := openStore(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	snap, err := st.Export(ctx)
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	b, err := json.MarshalIndent(snap, "", "  ")
+	if err != nil {
+		return fmt.Errorf("export: encode: %w", err)
+	}
+	if _, err := env.Stdout.Write(append(b, '\n')); err != nil {
+		return fmt.Errorf("export: write: %w", err)
+	}
+	return nil
 }

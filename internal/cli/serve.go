@@ -3,9 +3,146 @@ package cli
 import (
 	"context"
 	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"syscall"
+	"time"
+
+	"newshound/internal/config"
+	"newshound/internal/demo"
+	"newshound/internal/store"
+	"newshound/internal/web"
 )
 
-// runServe is not written yet.
+// Server timeouts. Slow or stalled clients must not hold connections for
+// ever; shutdown waits this long for requests in flight.
+const (
+	readHeaderTimeout = 10 * time.Second
+	readTimeout       = 30 * time.Second
+	writeTimeout      = 60 * time.Second
+	idleTimeout       = 2 * time.Minute
+	shutdownTimeout   = 15 * time.Second
+	healthTimeout     = 3 * time.Second
+)
+
+// runServe runs the public site until ctx is cancelled (SIGINT or SIGTERM),
+// then shuts down gracefully. Cheap checks come first (flags, data
+// directory, the listen address) so that a bad value fails at once, before
+// the database is touched; nothing is logged until the site is up, so a
+// failed start prints exactly one line.
 func runServe(ctx context.Context, env Env, args []string) error {
-	return errors.New("serve: not implemented yet")
+	fs := newFlagSet("serve", env)
+	loader := config.Bind(fs, config.Addr, config.DataDir, config.Database, config.Demo,
+		config.Log, config.Site, config.PrivateNetworks)
+	cfg, _, err := loadConfig(fs, loader, env, args, 0)
+	if err != nil {
+		return err
+	}
+	if err := cfg.EnsureDataDir(); err != nil {
+		return err
+	}
+	ln, err := listen(cfg.Addr)
+	if err != nil {
+		return err
+	}
+	defer ln.Close()
+	cfg = cfg.Listening(ln.Addr().String())
+
+	st, err := openStore(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	log := cfg.NewLogger(env.Stderr)
+	if cfg.Demo {
+		seeded, err := demo.Seed(ctx, st)
+		if err != nil {
+			return fmt.Errorf("seed demo site: %w", err)
+		}
+		log.Info("demo site", "seeded", seeded)
+	}
+	site, err := web.New(web.Config{Store: st, Logger: log, SiteName: cfg.SiteName, BaseURL: cfg.BaseURL})
+	if err != nil {
+		return fmt.Errorf("start web site: %w", err)
+	}
+	srv := &http.Server{
+		Handler:           logRequests(log, routes(log, st, site.Handler())),
+		ReadHeaderTimeout: readHeaderTimeout,
+		ReadTimeout:       readTimeout,
+		WriteTimeout:      writeTimeout,
+		IdleTimeout:       idleTimeout,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	log.Info("serving", "url", cfg.BaseURL, "addr", cfg.Addr, "database", cfg.DatabaseName())
+	return serveUntilDone(ctx, log, srv, ln)
+}
+
+// listen binds addr, turning the usual failures into advice.
+func listen(addr string) (net.Listener, error) {
+	ln, err := net.Listen("tcp", addr)
+	switch {
+	case err == nil:
+		return ln, nil
+	case errors.Is(err, syscall.EADDRINUSE):
+		return nil, fmt.Errorf("cannot listen on %s: the address is already in use; stop the other server or choose another --addr", addr)
+	case errors.Is(err, syscall.EACCES):
+		return nil, fmt.Errorf("cannot listen on %s: permission denied; use a port above 1023 or run with the needed privileges", addr)
+	case errors.Is(err, syscall.EADDRNOTAVAIL):
+		return nil, fmt.Errorf("cannot listen on %s: this machine has no such address; use one of its addresses, e.g. 127.0.0.1, in --addr", addr)
+	default:
+		return nil, fmt.Errorf("cannot listen on %s: %v; check --addr", addr, err)
+	}
+}
+
+// routes mounts the health check beside the public site.
+func routes(log *slog.Logger, st *store.Store, site http.Handler) http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle("GET /healthz", health(log, st))
+	mux.Handle("/", site)
+	return mux
+}
+
+// health answers 200 "ok" while the database answers, 503 otherwise, for
+// load balancers and process supervisors.
+func health(log *slog.Logger, st *store.Store) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), healthTimeout)
+		defer cancel()
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-store")
+		if err := st.Ping(ctx); err != nil {
+			log.Warn("health check failed", "err", err)
+			w.WriteHeader(http.StatusServiceUnavailable)
+			io.WriteString(w, "database unreachable")
+			return
+		}
+		io.WriteString(w, "ok")
+	})
+}
+
+// serveUntilDone serves on ln until ctx ends, then lets requests in flight
+// finish within shutdownTimeout.
+func serveUntilDone(ctx context.Context, log *slog.Logger, srv *http.Server, ln net.Listener) error {
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	log.Info("shutting down", "timeout", shutdownTimeout.String())
+	sctx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		srv.Close()
+		return fmt.Errorf("shutdown: requests still running after %s: %w", shutdownTimeout, err)
+	}
+	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("serve: %w", err)
+	}
+	log.Info("stopped")
+	return nil
 }
