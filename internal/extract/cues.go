@@ -41,22 +41,19 @@ var junkStems = []string{
 var junkTokens = map[string]bool{
 	"ad": true, "ads": true, "adv": true, "advert": true, "nav": true, "tags": true,
 	"tag": true, "meta": true, "print": true, "tools": true, "date": true,
-	"time": true, "author": true, "bio": true, "also": true, "more": true,
-	"aside": true, "hide": true, "hid": true, "links": true, "share": true,
+	"time": true, "author": true, "bio": true, "also": true,
+	"aside": true, "hide": true, "hid": true, "share": true,
 	"sns": true, "credits": true, "top": true, "views": true,
 }
 
 // hardStems are the junk stems that mark furniture even on a large
-// element: nothing called "comments" or "related" holds the article.
+// element: nothing called "comments" or "cookie-consent" holds the article
+// (a long thread can outweigh a short story, so size cannot decide).
 var hardStems = []string{
-	"comment", "disqus", "share", "sharing", "social", "related", "recommend",
-	"newsletter", "subscribe", "signup", "sign-up", "cookie", "consent", "gdpr",
-	"outbrain", "taboola", "zergnet", "popular", "trending", "mostread",
-	"most-read", "readmore", "read-more", "more-stories", "morestories",
-	"advert", "sponsor", "promo", "author-bio", "authorbio", "author-box",
-	"authorbox", "about-author", "about-the-author", "sr-only", "screen-reader",
-	"visually-hidden", "visuallyhidden", "yarpp", "jp-relatedposts",
-	"sharedaddy", "addtoany", "crp_related",
+	"comment", "disqus", "respond", "replies", "cookie", "consent", "gdpr",
+	"outbrain", "taboola", "zergnet", "newsletter", "signup", "sign-up",
+	"sr-only", "screen-reader", "visually-hidden", "visuallyhidden",
+	"yarpp", "jp-relatedposts", "sharedaddy", "addtoany", "crp_related",
 }
 
 // goodStems mark the article container.
@@ -116,6 +113,9 @@ func (c cueCache) of(s string) cue {
 
 // nameWeight weighs a lowercased class or id string.
 func nameWeight(s string) cue {
+	if strings.Contains(s, "shared") && !strings.Contains(s, "sharedaddy") {
+		s = strings.ReplaceAll(s, "shared", "common") // "shared-history" is not a share bar
+	}
 	good, junk := false, false
 	for _, st := range goodStems {
 		if strings.Contains(s, st) {
