@@ -1,0 +1,260 @@
+package web
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"newshound/internal/demo"
+	"newshound/internal/store"
+	"newshound/internal/store/storetest"
+)
+
+// TestBrowser drives headless Chromium through the demo site: the home page
+// and an article load, the article's title, a figure caption and its Source
+// link are visible, footnote links work, nothing overflows a phone screen,
+// and screenshots at 1280 and 375 px go to <repo>/artifacts/.
+func TestBrowser(t *testing.T) {
+	chromium := findChromium(t)
+	s := storetest.SQLite(t)
+	ctx := context.Background()
+	if _, err := demo.Seed(ctx, s); err != nil {
+		t.Fatal(err)
+	}
+	arts, _, err := s.Articles(ctx, store.ArticleFilter{Limit: 1})
+	if err != nil || len(arts) == 0 {
+		t.Fatalf("no demo article: %v", err)
+	}
+	art := arts[0]
+	srv, err := New(Config{Store: s, SiteName: "Riverside Hound"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv.Handler())
+	defer ts.Close()
+	artifacts := artifactsDir(t)
+
+	bctx := browser(t, chromium)
+	for _, width := range []int64{1280, 375} {
+		t.Run(fmt.Sprint(width), func(t *testing.T) {
+			var opts []chromedp.EmulateViewportOption
+			if width < 600 {
+				opts = append(opts, chromedp.EmulateMobile, chromedp.EmulateScale(2))
+			}
+			steps := func(url string) error {
+				return chromedp.Do(bctx,
+					chromedp.EmulateViewport(width, 900, opts...),
+					chromedp.Navigate(url),
+					chromedp.WaitVisible("main h1"),
+				)
+			}
+
+			if err := steps(ts.URL + "/"); err != nil {
+				t.Fatalf("load home: %v", err)
+			}
+			if got := visibleText(t, bctx, "main h1"); got != "Latest articles" {
+				t.Errorf("home heading %q", got)
+			}
+			if got := visibleText(t, bctx, ".card h2 a"); got != art.Title {
+				t.Errorf("first card %q, want the newest article %q", got, art.Title)
+			}
+			checkLayout(t, bctx, width)
+			screenshot(t, bctx, filepath.Join(artifacts, fmt.Sprintf("home-%d.png", width)))
+
+			// Follow the first card's link, as a reader would.
+			if err := chromedp.Do(bctx, chromedp.Click(".card h2 a"), chromedp.WaitVisible(".story h1")); err != nil {
+				t.Fatalf("open article from home: %v", err)
+			}
+			if got := visibleText(t, bctx, ".story h1"); got != art.Title {
+				t.Errorf("article title %q, want %q", got, art.Title)
+			}
+			if got := visibleText(t, bctx, ".body figure figcaption"); got == "" {
+				t.Error("no visible figure caption in the body")
+			}
+			if got := visibleText(t, bctx, ".story > .figure figcaption"); !strings.Contains(got, art.LeadImage.Caption) {
+				t.Errorf("lead caption %q, want it to contain %q", got, art.LeadImage.Caption)
+			}
+			src, err := s.Source(ctx, art.SourceID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := visibleText(t, bctx, ".source-line"); got != "Source: "+art.Title+" — "+src.Name {
+				t.Errorf("source line %q", got)
+			}
+			href, err := chromedp.Run(bctx, chromedp.Evaluate[string](`document.querySelector(".source-line a").href`))
+			if err != nil || href != art.OriginalURL {
+				t.Errorf("source link %q (%v), want %q", href, err, art.OriginalURL)
+			}
+			if got := visibleText(t, bctx, ".author-box"); !strings.Contains(got, "News Hound") {
+				t.Errorf("author box %q", got)
+			}
+			checkLayout(t, bctx, width)
+			screenshot(t, bctx, filepath.Join(artifacts, fmt.Sprintf("article-%d.png", width)))
+
+			// Footnote reference -> note -> back-link, by clicking.
+			if err := chromedp.Do(bctx, chromedp.Click("#fnref-1 a")); err != nil {
+				t.Fatal(err)
+			}
+			if loc := location(t, bctx); !strings.HasSuffix(loc, "#fn-1") {
+				t.Errorf("after clicking footnote 1: at %s, want #fn-1", loc)
+			}
+			if err := chromedp.Do(bctx, chromedp.Click(`#fn-1 a[href="#fnref-1"]`)); err != nil {
+				t.Fatal(err)
+			}
+			if loc := location(t, bctx); !strings.HasSuffix(loc, "#fnref-1") {
+				t.Errorf("after clicking the back-link: at %s, want #fnref-1", loc)
+			}
+		})
+	}
+}
+
+// findChromium returns the browser's path, or skips (fails in CI) when the
+// machine has none.
+func findChromium(t *testing.T) string {
+	t.Helper()
+	for _, p := range []string{"/usr/bin/chromium", "chromium", "chromium-browser"} {
+		if path, err := exec.LookPath(p); err == nil {
+			return path
+		}
+	}
+	msg := "chromium not found; install it with 'apt-get install -y chromium' to run the browser test"
+	if os.Getenv("CI") == "true" {
+		t.Fatal(msg)
+	}
+	t.Skip(msg)
+	return ""
+}
+
+// browser starts a headless Chromium with a fresh profile and no traffic
+// of its own, closed when the test ends.
+func browser(t *testing.T, path string) context.Context {
+	t.Helper()
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
+		chromedp.ExecPath(path),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.Flag("force-color-profile", "srgb"),
+	)
+	ctx, cancelCtx := chromedp.NewContext(actx)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	t.Cleanup(func() {
+		cancelTimeout()
+		cancelCtx()
+		cancelAlloc()
+	})
+	if err := chromedp.Do(ctx); err != nil { // starts the browser
+		t.Fatalf("start chromium: %v", err)
+	}
+	return ctx
+}
+
+// visibleText returns the text of the first element matching sel when it is
+// rendered with a size and not hidden, and "" otherwise.
+func visibleText(t *testing.T, ctx context.Context, sel string) string {
+	t.Helper()
+	q, _ := json.Marshal(sel)
+	js := `(() => {
+		const e = document.querySelector(` + string(q) + `);
+		if (!e) return "";
+		const r = e.getBoundingClientRect(), s = getComputedStyle(e);
+		if (r.width === 0 || r.height === 0 || s.visibility === "hidden" || s.display === "none") return "";
+		return e.innerText.replace(/\s+/g, " ").trim();
+	})()`
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[string](js))
+	if err != nil {
+		t.Fatalf("read %s: %v", sel, err)
+	}
+	return got
+}
+
+// checkLayout fails when the page scrolls sideways at this width or an
+// image did not load.
+func checkLayout(t *testing.T, ctx context.Context, width int64) {
+	t.Helper()
+	type layout struct {
+		ScrollWidth int64    `json:"scrollWidth"`
+		Broken      []string `json:"broken"`
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool]("[...document.images].every(i => i.complete)",
+		chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+		t.Fatalf("images still loading: %v", err)
+	}
+	r, err := chromedp.Run(ctx, chromedp.Evaluate[layout](`({
+		scrollWidth: document.documentElement.scrollWidth,
+		broken: [...document.images].filter(i => i.naturalWidth === 0).map(i => i.src),
+	})`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.ScrollWidth > width {
+		t.Errorf("page is %d px wide in a %d px window: something overflows", r.ScrollWidth, width)
+	}
+	if len(r.Broken) > 0 {
+		t.Errorf("images failed to load: %v", r.Broken)
+	}
+}
+
+func location(t *testing.T, ctx context.Context) string {
+	t.Helper()
+	loc, err := chromedp.Run(ctx, chromedp.Location())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return loc
+}
+
+// screenshot writes a full-page PNG to path.
+func screenshot(t *testing.T, ctx context.Context, path string) {
+	t.Helper()
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		t.Fatalf("screenshot: %v", err)
+	}
+	if err := os.WriteFile(path, png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("wrote %s", path)
+}
+
+// artifactsDir returns <repo>/artifacts (git-ignored), creating it. The
+// repository root is the nearest directory above with a go.mod.
+func artifactsDir(t *testing.T) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("no go.mod above the test's directory")
+		}
+		dir = parent
+	}
+	out := filepath.Join(dir, "artifacts")
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
