@@ -393,7 +393,7 @@ func TestBlocklistAndBlockedCounts(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := []store.BlockedCount{{20260601, "honeypot", 2}, {20260601, "too_fast", 1}, {20260602, "honeypot", 1}}
+		want := []store.BlockedCount{{Day: 20260601, Reason: "honeypot", Count: 2}, {Day: 20260601, Reason: "too_fast", Count: 1}, {Day: 20260602, Reason: "honeypot", Count: 1}}
 		if diff := cmp.Diff(want, got); diff != "" {
 			t.Errorf("BlockedSignups (-want +got):\n%s", diff)
 		}
