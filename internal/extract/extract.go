@@ -99,7 +99,7 @@ func fromDoc(doc *html.Node, pageURL string, pruneNames bool) (news.Article, err
 		top = body
 		roots = []*html.Node{body}
 	} else {
-		roots = sc.siblings(top)
+		roots = sc.withTwins(top, sc.siblings(top), body)
 	}
 
 	b := &builder{m: m, cues: cues, base: base, title: art.Title, total: m[body].ptext,

@@ -37,7 +37,7 @@ func stripNoise(n *html.Node) {
 func noiseElement(n *html.Node) bool {
 	switch n.DataAtom {
 	case atom.Script, atom.Style, atom.Link, atom.Meta, atom.Template, atom.Svg,
-		atom.Math, atom.Canvas, atom.Object, atom.Embed, atom.Applet, atom.Frame,
+		atom.Canvas, atom.Object, atom.Embed, atom.Applet, atom.Frame,
 		atom.Frameset, atom.Audio, atom.Video, atom.Map, atom.Area, atom.Dialog,
 		atom.Input, atom.Button, atom.Select, atom.Textarea, atom.Option,
 		atom.Datalist, atom.Output, atom.Progress, atom.Meter, atom.Title, atom.Base:

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -218,8 +220,14 @@ func (sc *scorer) siblings(top *html.Node) []*html.Node {
 			continue
 		}
 		bonus := 0.0
-		if cls != "" && attr(c, "class") == cls {
+		if cls != "" && attr(c, "class") == cls && c.DataAtom == top.DataAtom {
 			bonus = ts * 0.2
+			// A twin of the winner holding prose is more of the article,
+			// however its paragraphs are nested.
+			if s.ptext >= 100 && s.linkDensity() < 0.33 {
+				out = append(out, c)
+				continue
+			}
 		}
 		if s.scored && s.score+bonus >= threshold {
 			out = append(out, c)
@@ -248,4 +256,57 @@ func endsSentence(t string) bool {
 		return true
 	}
 	return false
+}
+
+// withTwins adds to roots the "twins" of top: elements of the same tag and
+// first class name under top's grandparent, holding prose, where a page
+// split its body in parts (around ads or supplements). The result is in
+// document order.
+func (sc *scorer) withTwins(top *html.Node, roots []*html.Node, body *html.Node) []*html.Node {
+	cls := firstClass(top)
+	if cls == "" || top.Parent == nil || top.Parent.Parent == nil || top.Parent == body {
+		return roots
+	}
+	anc := top.Parent.Parent
+	in := map[*html.Node]bool{}
+	for _, r := range roots {
+		in[r] = true
+	}
+	var out []*html.Node
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if in[c] {
+				out = append(out, c)
+				continue
+			}
+			s := sc.m[c]
+			if s == nil || s.ptext == 0 {
+				continue
+			}
+			if c.DataAtom == top.DataAtom && firstClass(c) == cls && s.ptext >= 100 &&
+				s.linkDensity() < 0.33 && !contains(c, top) {
+				out = append(out, c)
+				continue
+			}
+			walk(c)
+		}
+	}
+	walk(anc)
+	if len(out) < len(roots) {
+		return roots // roots outside anc: keep what we had
+	}
+	return out
+}
+
+// firstClass returns the first class name of n.
+func firstClass(n *html.Node) string {
+	f := strings.Fields(attr(n, "class"))
+	if len(f) == 0 {
+		return ""
+	}
+	return f[0]
 }
