@@ -19,6 +19,7 @@ import (
 	"github.com/mmcdole/gofeed/atom"
 	jsonfeed "github.com/mmcdole/gofeed/json"
 	"github.com/mmcdole/gofeed/rss"
+	xhtml "golang.org/x/net/html"
 
 	"newshound/internal/fetch"
 	"newshound/internal/news"
@@ -56,7 +57,9 @@ type Entry struct {
 	// id, JSON Feed id); empty when the feed gives none.
 	GUID string
 	// URL is the entry's page, made absolute.
-	URL   string
+	URL string
+	// Title is plain text: markup some feeds put in titles is removed and
+	// entities (even doubly escaped ones) are decoded.
 	Title string
 	// Summary is the feed's short description of the entry, as given: it
 	// may contain HTML and is not sanitized.
@@ -124,7 +127,7 @@ func convert(gf *gofeed.Feed, base *url.URL) *Feed {
 		e := Entry{
 			GUID:        strings.TrimSpace(it.GUID),
 			URL:         resolve(base, it.Link),
-			Title:       strings.TrimSpace(html.UnescapeString(it.Title)),
+			Title:       plainText(it.Title),
 			Summary:     strings.TrimSpace(it.Description),
 			ContentHTML: strings.TrimSpace(it.Content),
 			Tags:        tags(it.Categories),
@@ -285,6 +288,23 @@ func tags(categories []string) []news.Tag {
 		out = append(out, news.Tag{Slug: slug, Name: name})
 	}
 	return out
+}
+
+// plainText turns a title that may carry markup or escaped entities into
+// plain text with single spaces.
+func plainText(s string) string {
+	if strings.ContainsAny(s, "<&") {
+		var b strings.Builder
+		z := xhtml.NewTokenizer(strings.NewReader(s))
+		for tt := z.Next(); tt != xhtml.ErrorToken; tt = z.Next() {
+			if tt == xhtml.TextToken {
+				b.Write(z.Text()) // Text unescapes entities
+			}
+		}
+		// A doubly escaped "&amp;amp;" is left as "&amp;" by one pass.
+		s = html.UnescapeString(b.String())
+	}
+	return strings.Join(strings.Fields(s), " ")
 }
 
 // textToHTML escapes plain text into paragraphs split on blank lines.

@@ -100,7 +100,7 @@ func TestParse(t *testing.T) {
 				{
 					GUID:        "tag:coast.example.com,2026:storm-lifted",
 					URL:         "https://coast.example.com/blog/2026/storm-lifted",
-					Title:       "Storm <em>warning</em> lifted",
+					Title:       "Storm warning lifted",
 					Summary:     "The storm warning for the coast has been lifted.",
 					ContentHTML: "<p>Boats may leave harbour again.</p>",
 					Authors: []news.Author{
@@ -202,6 +202,22 @@ func TestParseRejects(t *testing.T) {
 				t.Errorf("err %v wraps neither ErrMalformed nor ErrUnknownFormat", err)
 			}
 		})
+	}
+}
+
+func TestPlainText(t *testing.T) {
+	tests := map[string]string{
+		"Plain title":                      "Plain title",
+		"Storm <em>warning</em>  lifted\n": "Storm warning lifted",
+		"Tom &amp; Jerry":                  "Tom & Jerry",
+		"Tom &amp;amp; Jerry":              "Tom & Jerry",
+		"<script>alert(1)</script>Hi":      "alert(1)Hi",
+		"5 &lt; 7":                         "5 < 7",
+	}
+	for in, want := range tests {
+		if got := plainText(in); got != want {
+			t.Errorf("plainText(%q) = %q, want %q", in, got, want)
+		}
 	}
 }
 

@@ -96,7 +96,7 @@ func detectCharset(body []byte, contentType string) (encoding.Encoding, string, 
 	label := ""
 	if m := xmlDeclEncoding.FindSubmatch(head); m != nil {
 		label = string(m[1])
-	} else {
+	} else if !looksLikeData(head, contentType) {
 		label = metaCharset(head)
 	}
 	if enc, name := lookup(label); enc != nil {
@@ -112,6 +112,27 @@ func detectCharset(body []byte, contentType string) (encoding.Encoding, string, 
 	}
 	enc, _ := htmlindex.Get("windows-1252")
 	return enc, "windows-1252", body
+}
+
+// dataRoots start XML and JSON documents that have no XML declaration.
+var dataRoots = []string{"<?xml", "{", "[", "<rss", "<feed", "<rdf:rdf", "<urlset", "<sitemapindex", "<opml"}
+
+// looksLikeData reports whether a document is XML or JSON rather than
+// HTML. A <meta charset> in such a document belongs to HTML embedded in
+// its content (a feed entry's page, say), not to the document itself.
+func looksLikeData(head []byte, contentType string) bool {
+	if mt, _, err := mime.ParseMediaType(contentType); err == nil {
+		if strings.HasSuffix(mt, "xml") || strings.HasSuffix(mt, "json") {
+			return mt != "application/xhtml+xml"
+		}
+	}
+	start := strings.ToLower(string(bytes.TrimLeft(head[:min(len(head), 64)], " \t\r\n")))
+	for _, root := range dataRoots {
+		if strings.HasPrefix(start, root) {
+			return true
+		}
+	}
+	return false
 }
 
 // lookup maps a charset label to its encoding and canonical name, or nil
