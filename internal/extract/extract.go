@@ -108,6 +108,13 @@ func fromDoc(doc *html.Node, pageURL string, pruneNames bool) (news.Article, err
 		b.roots[r] = true
 	}
 	out := elem(atom.Div)
+	if lead := findLead(art.Standfirst, roots[0], m); lead != nil && !b.roots[lead] {
+		p := elem(atom.P)
+		b.mixed(lead, p)
+		if hasContent(p) {
+			out.AppendChild(p)
+		}
+	}
 	for _, r := range roots {
 		if r == body || !flowWrapper(r) {
 			b.block(r, out)
