@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
 	"newshound/internal/demo"
@@ -54,7 +56,7 @@ func TestBrowser(t *testing.T) {
 				return chromedp.Do(bctx,
 					chromedp.EmulateViewport(width, 900, opts...),
 					chromedp.Navigate(url),
-					chromedp.WaitVisible("main h1"),
+					chromedp.WaitVisible(chromedp.CSS("main h1")),
 				)
 			}
 
@@ -71,7 +73,7 @@ func TestBrowser(t *testing.T) {
 			screenshot(t, bctx, filepath.Join(artifacts, fmt.Sprintf("home-%d.png", width)))
 
 			// Follow the first card's link, as a reader would.
-			if err := chromedp.Do(bctx, chromedp.Click(".card h2 a"), chromedp.WaitVisible(".story h1")); err != nil {
+			if err := chromedp.Do(bctx, chromedp.Click(chromedp.CSS(".card h2 a")), chromedp.WaitVisible(chromedp.CSS(".story h1"))); err != nil {
 				t.Fatalf("open article from home: %v", err)
 			}
 			if got := visibleText(t, bctx, ".story h1"); got != art.Title {
@@ -98,23 +100,51 @@ func TestBrowser(t *testing.T) {
 				t.Errorf("author box %q", got)
 			}
 			checkLayout(t, bctx, width)
+			if width >= 1024 {
+				if n := charsPerLine(t, bctx, ".body > p"); n < 55 || n > 80 {
+					t.Errorf("body text runs %d characters per line; a readable measure is about 65-75", n)
+				}
+			}
 			screenshot(t, bctx, filepath.Join(artifacts, fmt.Sprintf("article-%d.png", width)))
 
 			// Footnote reference -> note -> back-link, by clicking.
-			if err := chromedp.Do(bctx, chromedp.Click("#fnref-1 a")); err != nil {
+			if err := chromedp.Do(bctx, chromedp.Click(chromedp.CSS("#fnref-1 a"))); err != nil {
 				t.Fatal(err)
 			}
 			if loc := location(t, bctx); !strings.HasSuffix(loc, "#fn-1") {
 				t.Errorf("after clicking footnote 1: at %s, want #fn-1", loc)
 			}
-			if err := chromedp.Do(bctx, chromedp.Click(`#fn-1 a[href="#fnref-1"]`)); err != nil {
+			if err := chromedp.Do(bctx, chromedp.Click(chromedp.CSS(`#fn-1 a[href="#fnref-1"]`))); err != nil {
 				t.Fatal(err)
 			}
 			if loc := location(t, bctx); !strings.HasSuffix(loc, "#fnref-1") {
 				t.Errorf("after clicking the back-link: at %s, want #fnref-1", loc)
 			}
+
+			// The same page for a reader who prefers a dark scheme.
+			if err := chromedp.Do(bctx, colorScheme("dark"), chromedp.Navigate(ts.URL+"/a/"+art.Slug), chromedp.WaitVisible(chromedp.CSS(".story h1"))); err != nil {
+				t.Fatal(err)
+			}
+			bg, err := chromedp.Run(bctx, chromedp.Evaluate[string](`getComputedStyle(document.body).backgroundColor`))
+			if err != nil || bg != "rgb(22, 19, 17)" {
+				t.Errorf("dark scheme background %q (%v), want rgb(22, 19, 17)", bg, err)
+			}
+			screenshot(t, bctx, filepath.Join(artifacts, fmt.Sprintf("article-%d-dark.png", width)))
+			if err := chromedp.Do(bctx, colorScheme("light")); err != nil {
+				t.Fatal(err)
+			}
 		})
 	}
+}
+
+// colorScheme makes the page match prefers-color-scheme: scheme.
+func colorScheme(scheme string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
+		})
+		return err
+	})
 }
 
 // findChromium returns the browser's path, or skips (fails in CI) when the
@@ -154,7 +184,7 @@ func browser(t *testing.T, path string) context.Context {
 		chromedp.Flag("force-color-profile", "srgb"),
 	)
 	ctx, cancelCtx := chromedp.NewContext(actx)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 3*time.Minute)
 	t.Cleanup(func() {
 		cancelTimeout()
 		cancelCtx()
@@ -210,6 +240,23 @@ func checkLayout(t *testing.T, ctx context.Context, width int64) {
 	if len(r.Broken) > 0 {
 		t.Errorf("images failed to load: %v", r.Broken)
 	}
+}
+
+// charsPerLine estimates the characters per full line of the longest
+// paragraph matching sel from its length and its number of lines.
+func charsPerLine(t *testing.T, ctx context.Context, sel string) int {
+	t.Helper()
+	q, _ := json.Marshal(sel)
+	n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`(() => {
+		const ps = [...document.querySelectorAll(` + string(q) + `)];
+		const p = ps.reduce((a, b) => b.textContent.length > a.textContent.length ? b : a);
+		const lines = Math.round(p.getBoundingClientRect().height / parseFloat(getComputedStyle(p).lineHeight));
+		return Math.round(p.textContent.length / Math.max(lines - 0.5, 1)); // the last line is about half full
+	})()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
 }
 
 func location(t *testing.T, ctx context.Context) string {
