@@ -248,7 +248,7 @@ func charsPerLine(t *testing.T, ctx context.Context, sel string) int {
 	t.Helper()
 	q, _ := json.Marshal(sel)
 	n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`(() => {
-		const ps = [...document.querySelectorAll(` + string(q) + `)];
+		const ps = [...document.querySelectorAll(`+string(q)+`)];
 		const p = ps.reduce((a, b) => b.textContent.length > a.textContent.length ? b : a);
 		const lines = Math.round(p.getBoundingClientRect().height / parseFloat(getComputedStyle(p).lineHeight));
 		return Math.round(p.textContent.length / Math.max(lines - 0.5, 1)); // the last line is about half full
