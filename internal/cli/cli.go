@@ -48,6 +48,8 @@ func commands() map[string]command {
 		"import":  {"read a site exported with 'export' into the database", runImport},
 		"extract": {"extract the article from an HTML file, URL or standard input", runExtract},
 		"version": {"print the version", runVersion},
+		"users":   {"add or list organiser accounts (users add EMAIL, users list, users password EMAIL)", runUsers},
+		"signups": {"export the join form's sign-ups as CSV to standard output (signups export)", runSignups},
 	}
 }
 
