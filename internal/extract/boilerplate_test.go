@@ -353,9 +353,9 @@ func TestBoilerplate(t *testing.T) {
 	runPageCases(t, boilerplateCases)
 }
 
-// TestMetadata checks metadata read from JSON-LD, OpenGraph, microdata,
+// TestPageMetadata checks metadata read from JSON-LD, OpenGraph, microdata,
 // meta tags and <time>, and the lead image with its credit split off.
-func TestMetadata(t *testing.T) {
+func TestPageMetadata(t *testing.T) {
 	runPageCases(t, metadataCases)
 }
 
@@ -392,9 +392,9 @@ func runPageCases(t *testing.T, cases []pageCase) {
 	}
 }
 
-// TestBodyTextParagraphs checks the plain-text form: paragraphs split by
+// TestPageBodyText checks the plain-text form: paragraphs split by
 // one blank line, nothing before the first.
-func TestBodyTextParagraphs(t *testing.T) {
+func TestPageBodyText(t *testing.T) {
 	art := extractFile(t, "nav-header-footer.html", "https://harbourtimes.example/news/ferry")
 	want := "The harbour council voted seven to two on Thursday evening to adopt a winter ferry timetable " +
 		"that puts a boat on the water every forty minutes between the old pier and the island terminal, " +
@@ -405,9 +405,9 @@ func TestBodyTextParagraphs(t *testing.T) {
 	}
 }
 
-// TestLazyImages checks that lazy-loading markup resolves to the real
+// TestPageLazyImages checks that lazy-loading markup resolves to the real
 // image: data-src, data-srcset, a <noscript> copy, and srcset alone.
-func TestLazyImages(t *testing.T) {
+func TestPageLazyImages(t *testing.T) {
 	art := extractFile(t, "lazy-images.html", "https://heritage.example/2026/ceiling/")
 	checkSafe(t, art.BodyHTML)
 	body := parseBody(t, art.BodyHTML)
@@ -437,14 +437,14 @@ func TestLazyImages(t *testing.T) {
 	}
 }
 
-// TestRelativeURLs checks that every link and image is made absolute
+// TestPageRelativeURLs checks that every link and image is made absolute
 // against the page URL, whatever form the relative reference takes.
-func TestRelativeURLs(t *testing.T) {
+func TestPageRelativeURLs(t *testing.T) {
 	art := extractFile(t, "relative-urls.html", "https://greenway.example/news/2026/allotments/list.html")
 	checkSafe(t, art.BodyHTML)
 	body := parseBody(t, art.BodyHTML)
 	got := map[string]bool{}
-	walk(body, func(n *html.Node) {
+	eachNode(body, func(n *html.Node) {
 		for _, a := range n.Attr {
 			if a.Key == "href" || a.Key == "src" {
 				got[a.Val] = true
@@ -467,14 +467,14 @@ func TestRelativeURLs(t *testing.T) {
 	}
 }
 
-// TestFootnotes checks that footnote references and back-links still point
+// TestPageFootnotes checks that footnote references and back-links still point
 // at elements that exist in the body.
-func TestFootnotes(t *testing.T) {
+func TestPageFootnotes(t *testing.T) {
 	art := extractFile(t, "footnotes.html", "https://ledgerreview.example/essays/bridge-tolls")
 	body := parseBody(t, art.BodyHTML)
 	ids := map[string]bool{}
 	var frags []string
-	walk(body, func(n *html.Node) {
+	eachNode(body, func(n *html.Node) {
 		if id := attrOf(n, "id"); id != "" {
 			ids[id] = true
 		}
@@ -497,10 +497,10 @@ func TestFootnotes(t *testing.T) {
 	}
 }
 
-// TestHostileHTML checks the sanitizer: scripts, handlers, javascript: and
+// TestPageHostileHTML checks the sanitizer: scripts, handlers, javascript: and
 // data: links, unknown iframes, plugins and forms go; text, allowed video
 // embeds and data: images stay.
-func TestHostileHTML(t *testing.T) {
+func TestPageHostileHTML(t *testing.T) {
 	art := extractFile(t, "hostile.html", "https://wavelength.example/news/fm-licence")
 	checkSafe(t, art.BodyHTML)
 	lower := strings.ToLower(art.BodyHTML)
@@ -525,7 +525,7 @@ func TestHostileHTML(t *testing.T) {
 	})
 	body := parseBody(t, art.BodyHTML)
 	var iframes []string
-	walk(body, func(n *html.Node) {
+	eachNode(body, func(n *html.Node) {
 		if n.Type == html.ElementNode && n.Data == "iframe" {
 			iframes = append(iframes, attrOf(n, "src"))
 		}
@@ -655,7 +655,7 @@ func checkLines(t *testing.T, text string, prefixes []string) {
 func checkCredit(t *testing.T, body *html.Node, credit, caption string) {
 	t.Helper()
 	var fig *html.Node
-	walk(body, func(n *html.Node) {
+	eachNode(body, func(n *html.Node) {
 		if fig == nil && n.Type == html.ElementNode && n.Data == "figure" {
 			txt := nodeText(n)
 			if strings.Contains(txt, credit) && strings.Contains(txt, caption) {
@@ -669,7 +669,7 @@ func checkCredit(t *testing.T, body *html.Node, credit, caption string) {
 	}
 	// The innermost element holding the credit must not hold the caption.
 	var inner *html.Node
-	walk(fig, func(n *html.Node) {
+	eachNode(fig, func(n *html.Node) {
 		if n.Type == html.ElementNode && strings.Contains(nodeText(n), credit) {
 			inner = n // walk is pre-order, so the last match is innermost
 		}
@@ -693,18 +693,18 @@ func parseBody(t *testing.T, bodyHTML string) *html.Node {
 	return root
 }
 
-// walk calls fn on n and every node below it, in document order.
-func walk(n *html.Node, fn func(*html.Node)) {
+// eachNode calls fn on n and every node below it, in document order.
+func eachNode(n *html.Node, fn func(*html.Node)) {
 	fn(n)
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		walk(c, fn)
+		eachNode(c, fn)
 	}
 }
 
 // nodeText is the whitespace-collapsed text below n.
 func nodeText(n *html.Node) string {
 	var b strings.Builder
-	walk(n, func(c *html.Node) {
+	eachNode(n, func(c *html.Node) {
 		if c.Type == html.TextNode {
 			b.WriteString(c.Data)
 			b.WriteByte(' ')
@@ -716,7 +716,7 @@ func nodeText(n *html.Node) string {
 // hasElem reports whether some <tag> below root has text containing text.
 func hasElem(root *html.Node, tag, text string) bool {
 	found := false
-	walk(root, func(n *html.Node) {
+	eachNode(root, func(n *html.Node) {
 		if !found && n.Type == html.ElementNode && n.Data == tag && strings.Contains(nodeText(n), text) {
 			found = true
 		}
@@ -728,7 +728,7 @@ func hasElem(root *html.Node, tag, text string) bool {
 // <img> below root.
 func imageURLs(root *html.Node) []string {
 	var out []string
-	walk(root, func(n *html.Node) {
+	eachNode(root, func(n *html.Node) {
 		if n.Type != html.ElementNode || n.Data != "img" {
 			return
 		}

@@ -231,7 +231,7 @@ func structureOf(doc []byte) structure {
 	if err != nil {
 		return s
 	}
-	walk(root, func(n *html.Node) {
+	eachNode(root, func(n *html.Node) {
 		if n.Type != html.ElementNode {
 			return
 		}
@@ -257,26 +257,29 @@ func structureOf(doc []byte) structure {
 }
 
 // keptItems counts the wanted texts found among got: an exact match first
-// (each element of got used once), else a got text that contains the wanted
+// (each element of got used once), else an unused got text that contains the wanted
 // one or is contained in it while covering at least 80% of its words.
 func keptItems(want, got []string) int {
-	avail := map[string]int{}
-	for _, g := range got {
-		avail[g]++
+	used := make([]bool, len(got))
+	index := map[string][]int{}
+	for i, g := range got {
+		index[g] = append(index[g], i)
 	}
 	kept := 0
 	var rest []string
 	for _, w := range want {
-		if avail[w] > 0 {
-			avail[w]--
+		if is := index[w]; len(is) > 0 {
+			used[is[0]] = true
+			index[w] = is[1:]
 			kept++
 			continue
 		}
 		rest = append(rest, w)
 	}
 	for _, w := range rest {
-		for _, g := range got {
-			if nearMatch(w, g) {
+		for i, g := range got {
+			if !used[i] && nearMatch(w, g) {
+				used[i] = true
 				kept++
 				break
 			}

@@ -98,7 +98,7 @@ func unsafeHTML(body string) string {
 	}
 	var msg string
 	for _, root := range nodes {
-		walk(root, func(n *html.Node) {
+		eachNode(root, func(n *html.Node) {
 			if msg != "" || n.Type != html.ElementNode {
 				return
 			}
@@ -323,4 +323,10 @@ func corpusPages(tb testing.TB, dir string) []string {
 		out = append(out, m...)
 	}
 	return out
+}
+
+// isFixture reports whether p is one of the tiny synthetic pages of
+// readability-fixtures/.
+func isFixture(p string) bool {
+	return filepath.Base(filepath.Dir(filepath.Dir(p))) == "readability-fixtures"
 }

@@ -1,0 +1,81 @@
+package extract
+
+import (
+	"os"
+	"runtime"
+	"testing"
+)
+
+// Speed and memory are measured here, never asserted in unit tests. Run
+// on one core, as the targets are stated:
+//
+//	GOMAXPROCS=1 go test -run '^$' -bench . -benchmem ./internal/extract/
+//
+// Targets (issue 3): pages/s at least readeck go-readability's and three
+// times go-trafilatura's in the same run (bench/extractors/run.sh runs the
+// three side by side); hostile pages (10,000 levels of nesting, 10 MB)
+// finish in time and memory proportional to their size.
+
+// BenchmarkFromHTML extracts every page of both scored dev sets once per
+// iteration and reports pages/s and bytes allocated per page.
+func BenchmarkFromHTML(b *testing.B) {
+	dir, ok := findCorpus()
+	if !ok {
+		b.Skip("dev corpus not found: set NEWSHOUND_EXTRACT_CORPUS")
+	}
+	var pages [][]byte
+	var size int64
+	for _, p := range corpusPages(b, dir) {
+		if isFixture(p) {
+			continue // tiny synthetic pages would flatter pages/s
+		}
+		page, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		pages = append(pages, page)
+		size += int64(len(page))
+	}
+	b.SetBytes(size)
+	b.ReportAllocs()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	n := 0
+	for b.Loop() {
+		for _, page := range pages {
+			FromHTML(page, "")
+		}
+		n++
+	}
+	runtime.ReadMemStats(&after)
+	total := float64(n * len(pages))
+	b.ReportMetric(total/b.Elapsed().Seconds(), "pages/s")
+	b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/total, "B/page")
+}
+
+// BenchmarkHostile measures the pages the bound tests in fuzz_test.go
+// only check for a sane answer.
+func BenchmarkHostile(b *testing.B) {
+	article := "<p>" + "The deep page still carries a paragraph of article text. " + "</p>"
+	para := "<p>A long page keeps on saying the same reasonable thing about the harbour.</p>\n"
+	cases := []struct {
+		name string
+		page []byte
+	}{
+		{"nest-div-10000", deepPage("div", 10000, article)},
+		{"nest-div-500", deepPage("div", 500, article)},
+		{"nest-b-10000", deepPage("b", 10000, article)},
+		{"large-paragraphs-10MB", bigPage(10<<20, para)},
+		{"large-links-1MB", bigPage(1<<20, `<a href="/l">l</a> `)},
+		{"large-links-10MB", bigPage(10<<20, `<a href="/l">l</a> `)},
+	}
+	for _, c := range cases {
+		b.Run(c.name, func(b *testing.B) {
+			b.SetBytes(int64(len(c.page)))
+			b.ReportAllocs()
+			for b.Loop() {
+				FromHTML(c.page, "https://bench.example/")
+			}
+		})
+	}
+}
