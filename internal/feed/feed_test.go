@@ -253,3 +253,18 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func BenchmarkParse(b *testing.B) {
+	for _, name := range []string{"rss2.xml", "atom.xml", "jsonfeed11.json"} {
+		body := readFixture(b, name)
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(int64(len(body)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Parse(body, "https://example.com/feed"); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

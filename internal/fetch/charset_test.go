@@ -166,3 +166,22 @@ func FuzzToUTF8(f *testing.F) {
 		}
 	})
 }
+
+func BenchmarkToUTF8(b *testing.B) {
+	page := strings.Repeat("<p>Café « déjà vu » — 5 € le numéro, ½ tarif.</p>\n", 2000)
+	for _, tt := range []struct {
+		name string
+		body []byte
+	}{
+		{"utf-8", []byte(page)},
+		{"windows-1252", encode(b, charmap.Windows1252, page)},
+	} {
+		b.Run(tt.name, func(b *testing.B) {
+			b.SetBytes(int64(len(tt.body)))
+			b.ReportAllocs()
+			for b.Loop() {
+				ToUTF8(tt.body, "text/html")
+			}
+		})
+	}
+}
