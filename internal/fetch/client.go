@@ -157,7 +157,13 @@ func (c *Client) CloseIdleConnections() { c.http.CloseIdleConnections() }
 func (c *Client) Get(ctx context.Context, rawURL string, cond Conditional) (*Response, error) {
 	u, err := url.Parse(rawURL)
 	if err != nil {
-		return nil, fmt.Errorf("fetch: %w: %v", ErrBadURL, err)
+		// The parse error quotes the URL; keep only its reason, in case
+		// the URL carries a password.
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err
+		}
+		return nil, fmt.Errorf("fetch: %w: cannot parse the URL: %v", ErrBadURL, err)
 	}
 	if err := c.checkTarget(u); err != nil {
 		return nil, fmt.Errorf("fetch %s: %w", redactURL(u), err)

@@ -506,6 +506,7 @@ func TestBadURLs(t *testing.T) {
 		"http:///nohost",
 		"http://user:secret@example.com/",
 		"::not a url",
+		"http://user:secret@example.com/%zz",
 	} {
 		t.Run(u, func(t *testing.T) {
 			_, err := c.Get(context.Background(), u, Conditional{})

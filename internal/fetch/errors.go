@@ -33,12 +33,12 @@ var (
 // server gave none.
 type StatusError struct {
 	Code       int
-	URL        string
+	URL        string // the URL that answered, after redirects
 	RetryAfter time.Duration
 }
 
 func (e *StatusError) Error() string {
-	msg := fmt.Sprintf("%s answered %d %s", e.URL, e.Code, http.StatusText(e.Code))
+	msg := fmt.Sprintf("server answered %d %s", e.Code, http.StatusText(e.Code))
 	if e.RetryAfter > 0 {
 		msg += fmt.Sprintf(" (retry after %s)", e.RetryAfter)
 	}
