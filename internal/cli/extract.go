@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -11,6 +10,7 @@ import (
 	"time"
 
 	"newshound/internal/extract"
+	"newshound/internal/fetch"
 	"newshound/internal/news"
 )
 
@@ -23,6 +23,7 @@ func runExtract(ctx context.Context, env Env, args []string) error {
 	fs := newFlagSet("extract", env)
 	format := fs.String("format", "text", "output format: text (body text only), html (body HTML) or json (article with metadata)")
 	pageURL := fs.String("url", "", "URL the page was fetched from, for resolving relative links (files and stdin)")
+	allowPrivate := fs.Bool("allow-private", false, "allow fetching from loopback and private addresses (tests, intranets)")
 	if err := parseFlags(fs, env, args); err != nil {
 		return err
 	}
@@ -35,7 +36,7 @@ func runExtract(ctx context.Context, env Env, args []string) error {
 		return usagef("extract: want exactly one FILE_OR_URL (or - for standard input), got %d", fs.NArg())
 	}
 	src := fs.Arg(0)
-	page, base, err := readPage(ctx, env, src)
+	page, base, err := readPage(ctx, env, src, *allowPrivate)
 	if err != nil {
 		return err
 	}
@@ -51,9 +52,15 @@ func runExtract(ctx context.Context, env Env, args []string) error {
 
 // readPage reads the page named by src: "-" for standard input, an http(s)
 // URL, or a file path. It returns the bytes and the URL to resolve links by.
-func readPage(ctx context.Context, env Env, src string) ([]byte, string, error) {
+func readPage(ctx context.Context, env Env, src string, allowPrivate bool) ([]byte, string, error) {
 	if strings.HasPrefix(src, "http://") || strings.HasPrefix(src, "https://") {
-		return nil, "", errors.New("extract: fetching URLs needs internal/fetch, which is not wired yet; save the page and pass the file with --url")
+		client := fetch.New(fetch.Options{AllowPrivate: allowPrivate, MaxBytes: maxExtractInput})
+		defer client.CloseIdleConnections()
+		resp, err := client.Get(ctx, src, fetch.Conditional{})
+		if err != nil {
+			return nil, "", fmt.Errorf("extract: fetch %s: %w", src, err)
+		}
+		return resp.Body, resp.URL, nil
 	}
 	var r io.Reader
 	if src == "-" {

@@ -91,7 +91,7 @@ func trimBlocks(out *html.Node, art *news.Article) {
 		switch {
 		case t == "" && !hasContent(c):
 			out.RemoveChild(c)
-		case len(t) > 20 && seen[t]:
+		case len(t) > 20 && len(t) < 300 && seen[t]:
 			out.RemoveChild(c)
 		case title != "" && bl.lower == title:
 			out.RemoveChild(c)
@@ -195,7 +195,8 @@ func bylineLike(lower string) bool {
 	return false
 }
 
-// dateLike reports a line that is mostly a date or time.
+// dateLike reports a line that is mostly a date or time: digits with
+// few letters, or with a month name.
 func dateLike(t string) bool {
 	digits, letters := 0, 0
 	for _, r := range t {
@@ -206,7 +207,32 @@ func dateLike(t string) bool {
 			letters++
 		}
 	}
-	return digits >= 4 && letters <= 25 && len(strings.Fields(t)) <= 8
+	if digits < 4 || len(strings.Fields(t)) > 8 {
+		return false
+	}
+	return letters <= 2*digits || hasMonth(strings.ToLower(t))
+}
+
+// months are month names (and their common short forms) in the languages
+// of the news we carry.
+var months = [...]string{
+	"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+	"januar", "februar", "märz", "mai", "juni", "juli", "okt", "dez",
+	"janv", "févr", "mars", "avr", "juin", "juil", "août", "sept", "déc",
+	"ene", "abr", "ago", "dic", "gen", "mag", "giu", "lug", "ott", "sty", "lut",
+	"kwi", "maj", "cze", "lip", "sie", "wrz", "paź", "lis", "gru",
+}
+
+// hasMonth reports whether a word of lower starts with a month name.
+func hasMonth(lower string) bool {
+	for _, w := range strings.FieldsFunc(lower, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		for _, m := range months {
+			if strings.HasPrefix(w, m) && len(w) <= len(m)+6 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // linkText counts the text characters of n that sit inside links.

@@ -1,0 +1,90 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestFigureCredit(t *testing.T) {
+	tests := []struct {
+		name, in         string
+		caption, credit  string
+		wantCreditMarkup bool
+	}{
+		{
+			name:    "credit marked by class",
+			in:      `<figure><img src="/a.jpg"><figcaption>Sandbags by the river. <span class="credit">Jo Smith/Agency</span></figcaption></figure>`,
+			caption: "Sandbags by the river.", credit: "Jo Smith/Agency", wantCreditMarkup: true,
+		},
+		{
+			name:    "trailing Photo: line",
+			in:      `<figure><img src="/a.jpg"><figcaption>Sandbags by the river. Photo: Jo Smith</figcaption></figure>`,
+			caption: "Sandbags by the river.", credit: "Photo: Jo Smith", wantCreditMarkup: true,
+		},
+		{
+			name:    "German Foto: credit",
+			in:      `<figure><img src="/a.jpg"><figcaption>Sandsäcke am Fluss (Foto: Jo Schmidt)</figcaption></figure>`,
+			caption: "Sandsäcke am Fluss", credit: "Foto: Jo Schmidt", wantCreditMarkup: true,
+		},
+		{
+			name:    "no credit",
+			in:      `<figure><img src="/a.jpg"><figcaption>Sandbags by the river.</figcaption></figure>`,
+			caption: "Sandbags by the river.",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := bodyOf(t, prose+tt.in+prose, "https://news.example/a.html")
+			i := strings.Index(got, "<figcaption>")
+			j := strings.Index(got, "</figcaption>")
+			if i < 0 || j < i {
+				t.Fatalf("no figcaption in:\n%s", got)
+			}
+			fc := got[i:j]
+			if !strings.Contains(fc, tt.caption) {
+				t.Errorf("caption %q missing from %q", tt.caption, fc)
+			}
+			hasMarkup := strings.Contains(fc, `<small class="credit">`+tt.credit+`</small>`)
+			if hasMarkup != tt.wantCreditMarkup {
+				t.Errorf("credit markup for %q = %v, want %v, in %q", tt.credit, hasMarkup, tt.wantCreditMarkup, fc)
+			}
+		})
+	}
+}
+
+func TestFootnotesKeepAnchors(t *testing.T) {
+	in := `<p>The flood was the worst since 1953.<sup id="fnref1"><a href="#fn1">1</a></sup> Records began in 1900.</p>` +
+		prose + `<ol class="footnotes-list"><li id="fn1">Met Office records, 2024. <a href="#fnref1">↩</a></li></ol>`
+	got := bodyOf(t, prose+in, "https://news.example/flood.html")
+	for _, w := range []string{`id="fnref1"`, `href="#fn1"`, `id="fn1"`, `href="#fnref1"`} {
+		if !strings.Contains(got, w) {
+			t.Errorf("footnote markup lacks %q:\n%s", w, got)
+		}
+	}
+}
+
+func TestAbsoluteSelfLinksBecomeInPage(t *testing.T) {
+	in := `<p>Note<sup><a href="https://news.example/flood.html#n1">1</a></sup> here.</p>` + prose +
+		`<p id="n1">Note one: the gauge at the bridge was replaced in 2019.</p>`
+	got := bodyOf(t, prose+in, "https://news.example/flood.html")
+	if !strings.Contains(got, `href="#n1"`) || !strings.Contains(got, `id="n1"`) {
+		t.Errorf("self link not made in-page:\n%s", got)
+	}
+}
+
+func TestSplitCredit(t *testing.T) {
+	tests := []struct {
+		in, caption, credit string
+		ok                  bool
+	}{
+		{"A bridge. Photo: Ann Lee", "A bridge.", "Photo: Ann Lee", true},
+		{"A bridge (Bild: dpa)", "A bridge", "Bild: dpa", true},
+		{"A bridge over the river", "", "", false},
+	}
+	for _, tt := range tests {
+		c, cr, ok := splitCredit(tt.in)
+		if ok != tt.ok || c != tt.caption || cr != tt.credit {
+			t.Errorf("splitCredit(%q) = %q, %q, %v; want %q, %q, %v", tt.in, c, cr, ok, tt.caption, tt.credit, tt.ok)
+		}
+	}
+}

@@ -1,0 +1,179 @@
+package extract
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+	"unicode"
+)
+
+// fixtureDir finds the readability unit fixtures of the dev corpus, which
+// stay outside the repository.
+func fixtureDir(t *testing.T) string {
+	t.Helper()
+	root := os.Getenv("NEWSHOUND_EXTRACT_CORPUS")
+	if root == "" {
+		root = filepath.Join("..", "..", "..", "shared", "corpus", "extract-dev")
+	}
+	dir := filepath.Join(root, "readability-fixtures")
+	if _, err := os.Stat(dir); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("extraction corpus not found at %s (set NEWSHOUND_EXTRACT_CORPUS): %v", dir, err)
+		}
+		t.Skipf("extraction corpus not found at %s; set NEWSHOUND_EXTRACT_CORPUS to run the fixture tests", dir)
+	}
+	return dir
+}
+
+// wordF1 compares two texts as bags of lowercased words.
+func wordF1(got, want string) float64 {
+	split := func(s string) map[string]int {
+		m := map[string]int{}
+		for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+			m[w]++
+		}
+		return m
+	}
+	g, w := split(got), split(want)
+	tp, ng, nw := 0, 0, 0
+	for k, c := range g {
+		tp += min(c, w[k])
+		ng += c
+	}
+	for _, c := range w {
+		nw += c
+	}
+	if ng == 0 || nw == 0 {
+		return 0
+	}
+	p, r := float64(tp)/float64(ng), float64(tp)/float64(nw)
+	if p+r == 0 {
+		return 0
+	}
+	return 2 * p * r / (p + r)
+}
+
+func TestReadabilityFixtures(t *testing.T) {
+	dir := fixtureDir(t)
+	tests := []struct {
+		name string
+		min  float64 // lowest acceptable word F1 against expected.txt
+		not  []string
+	}{
+		// Readability drops the h1 and a sibling h2 here; we keep
+		// headings, so the bar is lower, but the scripts must go.
+		{"remove-script-tags", 0.8, []string{"alert", "wrong"}},
+		{"hidden-nodes", 0.95, nil},
+		{"remove-aria-hidden", 0.9, nil},
+		{"social-buttons", 0.95, []string{"Share on Twitter"}},
+		{"style-tags-removal", 0.95, nil},
+		{"visibility-hidden", 0.9, nil},
+		{"normalize-spaces", 0.95, nil},
+		{"replace-brs", 0.95, nil},
+		{"replace-font-tags", 0.95, nil},
+		{"rtl-1", 0.95, nil},
+		{"svg-parsing", 0.9, nil},
+		{"missing-paragraphs", 0.95, nil},
+		{"reordering-paragraphs", 0.95, nil},
+		{"basic-tags-cleaning", 0.8, nil},
+		{"ol", 0.95, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page, err := os.ReadFile(filepath.Join(dir, tt.name, "source.html"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := os.ReadFile(filepath.Join(dir, tt.name, "expected.txt"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			art, err := FromHTML(page, "http://fakehost/test/page.html")
+			if err != nil {
+				t.Fatalf("FromHTML: %v", err)
+			}
+			if f := wordF1(art.BodyText, string(want)); f < tt.min {
+				t.Errorf("word F1 %.3f < %.2f\ngot:\n%s\nwant:\n%s", f, tt.min, art.BodyText, want)
+			}
+			for _, n := range tt.not {
+				if strings.Contains(art.BodyText, n) {
+					t.Errorf("text keeps %q", n)
+				}
+			}
+		})
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	deep := strings.Repeat("<div>", 10000) + "<p>deep text here</p>" + strings.Repeat("</div>", 10000)
+	huge := "<html><body><article>" + strings.Repeat("<p>"+strings.Repeat("word ", 200)+"</p>\n", 10000) + "</article></body></html>"
+	tests := []struct {
+		name    string
+		page    []byte
+		wantErr error // nil: any error or none, but no panic
+	}{
+		{"empty", nil, ErrEmpty},
+		{"blank", []byte(" \n\t "), ErrEmpty},
+		{"no text", []byte("<html><body><div></div></body></html>"), ErrNoArticle},
+		{"10000 levels deep", []byte(deep), nil},
+		{"10 MB page", []byte(huge), nil},
+		{"broken bytes", []byte("<html><body><p>caf\xe9 \xff\xfe na\xefve " + strings.Repeat("text ", 40) + "</p></body></html>"), nil},
+		{"unclosed everything", []byte("<html><body><article><p>one<p>two<b><i>three<table><tr><td>four"), nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			start := time.Now()
+			_, err := FromHTML(tt.page, "")
+			if tt.wantErr != nil && !errors.Is(err, tt.wantErr) {
+				t.Errorf("err = %v, want %v", err, tt.wantErr)
+			}
+			// A generous bound that only a runaway (quadratic) path breaks.
+			if d := time.Since(start); d > 20*time.Second {
+				t.Errorf("took %v", d)
+			}
+		})
+	}
+}
+
+func TestDeclaredCharset(t *testing.T) {
+	// "Grüße aus Köln" in ISO-8859-1, with the charset declared.
+	body := "<p>Gr\xfc\xdfe aus K\xf6ln, wo der Rhein heute wieder gestiegen ist, schreibt unser Korrespondent.</p>"
+	page := []byte(`<html><head><meta charset="iso-8859-1"><title>K</title></head><body><article>` +
+		strings.Repeat(body, 3) + `</article></body></html>`)
+	art, err := FromHTML(page, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(art.BodyText, "Grüße aus Köln") {
+		t.Errorf("charset not decoded: %q", art.BodyText)
+	}
+}
+
+func TestPlainTextForm(t *testing.T) {
+	page := `<html><body><article><h2>Heading</h2>` + prose +
+		`<ul><li>first item</li><li>second item</li></ul><blockquote><p>A quote.</p></blockquote></article></body></html>`
+	art, err := FromHTML([]byte(page), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	paras := strings.Split(art.BodyText, "\n\n")
+	want := []string{"Heading", "The river rose", "Volunteers", "By the afternoon", "first item", "second item", "A quote."}
+	if len(paras) != len(want) {
+		t.Fatalf("got %d paragraphs, want %d:\n%s", len(paras), len(want), art.BodyText)
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(paras[i], w) {
+			t.Errorf("paragraph %d = %q, want prefix %q", i, paras[i], w)
+		}
+		if strings.Contains(paras[i], "  ") || strings.Contains(paras[i], "\n") {
+			t.Errorf("paragraph %d not collapsed: %q", i, paras[i])
+		}
+	}
+	if bytes.Contains([]byte(art.BodyHTML), []byte("<div")) {
+		t.Errorf("body keeps wrapper divs:\n%s", art.BodyHTML)
+	}
+}

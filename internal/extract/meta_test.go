@@ -1,0 +1,114 @@
+package extract
+
+import (
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"newshound/internal/news"
+)
+
+// articleBody is a body long enough to be found, for metadata tests.
+const articleBody = `<article><p>The council met on Tuesday evening to discuss the new budget, which has been debated for months.</p>
+<p>Members voted seven to two in favour, after a long debate about the library, the swimming pool and the roads.</p>
+<p>The mayor said the decision was a compromise, and that nobody had got everything they wanted from it.</p></article>`
+
+func TestMetadata(t *testing.T) {
+	tests := []struct {
+		name string
+		head string
+		body string
+		want news.Article
+	}{
+		{
+			name: "json-ld wins and is cross-checked with h1",
+			head: `<title>Council passes budget | Town Gazette</title>
+<meta property="og:title" content="OG title">
+<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"x"},
+ {"@type":"NewsArticle","headline":"Council passes budget","description":"Seven votes to two.",
+  "author":[{"@type":"Person","name":"Ana Ruiz","url":"https://gazette.example/ana"},{"@type":"Person","name":"Ben Ode"}],
+  "datePublished":"2024-03-05T18:30:00+01:00","dateModified":"2024-03-06T09:00:00Z","inLanguage":"en-GB",
+  "image":{"@type":"ImageObject","url":"/img/council.jpg"},"publisher":{"@type":"Organization","name":"Town Gazette"}}]}</script>`,
+			body: `<h1>Council passes budget</h1>` + articleBody,
+			want: news.Article{
+				Title: "Council passes budget", Standfirst: "Seven votes to two.",
+				Authors:     []news.Author{{Name: "Ana Ruiz", URL: "https://gazette.example/ana"}, {Name: "Ben Ode"}},
+				PublishedAt: time.Date(2024, 3, 5, 17, 30, 0, 0, time.UTC),
+				UpdatedAt:   time.Date(2024, 3, 6, 9, 0, 0, 0, time.UTC),
+				Language:    "en-GB", SiteName: "Town Gazette",
+				LeadImage: &news.Figure{ImageURL: "https://gazette.example/img/council.jpg"},
+			},
+		},
+		{
+			name: "opengraph and meta tags",
+			head: `<title>Budget vote - Town Gazette</title>
+<meta property="og:title" content="Budget vote">
+<meta property="og:description" content="Seven to two.">
+<meta property="og:site_name" content="Town Gazette">
+<meta property="og:image" content="https://cdn.example/a.jpg">
+<meta property="og:image:alt" content="The council chamber">
+<meta name="author" content="Ana Ruiz and Ben Ode">
+<meta property="article:published_time" content="2024-03-05">
+<link rel="canonical" href="/news/budget-vote">`,
+			body: articleBody,
+			want: news.Article{
+				Title: "Budget vote", Standfirst: "Seven to two.", SiteName: "Town Gazette",
+				Authors:      []news.Author{{Name: "Ana Ruiz"}, {Name: "Ben Ode"}},
+				PublishedAt:  time.Date(2024, 3, 5, 0, 0, 0, 0, time.UTC),
+				CanonicalURL: "https://gazette.example/news/budget-vote",
+				LeadImage:    &news.Figure{ImageURL: "https://cdn.example/a.jpg", Alt: "The council chamber"},
+			},
+		},
+		{
+			name: "microdata, time element and html lang",
+			head: `<title>Budget vote – Town Gazette</title>`,
+			body: `<div itemscope itemtype="https://schema.org/NewsArticle"><h1 itemprop="headline">Budget vote</h1>
+<span itemprop="author" itemscope itemtype="https://schema.org/Person"><span itemprop="name">Ana Ruiz</span></span>
+<time datetime="2024-03-05T10:00:00Z">5 March</time>` + articleBody + `</div>`,
+			want: news.Article{
+				Title: "Budget vote", Authors: []news.Author{{Name: "Ana Ruiz"}},
+				PublishedAt: time.Date(2024, 3, 5, 10, 0, 0, 0, time.UTC), Language: "de",
+			},
+		},
+		{
+			name: "title tag with site suffix only",
+			head: `<title>A long headline about the budget vote | Town Gazette</title>`,
+			body: articleBody,
+			want: news.Article{Title: "A long headline about the budget vote"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			lang := ""
+			if tt.want.Language == "de" {
+				lang = ` lang="de"`
+			}
+			page := "<!doctype html><html" + lang + "><head>" + tt.head + "</head><body>" + tt.body + "</body></html>"
+			got, err := FromHTML([]byte(page), "https://gazette.example/news/2024/budget.html")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got.BodyHTML, got.BodyText, got.OriginalURL = "", "", ""
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("metadata mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestStripSiteSuffix(t *testing.T) {
+	tests := []struct{ title, site, want string }{
+		{"Budget passes | Town Gazette", "Town Gazette", "Budget passes"},
+		{"Council passes the new budget - Gazette", "", "Council passes the new budget"},
+		{"Ups - and downs", "", "Ups - and downs"},
+		{"Plain title", "", "Plain title"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.title, func(t *testing.T) {
+			if got := stripSiteSuffix(tt.title, tt.site); got != tt.want {
+				t.Errorf("stripSiteSuffix(%q, %q) = %q, want %q", tt.title, tt.site, got, tt.want)
+			}
+		})
+	}
+}
