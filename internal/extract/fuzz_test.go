@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"errors"
+	"flag"
 	"fmt"
 	"net/url"
 	"os"
@@ -25,7 +26,9 @@ func FuzzFromHTML(f *testing.F) {
 	for _, s := range syntheticSeeds {
 		f.Add([]byte(s), "https://fuzz.example/a/b.html")
 	}
-	if dir, ok := findCorpus(); ok {
+	// The corpus pages are seeds only when fuzzing: a plain test run
+	// already extracts every one of them in the corpus tests.
+	if dir, ok := findCorpus(); ok && fuzzing() {
 		for _, p := range corpusPages(f, dir) {
 			page, err := os.ReadFile(p)
 			if err != nil {
@@ -34,28 +37,51 @@ func FuzzFromHTML(f *testing.F) {
 			f.Add(page, "")
 		}
 	}
-	f.Fuzz(func(t *testing.T, page []byte, pageURL string) {
-		art, err := FromHTML(page, pageURL)
-		if err != nil {
-			if err.Error() == "" {
-				t.Fatal("error with empty message")
-			}
-			return
+	f.Fuzz(checkInvariants)
+}
+
+// checkInvariants runs FromHTML on any input and checks what must hold for
+// all of them.
+func checkInvariants(t *testing.T, page []byte, pageURL string) {
+	art, err := FromHTML(page, pageURL)
+	if err != nil {
+		if err.Error() == "" {
+			t.Fatal("error with empty message")
 		}
-		for name, s := range map[string]string{"BodyText": art.BodyText, "BodyHTML": art.BodyHTML,
-			"Title": art.Title, "Standfirst": art.Standfirst} {
-			if !utf8.ValidString(s) {
-				t.Errorf("%s is not valid UTF-8: %q", name, head(s, 200))
-			}
+		return
+	}
+	for _, f := range []struct{ name, s string }{{"BodyText", art.BodyText}, {"BodyHTML", art.BodyHTML},
+		{"Title", art.Title}, {"Standfirst", art.Standfirst}} {
+		if !utf8.ValidString(f.s) {
+			t.Errorf("%s is not valid UTF-8: %q", f.name, head(f.s, 200))
 		}
-		if msg := unsafeHTML(art.BodyHTML); msg != "" {
-			t.Errorf("BodyHTML is not sanitized: %s\n%s", msg, head(art.BodyHTML, 2000))
-		}
-		if max := outputBound(len(page), len(pageURL)); len(art.BodyHTML) > max || len(art.BodyText) > max {
-			t.Errorf("output out of bounds for a %d-byte page: BodyHTML %d bytes, BodyText %d bytes (limit %d)",
-				len(page), len(art.BodyHTML), len(art.BodyText), max)
-		}
-	})
+	}
+	if msg := unsafeHTML(art.BodyHTML); msg != "" {
+		t.Errorf("BodyHTML is not sanitized: %s\n%s", msg, head(art.BodyHTML, 2000))
+	}
+	if max := outputBound(len(page), len(pageURL)); len(art.BodyHTML) > max || len(art.BodyText) > max {
+		t.Errorf("output out of bounds for a %d-byte page: BodyHTML %d bytes, BodyText %d bytes (limit %d)",
+			len(page), len(art.BodyHTML), len(art.BodyText), max)
+	}
+}
+
+// TestFuzzFindings replays what the fuzzer found, as plain test cases.
+func TestFuzzFindings(t *testing.T) {
+	for _, tc := range []struct {
+		name, page, url string
+	}{
+		// A multi-byte sequence cut off at the very end of the page made
+		// the decoder give up and the raw byte reached BodyHTML.
+		{"truncated-utf8-at-end", "ᙥ\xf3", "0"},
+	} {
+		t.Run(tc.name, func(t *testing.T) { checkInvariants(t, []byte(tc.page), tc.url) })
+	}
+}
+
+// fuzzing reports whether the test binary runs with -fuzz.
+func fuzzing() bool {
+	f := flag.Lookup("test.fuzz")
+	return f != nil && f.Value.String() != ""
 }
 
 // outputBound is the most output a page of n bytes may produce. Escaping,
