@@ -323,8 +323,8 @@ func textToHTML(text string) string {
 }
 
 // resolve makes ref absolute against base. It returns "" for empty
-// references and for anything that is not http(s) once resolved, so that
-// javascript: and data: links never come out of a feed.
+// references and for anything that is not an http(s) URL with a host once
+// resolved, so that javascript: and data: links never come out of a feed.
 func resolve(base *url.URL, ref string) string {
 	ref = strings.TrimSpace(ref)
 	if ref == "" {
@@ -337,7 +337,7 @@ func resolve(base *url.URL, ref string) string {
 	if base != nil {
 		u = base.ResolveReference(u)
 	}
-	if u.Scheme != "http" && u.Scheme != "https" {
+	if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return ""
 	}
 	return u.String()
