@@ -153,7 +153,8 @@ func (c *Client) CloseIdleConnections() { c.http.CloseIdleConnections() }
 // Get fetches rawURL. It returns a Response for 2xx and 304 answers and an
 // error otherwise: *StatusError for other statuses, or one wrapping
 // ErrBadURL, ErrBlockedAddress, ErrTooManyRedirects, ErrTooLarge,
-// ErrTimeout or ErrEncoding, or the context's error when ctx ends.
+// ErrTimeout, ErrEncoding or ErrNoSuchHost, or the context's error when
+// ctx ends. Temporary tells which of these are worth retrying.
 func (c *Client) Get(ctx context.Context, rawURL string, cond Conditional) (*Response, error) {
 	u, err := url.Parse(rawURL)
 	if err != nil {
@@ -298,7 +299,7 @@ func (c *Client) classify(parent, reqCtx context.Context, u *url.URL, err error)
 	}
 	var dnsErr *net.DNSError
 	if errors.As(err, &dnsErr) && dnsErr.IsNotFound {
-		return fmt.Errorf("no such host %q: check the URL", dnsErr.Name)
+		return fmt.Errorf("%w: %q does not resolve; check the URL", ErrNoSuchHost, dnsErr.Name)
 	}
 	if errors.Is(context.Cause(reqCtx), ErrTimeout) {
 		return fmt.Errorf("%w: no complete answer within %s", ErrTimeout, c.opts.Timeout)

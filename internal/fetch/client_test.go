@@ -690,3 +690,58 @@ func TestGetWaitsForHostLimiter(t *testing.T) {
 		t.Errorf("hits = %d, want 1", hits.Load())
 	}
 }
+
+func TestTemporary(t *testing.T) {
+	srv := serve(t, func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/429":
+			w.WriteHeader(http.StatusTooManyRequests)
+		case "/503":
+			w.WriteHeader(http.StatusServiceUnavailable)
+		case "/404":
+			w.WriteHeader(http.StatusNotFound)
+		case "/slow":
+			<-r.Context().Done()
+		case "/big":
+			w.Write(make([]byte, 2000))
+		case "/loop":
+			http.Redirect(w, r, "/loop", http.StatusFound)
+		}
+	})
+	// A port that was just free: connecting is refused, nothing listens.
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	closed := "http://" + ln.Addr().String() + "/"
+	ln.Close()
+
+	c := newClient(t, Options{Timeout: 200 * time.Millisecond, MaxBytes: 1000})
+	tests := []struct {
+		url  string
+		want bool
+	}{
+		{srv.URL + "/429", true},
+		{srv.URL + "/503", true},
+		{srv.URL + "/slow", true},
+		{closed, true},
+		{srv.URL + "/404", false},
+		{srv.URL + "/big", false},
+		{srv.URL + "/loop", false},
+		{"ftp://example.com/", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.url, func(t *testing.T) {
+			_, err := c.Get(context.Background(), tt.url, Conditional{})
+			if err == nil {
+				t.Fatal("Get succeeded, want an error")
+			}
+			if got := Temporary(err); got != tt.want {
+				t.Errorf("Temporary(%v) = %v, want %v", err, got, tt.want)
+			}
+		})
+	}
+	if Temporary(nil) || Temporary(fmt.Errorf("wrapped: %w", ErrBlockedAddress)) || Temporary(context.Canceled) {
+		t.Error("nil, blocked and cancelled must not be temporary")
+	}
+}

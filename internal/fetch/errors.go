@@ -1,6 +1,7 @@
 package fetch
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/http"
@@ -26,6 +27,8 @@ var (
 	ErrTimeout = errors.New("timed out")
 	// ErrEncoding means the body's Content-Encoding is unknown or corrupt.
 	ErrEncoding = errors.New("cannot decode response body")
+	// ErrNoSuchHost means the host name does not resolve.
+	ErrNoSuchHost = errors.New("no such host")
 )
 
 // StatusError is returned for any final response status other than 2xx and
@@ -49,4 +52,29 @@ func (e *StatusError) Error() string {
 // timeouts on the server's side and 5xx errors.
 func (e *StatusError) Temporary() bool {
 	return e.Code == http.StatusTooManyRequests || e.Code == http.StatusRequestTimeout || e.Code >= 500
+}
+
+// Temporary reports whether a Get error may go away by itself, so that a
+// poller should back off and retry rather than report the source broken:
+// timeouts, rate limits and server errors, refused or reset connections.
+// Blocked addresses, bad URLs, oversize bodies, redirect loops, corrupt
+// encodings, 4xx answers and unknown hosts are not temporary.
+func Temporary(err error) bool {
+	var se *StatusError
+	switch {
+	case err == nil:
+		return false
+	case errors.As(err, &se):
+		return se.Temporary()
+	case errors.Is(err, ErrTimeout):
+		return true
+	case errors.Is(err, ErrBlockedAddress), errors.Is(err, ErrBadURL), errors.Is(err, ErrTooLarge),
+		errors.Is(err, ErrTooManyRedirects), errors.Is(err, ErrEncoding), errors.Is(err, ErrNoSuchHost):
+		return false
+	case errors.Is(err, context.Canceled):
+		return false
+	}
+	// Anything else is a network failure on the way: refused, reset,
+	// unreachable. Worth another try later.
+	return true
 }
