@@ -52,7 +52,9 @@ type Options struct {
 	HeaderTimeout time.Duration
 	// MaxRedirects limits the redirects followed; negative means none.
 	MaxRedirects int
-	// Limiter, when set, spaces and caps concurrent requests per host.
+	// Limiter, when set, spaces and caps concurrent requests per host: the
+	// host of the requested URL, held for the whole request, redirects
+	// included.
 	Limiter *HostLimiter
 }
 
