@@ -122,6 +122,9 @@ func TestPages(t *testing.T) {
 				if ct := h.Get("Content-Type"); ct != "text/html; charset=utf-8" {
 					t.Errorf("Content-Type %q", ct)
 				}
+				if strings.Contains(body, "<script") || strings.Contains(body, " style=") {
+					t.Errorf("GET %s has a script or inline style; pages must read without JavaScript and pass a strict CSP", tt.path)
+				}
 				for _, w := range tt.want {
 					if !strings.Contains(body, w) {
 						t.Errorf("GET %s lacks %q", tt.path, w)
@@ -268,5 +271,37 @@ func TestStaticFiles(t *testing.T) {
 				t.Errorf("conditional GET: status %d with %d bytes, want 304 and none", status, len(body))
 			}
 		})
+	}
+}
+
+func TestEmptySite(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		srv, err := New(Config{Store: s})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ts := httptest.NewServer(srv.Handler())
+		defer ts.Close()
+		status, _, body := get(t, ts, "/")
+		if status != 200 || !strings.Contains(body, "No articles yet.") || strings.Contains(body, `class="pager"`) {
+			t.Errorf("empty home: status %d, body:\n%s", status, body)
+		}
+		if status, _, _ := get(t, ts, "/?page=2"); status != 404 {
+			t.Errorf("empty home page 2: status %d, want 404", status)
+		}
+		resp, err := ts.Client().Head(ts.URL + "/")
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "text/html; charset=utf-8" {
+			t.Errorf("HEAD /: %d %q", resp.StatusCode, resp.Header.Get("Content-Type"))
+		}
+	})
+}
+
+func TestNewNeedsAStore(t *testing.T) {
+	if _, err := New(Config{}); err == nil {
+		t.Error("New without a store succeeded")
 	}
 }
