@@ -132,3 +132,22 @@ func BenchmarkHashPassword(b *testing.B) {
 		}
 	}
 }
+
+// FuzzParseHash feeds arbitrary stored hashes to the parser: it must never
+// panic, and anything it accepts must stay within the bounds that keep a
+// login cheap.
+func FuzzParseHash(f *testing.F) {
+	h, _ := HashPassword("fuzzing passphrase")
+	f.Add(h)
+	f.Add("$argon2id$v=19$m=0,t=0,p=0$$")
+	f.Add("$argon2id$v=19$m=4294967295,t=1,p=1$AAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAA")
+	f.Fuzz(func(t *testing.T, s string) {
+		p, err := parseHash(s)
+		if err != nil {
+			return
+		}
+		if p.memory > 1<<20 || p.time > 16 || p.threads < 1 || len(p.salt) < 8 || len(p.key) < 16 || len(p.key) > 64 {
+			t.Fatalf("accepted %q with params %+v", s, p)
+		}
+	})
+}
