@@ -183,7 +183,7 @@ func fixAnchors(root *html.Node, base *url.URL) {
 				if h := attr(c, "href"); strings.HasPrefix(h, "#") {
 					refs[h[1:]] = true
 				} else if base != nil && strings.Contains(h, "#") {
-					if u, err := url.Parse(h); err == nil && u.Fragment != "" && u.Host == base.Host && u.Path == base.Path {
+					if u, err := url.Parse(h); err == nil && u.Fragment != "" && u.Host == base.Host && u.Path == base.Path && u.RawQuery == base.RawQuery {
 						refs[u.Fragment] = true
 						setAttr(c, "href", "#"+u.Fragment)
 					}

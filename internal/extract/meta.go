@@ -22,8 +22,13 @@ type pageMeta struct {
 	ld                              ldArticle
 	itemprop                        map[string]string // microdata text or content
 	relAuthors                      []news.Author
+	ldIDs                           map[string]map[string]any // JSON-LD nodes by @id
+	ldObj                           map[string]any            // the article node
 	bylines                         []string
-	times                           []string // <time datetime> values in order
+	times                           []string      // <time datetime> values in order
+	updatedTime                     string        // a <time> marked as the update
+	standfirstEl                    string        // text of an element named as the standfirst
+	figures                         []news.Figure // the first figures, article ones first
 }
 
 // ldArticle is what we read from JSON-LD.
@@ -84,7 +89,14 @@ func readMeta(doc *html.Node) *pageMeta {
 				}
 			case atom.Time:
 				if dt := attr(c, "datetime"); dt != "" && len(pm.times) < 8 {
-					pm.times = append(pm.times, dt)
+					cls := lowerASCII(attr(c, "class"))
+					if strings.Contains(cls, "updated") || strings.Contains(cls, "modified") {
+						if pm.updatedTime == "" {
+							pm.updatedTime = dt
+						}
+					} else {
+						pm.times = append(pm.times, dt)
+					}
 				}
 			case atom.A:
 				if strings.Contains(lowerASCII(attr(c, "rel")), "author") && len(pm.relAuthors) < 8 {
@@ -95,6 +107,20 @@ func readMeta(doc *html.Node) *pageMeta {
 			}
 			if ip := attr(c, "itemprop"); ip != "" {
 				pm.addItemprop(c, ip)
+			}
+			if c.DataAtom == atom.Figure && len(pm.figures) < 4 {
+				if f, ok := figureInfo(c); ok {
+					if hasAncestor(c, atom.Article) || hasAncestor(c, atom.Main) {
+						pm.figures = append([]news.Figure{f}, pm.figures...)
+					} else {
+						pm.figures = append(pm.figures, f)
+					}
+				}
+			}
+			if pm.standfirstEl == "" && (c.DataAtom == atom.P || c.DataAtom == atom.Div || c.DataAtom == atom.H2) && standfirstNamed(c) {
+				if t := innerText(c); len(t) >= 30 && len(t) <= 600 {
+					pm.standfirstEl = t
+				}
 			}
 			if len(pm.bylines) < 4 && c.DataAtom != atom.Body && c.DataAtom != atom.Html {
 				cls := lowerASCII(attr(c, "class") + " " + attr(c, "id"))
@@ -108,6 +134,7 @@ func readMeta(doc *html.Node) *pageMeta {
 		}
 	}
 	walk(doc, false)
+	pm.readLD()
 	return pm
 }
 
@@ -188,9 +215,10 @@ var articleTypes = map[string]bool{
 	"webpage": false,
 }
 
-// addJSONLD reads one JSON-LD script; the first article-typed object wins.
+// addJSONLD reads one JSON-LD script: the first article-typed node is the
+// article; every node with an @id is kept so that references resolve.
 func (pm *pageMeta) addJSONLD(raw string) {
-	if pm.ld.found || len(raw) > 2<<20 {
+	if len(raw) > 2<<20 {
 		return
 	}
 	var v any
@@ -201,7 +229,7 @@ func (pm *pageMeta) addJSONLD(raw string) {
 }
 
 func (pm *pageMeta) findLD(v any, depth int) {
-	if pm.ld.found || depth > 6 {
+	if depth > 8 {
 		return
 	}
 	switch x := v.(type) {
@@ -210,17 +238,42 @@ func (pm *pageMeta) findLD(v any, depth int) {
 			pm.findLD(e, depth+1)
 		}
 	case map[string]any:
-		if isArticleType(x["@type"]) {
-			pm.ld = readLD(x)
-			return
+		if id, ok := x["@id"].(string); ok && len(x) > 1 {
+			if pm.ldIDs == nil {
+				pm.ldIDs = map[string]map[string]any{}
+			}
+			if _, dup := pm.ldIDs[id]; !dup {
+				pm.ldIDs[id] = x
+			}
 		}
-		if g, ok := x["@graph"]; ok {
-			pm.findLD(g, depth+1)
+		if pm.ldObj == nil && isArticleType(x["@type"]) {
+			pm.ldObj = x
 		}
-		if m, ok := x["mainEntity"]; ok {
-			pm.findLD(m, depth+1)
+		for _, k := range [...]string{"@graph", "mainEntity", "itemListElement"} {
+			if g, ok := x[k]; ok {
+				pm.findLD(g, depth+1)
+			}
 		}
 	}
+}
+
+// deref replaces a bare {"@id": ...} reference with the node it names.
+func (pm *pageMeta) deref(v any) any {
+	if m, ok := v.(map[string]any); ok {
+		if id, ok := m["@id"].(string); ok && len(m) == 1 {
+			if n, ok := pm.ldIDs[id]; ok {
+				return n
+			}
+		}
+	}
+	if l, ok := v.([]any); ok {
+		out := make([]any, len(l))
+		for i, e := range l {
+			out[i] = pm.deref(e)
+		}
+		return out
+	}
+	return v
 }
 
 // isArticleType reports an @type (string or list) naming an article.
@@ -238,6 +291,18 @@ func isArticleType(t any) bool {
 	return false
 }
 
+// readLD reads the article node, following @id references.
+func (pm *pageMeta) readLD() {
+	if pm.ldObj == nil {
+		return
+	}
+	x := map[string]any{}
+	for k, v := range pm.ldObj {
+		x[k] = pm.deref(v)
+	}
+	pm.ld = readLD(x)
+}
+
 // readLD reads an article object.
 func readLD(x map[string]any) ldArticle {
 	a := ldArticle{found: true}
@@ -251,6 +316,14 @@ func readLD(x map[string]any) ldArticle {
 	a.modified = ldString(x["dateModified"])
 	a.lang = ldString(x["inLanguage"])
 	a.url = ldString(x["url"])
+	if a.url == "" {
+		switch m := x["mainEntityOfPage"].(type) {
+		case string:
+			a.url = m
+		case map[string]any:
+			a.url = first(ldString(m["url"]), ldString(m["@id"]))
+		}
+	}
 	a.image = ldURL(x["image"])
 	if p, ok := x["publisher"].(map[string]any); ok {
 		a.site = ldString(p["name"])
@@ -325,7 +398,7 @@ func ldAuthors(v any) []news.Author {
 func (pm *pageMeta) fill(art *news.Article, base *url.URL) {
 	m := pm.meta
 	art.Title = pm.title()
-	art.Standfirst = first(m["og:description"], pm.ld.description, m["description"], m["twitter:description"], m["dc.description"])
+	art.Standfirst = first(m["og:description"], pm.ld.description, m["description"], m["twitter:description"], m["dc.description"], pm.itemprop["description"], pm.standfirstEl)
 	art.SiteName = first(m["og:site_name"], pm.ld.site, m["application-name"], m["twitter:site"])
 	art.Language = normLang(first(pm.lang, pm.ld.lang, m["content-language"], m["og:locale"], m["dc.language"]))
 	art.CanonicalURL = resolveURL(base, first(pm.canonical, m["og:url"], pm.ld.url))
@@ -334,9 +407,26 @@ func (pm *pageMeta) fill(art *news.Article, base *url.URL) {
 		m["date"], m["dc.date"], m["dc.date.issued"], m["dcterms.created"], m["parsely-pub-date"],
 		m["pubdate"], m["publishdate"], m["sailthru.date"], firstOf(pm.times)))
 	art.UpdatedAt = parseTime(first(pm.ld.modified, m["article:modified_time"], pm.itemprop["dateModified"],
-		m["og:updated_time"], m["dcterms.modified"], m["last-modified"]))
+		m["og:updated_time"], m["dcterms.modified"], m["last-modified"], pm.updatedTime))
 	if img := resolveURL(base, first(m["og:image"], m["og:image:url"], m["og:image:secure_url"], pm.ld.image, m["twitter:image"], m["twitter:image:src"])); img != "" {
 		art.LeadImage = &news.Figure{ImageURL: img, Alt: m["og:image:alt"]}
+	}
+	// The page's own figure of the lead image gives its caption and
+	// credit; without a declared lead image, the article's first figure
+	// is the lead.
+	for i, f := range pm.figures {
+		f.ImageURL = resolveURL(base, f.ImageURL)
+		if art.LeadImage == nil && i == 0 {
+			art.LeadImage = &f
+			break
+		}
+		if art.LeadImage != nil && sameImage(art.LeadImage.ImageURL, f.ImageURL) {
+			if art.LeadImage.Alt == "" {
+				art.LeadImage.Alt = f.Alt
+			}
+			art.LeadImage.Caption, art.LeadImage.Credit = f.Caption, f.Credit
+			break
+		}
 	}
 }
 
@@ -509,4 +599,100 @@ func firstOf(ss []string) string {
 		return ""
 	}
 	return ss[0]
+}
+
+// standfirstNamed reports an element whose class names it the standfirst.
+func standfirstNamed(n *html.Node) bool {
+	c := lowerASCII(attr(n, "class"))
+	if c == "" {
+		return false
+	}
+	for _, w := range [...]string{"standfirst", "excerpt", "-dek", "dek ", "summary", "lede", "intro", "subtitle", "subheadline", "teaser-text", "article-lead", "entry-lead", "story-lead"} {
+		if strings.Contains(c+" ", w) {
+			return true
+		}
+	}
+	return c == "dek" || c == "lead" || c == "deck"
+}
+
+// figureInfo reads a <figure>: its image, alt text, caption and credit.
+func figureInfo(fig *html.Node) (news.Figure, bool) {
+	img := findImg(fig)
+	if img == nil {
+		return news.Figure{}, false
+	}
+	src := attr(img, "src")
+	if src == "" || placeholder(src) {
+		for _, k := range lazySrcAttrs {
+			if v := attr(img, k); v != "" {
+				src = v
+				break
+			}
+		}
+	}
+	if src == "" || placeholder(src) {
+		src = largestSrc(first(attr(img, "srcset"), attr(img, "data-srcset")))
+	}
+	if src == "" {
+		return news.Figure{}, false
+	}
+	f := news.Figure{ImageURL: src, Alt: strings.TrimSpace(attr(img, "alt"))}
+	fc := firstDescendant(fig, atom.Figcaption)
+	if fc == nil {
+		return f, true
+	}
+	var credit *html.Node
+	var find func(n *html.Node)
+	find = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && credit == nil; c = c.NextSibling {
+			if c.Type == html.ElementNode {
+				if creditNamed(c) {
+					credit = c
+					return
+				}
+				find(c)
+			}
+		}
+	}
+	find(fc)
+	if credit != nil {
+		f.Credit = innerText(credit)
+		var b strings.Builder
+		textExcept(&b, fc, credit)
+		f.Caption = collapse(b.String())
+		return f, true
+	}
+	t := innerText(fc)
+	if c, cr, ok := splitCredit(t); ok {
+		f.Caption, f.Credit = c, cr
+	} else {
+		f.Caption = t
+	}
+	return f, true
+}
+
+// sameImage reports two image URLs naming the same picture, ignoring
+// query strings (sizes, crops).
+func sameImage(a, b string) bool {
+	if i := strings.IndexByte(a, '?'); i >= 0 {
+		a = a[:i]
+	}
+	if i := strings.IndexByte(b, '?'); i >= 0 {
+		b = b[:i]
+	}
+	return a == b
+}
+
+// textExcept appends the text of n, leaving out the subtree skip.
+func textExcept(b *strings.Builder, n, skip *html.Node) {
+	if n == skip {
+		return
+	}
+	if n.Type == html.TextNode {
+		b.WriteString(n.Data)
+		return
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		textExcept(b, c, skip)
+	}
 }

@@ -178,7 +178,13 @@ func holdsArticle(s *stats, total int) bool {
 // whether that verdict is soft (may be overruled by size).
 func furniture(n *html.Node, cues cueCache) (drop, soft bool) {
 	switch n.DataAtom {
-	case atom.Nav, atom.Aside, atom.Footer, atom.Form, atom.Header, atom.Menu:
+	case atom.Footer, atom.Header:
+		// A quote's or figure's footer is its attribution.
+		if p := n.Parent; p != nil && (p.DataAtom == atom.Blockquote || p.DataAtom == atom.Figure || p.DataAtom == atom.Figcaption) {
+			return false, false
+		}
+		return true, true
+	case atom.Nav, atom.Aside, atom.Form, atom.Menu:
 		return true, true
 	case atom.Body, atom.Html, atom.Head, atom.Tbody, atom.Thead, atom.Tr,
 		atom.Td, atom.Th, atom.Img, atom.Picture, atom.Source, atom.Pre, atom.Code:

@@ -206,6 +206,7 @@ func (sc *scorer) siblings(top *html.Node) []*html.Node {
 		threshold = 10
 	}
 	cls := attr(top, "class")
+	targets := inPageTargets(top)
 	var out []*html.Node
 	for c := parent.FirstChild; c != nil; c = c.NextSibling {
 		if c == top {
@@ -213,6 +214,11 @@ func (sc *scorer) siblings(top *html.Node) []*html.Node {
 			continue
 		}
 		if c.Type != html.ElementNode {
+			continue
+		}
+		// The article links into it: footnotes, endnotes.
+		if len(targets) > 0 && holdsID(c, targets) {
+			out = append(out, c)
 			continue
 		}
 		s := sc.m[c]
@@ -309,4 +315,41 @@ func firstClass(n *html.Node) string {
 		return ""
 	}
 	return f[0]
+}
+
+// inPageTargets returns the ids that links under n point at ("#id").
+func inPageTargets(n *html.Node) map[string]bool {
+	var ids map[string]bool
+	var walk func(x *html.Node)
+	walk = func(x *html.Node) {
+		for c := x.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if c.DataAtom == atom.A {
+				if h := attr(c, "href"); len(h) > 1 && h[0] == '#' {
+					if ids == nil {
+						ids = map[string]bool{}
+					}
+					ids[h[1:]] = true
+				}
+			}
+			walk(c)
+		}
+	}
+	walk(n)
+	return ids
+}
+
+// holdsID reports whether n or an element under it has one of the ids.
+func holdsID(n *html.Node, ids map[string]bool) bool {
+	if id := attr(n, "id"); id != "" && ids[id] {
+		return true
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && holdsID(c, ids) {
+			return true
+		}
+	}
+	return false
 }

@@ -29,7 +29,10 @@ var cuePhrases = [...]string{
 	"most read", "most popular", "trending", "click here", "download the", "for the latest",
 	"more from", "more stories", "more on this", "related articles", "related stories",
 	"continue reading", "sign in", "log in", "login", "register", "print", "email this",
-	"avatar photo", "recommended for you", "your email address", "skip to",
+	"avatar photo", "recommended for you", "originally published", "this article originally",
+	"this story originally", "this article first appeared", "this story first appeared",
+	"this article was first", "first published", "republished from", "republished with",
+	"zuerst erschienen", "ursprünglich erschienen", "publié initialement", "your email address", "skip to",
 	"back to top", "previous article", "next article", "previous post", "next post",
 	"this entry was posted", "about the author", "photo credit", "image credit",
 	"support our", "donate", "join our", "get our", "listen to this", "loading",
@@ -89,7 +92,7 @@ func trimBlocks(out *html.Node, art *news.Article) {
 		t := innerText(c)
 		bl := &block{n: c, text: t, lower: strings.ToLower(t), link: linkText(c), heading: isHeading(c.DataAtom)}
 		switch {
-		case t == "" && !hasContent(c):
+		case t == "" && !hasContent(c) && c.DataAtom != atom.Iframe && c.DataAtom != atom.Img && c.DataAtom != atom.Hr:
 			out.RemoveChild(c)
 		case len(t) > 20 && len(t) < 300 && seen[t]:
 			out.RemoveChild(c)
@@ -124,15 +127,29 @@ func trimBlocks(out *html.Node, art *news.Article) {
 		out.RemoveChild(b.n)
 		blocks = blocks[:len(blocks)-1]
 	}
-	// Head, block by block.
-	for len(blocks) > 1 {
-		b := blocks[0]
+	// Head, block by block; images above the first line of prose stay
+	// and do not end the search.
+	for i := 0; i < len(blocks)-1 && i < 8; {
+		b := blocks[i]
+		if media(b) {
+			i++
+			continue
+		}
 		if !furnitureBlock(b, false) {
 			break
 		}
 		out.RemoveChild(b.n)
-		blocks = blocks[1:]
+		blocks = append(blocks[:i], blocks[i+1:]...)
 	}
+}
+
+// media reports a figure or image block.
+func media(b *block) bool {
+	switch b.n.DataAtom {
+	case atom.Figure, atom.Img, atom.Iframe, atom.Picture:
+		return true
+	}
+	return false
 }
 
 // furnitureBlock judges one edge block.
