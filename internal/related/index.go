@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"sync"
@@ -171,6 +172,64 @@ func (ix *Index) Remove(ctx context.Context, id int64) error {
 	lists, err := ix.relink(ctx, id)
 	if err != nil {
 		return err
+	}
+	return ix.save(ctx, lists)
+}
+
+// Sync brings the index up to date with the articles other processes
+// stored or took down since Load: with several workers, each keeps its own
+// index and Adds only what it stores itself. New articles are indexed and
+// get lists (refreshing their neighbours'); articles no longer published
+// are dropped and the lists recommending them recomputed. Edits to articles
+// that stay published are not noticed; Add them where they are made. Call
+// it periodically, e.g. once a minute.
+func (ix *Index) Sync(ctx context.Context) error {
+	if ix.store == nil {
+		return nil
+	}
+	ix.mu.Lock() // before reading IDs, so a concurrent Add is not taken for a removal
+	defer ix.mu.Unlock()
+	ids, err := ix.store.PublishedIDs(ctx)
+	if err != nil {
+		return fmt.Errorf("related: sync: %w", err)
+	}
+	published := make(map[int64]bool, len(ids))
+	var missing []int64
+	for _, id := range ids {
+		published[id] = true
+		if _, ok := ix.byID[id]; !ok {
+			missing = append(missing, id)
+		}
+	}
+	var gone []int64
+	for id := range ix.byID {
+		if !published[id] {
+			gone = append(gone, id)
+		}
+	}
+	slices.Sort(gone)
+	lists := map[int64][]int64{}
+	for _, id := range gone {
+		ix.kill(ix.byID[id])
+	}
+	for _, id := range gone {
+		l, err := ix.relink(ctx, id)
+		if err != nil {
+			return err
+		}
+		maps.Copy(lists, l)
+	}
+	arts, err := ix.store.ArticleTexts(ctx, missing)
+	if err != nil {
+		return fmt.Errorf("related: sync: %w", err)
+	}
+	for _, a := range arts {
+		ix.put(a)
+	}
+	for _, a := range arts { // after all are in, so new articles see each other
+		if i, ok := ix.byID[a.ID]; ok {
+			maps.Copy(lists, ix.refresh(i))
+		}
 	}
 	return ix.save(ctx, lists)
 }

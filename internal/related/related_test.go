@@ -314,3 +314,43 @@ func BenchmarkAdd(b *testing.B) {
 		}
 	}
 }
+
+// TestSync has two indexes on one database, as two worker processes would:
+// what one stores or takes down, the other learns on Sync.
+func TestSync(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		sources := seedSources(t, s)
+		other, err := Load(ctx, s, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ix := New(s, Options{})
+		arts := storeCorpus(t, s, ix, sources)
+		if other.Len() != 0 {
+			t.Fatalf("the other index saw %d articles before Sync", other.Len())
+		}
+		if err := other.Sync(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if other.Len() != len(arts) {
+			t.Fatalf("after Sync the other index holds %d articles, want %d", other.Len(), len(arts))
+		}
+		checkQuality(t, s, arts)
+
+		gone := arts[10].Article
+		gone.Status = news.StatusDraft
+		if err := s.UpdateArticle(ctx, &gone); err != nil {
+			t.Fatal(err)
+		}
+		if err := other.Sync(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if other.Len() != len(arts)-1 {
+			t.Errorf("after a take-down and Sync: %d articles, want %d", other.Len(), len(arts)-1)
+		}
+		if refs, err := s.RelatedReferrers(ctx, gone.ID); err != nil || len(refs) != 0 {
+			t.Errorf("after Sync still recommended by %v (err %v)", refs, err)
+		}
+	})
+}

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 )
 
 // stopwords are English words too common to say what an article is about.
@@ -85,7 +86,7 @@ func normalise(word string, b *strings.Builder) string {
 		return "" // numbers alone (years, counts) join unrelated stories
 	}
 	w := b.String()
-	if len([]rune(w)) < 2 || stopwords()[w] {
+	if utf8.RuneCountInString(w) < 2 || stopwords()[w] {
 		return ""
 	}
 	return stem(w)
@@ -95,15 +96,21 @@ func normalise(word string, b *strings.Builder) string {
 // "elections" and "election" meet. Deliberately light: a wrong fold costs
 // more than a missed one.
 func stem(w string) string {
+	n := utf8.RuneCountInString(w)
 	switch {
-	case len(w) > 4 && strings.HasSuffix(w, "ies"):
+	case n > 4 && strings.HasSuffix(w, "ies"):
 		return w[:len(w)-3] + "y"
 	case strings.HasSuffix(w, "sses"):
 		return w[:len(w)-2]
 	case strings.HasSuffix(w, "ss"), strings.HasSuffix(w, "us"), strings.HasSuffix(w, "is"):
 		return w
-	case len(w) > 3 && strings.HasSuffix(w, "s"):
-		return w[:len(w)-1]
+	case n > 3 && strings.HasSuffix(w, "s") && endsInLetter(w[:len(w)-1]):
+		return w[:len(w)-1] // not "000s": a plural needs a word to be plural of
 	}
 	return w
+}
+
+func endsInLetter(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return unicode.IsLetter(r)
 }

@@ -14,50 +14,81 @@ import (
 // Standfirst, BodyText, Tags, Fingerprint, OriginalURL and Status. It skips
 // BodyHTML and the rest so that indexing a large site at start-up stays light.
 func (s *Store) EachArticleText(ctx context.Context, fn func(a news.Article) error) error {
+	if err := s.articleTexts(ctx, "", nil, fn); err != nil {
+		return fmt.Errorf("store: article texts: %w", err)
+	}
+	return nil
+}
+
+// ArticleTexts is EachArticleText for the published articles among ids.
+func (s *Store) ArticleTexts(ctx context.Context, ids []int64) ([]news.Article, error) {
+	var out []news.Article
+	for chunk := range slices.Chunk(ids, 500) {
+		args := make([]any, len(chunk))
+		for i, id := range chunk {
+			args[i] = id
+		}
+		err := s.articleTexts(ctx, ` AND a.id IN (`+idPlaceholders(len(chunk))+`)`, args, func(a news.Article) error {
+			out = append(out, a)
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("store: article texts: %w", err)
+		}
+	}
+	return out, nil
+}
+
+// PublishedIDs returns the IDs of all published articles, in order.
+func (s *Store) PublishedIDs(ctx context.Context) ([]int64, error) {
+	return s.relatedColumn(ctx, `SELECT id FROM articles WHERE status = ? ORDER BY id`, string(news.StatusPublished))
+}
+
+// articleTexts streams the published articles matching cond (" AND ...",
+// on alias a) with their tags.
+func (s *Store) articleTexts(ctx context.Context, cond string, args []any, fn func(a news.Article) error) error {
 	c := s.conn()
+	all := append([]any{string(news.StatusPublished)}, args...)
 	tags := map[int64][]news.Tag{}
 	rows, err := c.query(ctx, `SELECT at.article_id, t.slug, t.name FROM article_tags at
 		JOIN tags t ON t.slug = at.tag_slug
 		JOIN articles a ON a.id = at.article_id
-		WHERE a.status = ?
-		ORDER BY at.article_id, at.position`, string(news.StatusPublished))
+		WHERE a.status = ?`+cond+`
+		ORDER BY at.article_id, at.position`, all...)
 	if err != nil {
-		return fmt.Errorf("store: article texts: tags: %w", err)
+		return fmt.Errorf("tags: %w", err)
 	}
 	for rows.Next() {
 		var id int64
 		var t news.Tag
 		if err := rows.Scan(&id, &t.Slug, &t.Name); err != nil {
 			rows.Close()
-			return fmt.Errorf("store: article texts: tags: %w", err)
+			return fmt.Errorf("tags: %w", err)
 		}
 		tags[id] = append(tags[id], t)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
-		return fmt.Errorf("store: article texts: tags: %w", err)
+		return fmt.Errorf("tags: %w", err)
 	}
 
-	rows, err = c.query(ctx, `SELECT id, source_id, title, standfirst, body_text, fingerprint, original_url
-		FROM articles WHERE status = ? ORDER BY id`, string(news.StatusPublished))
+	rows, err = c.query(ctx, `SELECT a.id, a.source_id, a.title, a.standfirst, a.body_text, a.fingerprint, a.original_url
+		FROM articles a WHERE a.status = ?`+cond+` ORDER BY a.id`, all...)
 	if err != nil {
-		return fmt.Errorf("store: article texts: %w", err)
+		return err
 	}
 	defer rows.Close()
 	for rows.Next() {
 		a := news.Article{Status: news.StatusPublished}
 		if err := rows.Scan(&a.ID, &a.SourceID, &a.Title, &a.Standfirst, &a.BodyText, &a.Fingerprint, &a.OriginalURL); err != nil {
-			return fmt.Errorf("store: article texts: %w", err)
+			return err
 		}
 		a.Tags = tags[a.ID]
 		if err := fn(a); err != nil {
 			return err
 		}
 	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("store: article texts: %w", err)
-	}
-	return nil
+	return rows.Err()
 }
 
 // SaveRelated replaces the stored recommendations of each article in lists
