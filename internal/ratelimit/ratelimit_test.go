@@ -1,6 +1,7 @@
 package ratelimit
 
 import (
+	"fmt"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -104,5 +105,20 @@ func TestKeysAreNotKept(t *testing.T) {
 	other := New(5, time.Minute)
 	if l.hash("a") == other.hash("a") {
 		t.Fatal("two limiters share a secret; each must make its own")
+	}
+}
+
+// BenchmarkAllow measures one check on a limiter holding many visitors, as
+// on a busy join form.
+func BenchmarkAllow(b *testing.B) {
+	l := New(1<<30, time.Hour)
+	keys := make([]string, 10000)
+	for i := range keys {
+		keys[i] = ClientKey(fmt.Sprintf("198.51.%d.%d:443", i/256, i%256))
+	}
+	i := 0
+	for b.Loop() {
+		l.Allow(keys[i%len(keys)])
+		i++
 	}
 }

@@ -324,3 +324,15 @@ func TestParseValuesKeepsTyping(t *testing.T) {
 		t.Errorf("ParseValues (-want +got):\n%s", diff)
 	}
 }
+
+// BenchmarkValidate measures validating a full, valid form without DNS.
+func BenchmarkValidate(b *testing.B) {
+	val := validator{form: DefaultForm()}
+	in := Values{Name: "Nguyễn Thị Minh Khai", Email: "Minh.Khai@Example.org", Phone: "+84 24 3825 0000",
+		City: "Hà Nội", Country: "Việt Nam", Message: strings.Repeat("I would like to help. ", 40), Consent: true}
+	for b.Loop() {
+		if _, errs := val.validate(context.Background(), in); errs != nil {
+			b.Fatal(errs)
+		}
+	}
+}
