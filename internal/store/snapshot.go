@@ -25,8 +25,7 @@ type Snapshot struct {
 // and tags) and tag in one consistent read, ordered by ID (tags by slug).
 func (s *Store) Export(ctx context.Context) (Snapshot, error) {
 	snap := Snapshot{Version: SnapshotVersion}
-	// A transaction gives one consistent view while writers carry on.
-	err := s.transact(ctx, func(c conn) error {
+	err := s.readSnapshot(ctx, func(c conn) error {
 		var err error
 		if snap.Sources, err = s.sources(ctx, c, `ORDER BY id`); err != nil {
 			return fmt.Errorf("sources: %w", err)

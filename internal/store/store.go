@@ -100,7 +100,19 @@ func (s *Store) conn() conn { return conn{s.db, s.dialect} }
 // transact runs fn in one transaction, committing when fn returns nil and
 // rolling back otherwise.
 func (s *Store) transact(ctx context.Context, fn func(c conn) error) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+	return s.transactOpts(ctx, nil, fn)
+}
+
+// readSnapshot runs fn in a read-only transaction that sees one consistent
+// state of the database throughout: repeatable read on PostgreSQL, and on
+// SQLite a deferred transaction, whose WAL snapshot holds until it ends
+// (and which, unlike our write transactions, does not block writers).
+func (s *Store) readSnapshot(ctx context.Context, fn func(c conn) error) error {
+	return s.transactOpts(ctx, &sql.TxOptions{ReadOnly: true, Isolation: sql.LevelRepeatableRead}, fn)
+}
+
+func (s *Store) transactOpts(ctx context.Context, opts *sql.TxOptions, fn func(c conn) error) error {
+	tx, err := s.db.BeginTx(ctx, opts)
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,5 @@
+//go:build !mattn && !ncruces
+
+package sqlitedrivers
+
+var under = modernc
