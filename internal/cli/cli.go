@@ -68,6 +68,9 @@ func usagef(format string, args ...any) error {
 func Main(args []string, env Env) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	// After the first signal, restore the default handling, so that a
+	// second Ctrl-C ends a shutdown that takes too long.
+	go func() { <-ctx.Done(); stop() }()
 	err := Run(ctx, args, env)
 	if err == nil || errors.Is(err, errHelp) {
 		return 0

@@ -254,9 +254,7 @@ func startServe(t *testing.T, dir string, args ...string) *server {
 // stop sends SIGTERM and returns the exit code.
 func (s *server) stop(t *testing.T) int {
 	t.Helper()
-	if err := s.cmd.Process.Signal(syscall.SIGTERM); err != nil {
-		t.Fatal(err)
-	}
+	s.cmd.Process.Signal(syscall.SIGTERM) // fails only when it has already exited
 	select {
 	case <-s.done:
 	case <-time.After(30 * time.Second):
@@ -362,6 +360,7 @@ func TestServeDemo(t *testing.T) {
 	if !strings.Contains(s.logs.text(), `"seeded":false`) {
 		t.Errorf("second start seeded again; logs:\n%s", s.logs.text())
 	}
+
 	if code := s.stop(t); code != 0 {
 		t.Errorf("second exit code = %d, want 0", code)
 	}

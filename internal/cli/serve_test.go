@@ -1,0 +1,63 @@
+package cli
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"testing"
+	"time"
+)
+
+// TestServeUntilDoneFinishesRequestsInFlight checks the graceful part of
+// shutdown: a request whose handler is running when the context ends still
+// gets its answer, and serving returns only after it.
+func TestServeUntilDoneFinishesRequestsInFlight(t *testing.T) {
+	started, release := make(chan struct{}), make(chan struct{})
+	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		close(started)
+		<-release
+		io.WriteString(w, "finished")
+	})}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(t.Context())
+	served := make(chan error, 1)
+	go func() { served <- serveUntilDone(ctx, slog.New(slog.DiscardHandler), srv, ln) }()
+
+	type answer struct {
+		body string
+		err  error
+	}
+	answered := make(chan answer, 1)
+	go func() {
+		resp, err := http.Get("http://" + ln.Addr().String() + "/slow")
+		if err != nil {
+			answered <- answer{err: err}
+			return
+		}
+		defer resp.Body.Close()
+		b, err := io.ReadAll(resp.Body)
+		answered <- answer{string(b), err}
+	}()
+	<-started
+	cancel()
+	select {
+	case err := <-served:
+		t.Fatalf("serving stopped with a request in flight: %v", err)
+	case <-time.After(200 * time.Millisecond):
+	}
+	if _, err := net.DialTimeout("tcp", ln.Addr().String(), time.Second); err == nil {
+		t.Error("new connections are still accepted after shutdown began")
+	}
+	close(release)
+	if a := <-answered; a.err != nil || a.body != "finished" {
+		t.Errorf("request in flight got %q, %v; want its full answer", a.body, a.err)
+	}
+	if err := <-served; err != nil {
+		t.Errorf("serveUntilDone = %v, want nil after a clean shutdown", err)
+	}
+}
