@@ -53,3 +53,32 @@ func BenchmarkRecord(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkTotals measures what an article page pays to show its counter
+// once the article's stored totals are cached: no database round trip.
+func BenchmarkTotals(b *testing.B) {
+	s := storetest.SQLite(b)
+	ids := seedArticles(b, s, 100)
+	c := newCounter(b, Options{Store: s, Site: "bench"})
+	defer c.Close(context.Background())
+	ctx := context.Background()
+	for _, id := range ids {
+		c.Record(id, visitorRequest("192.0.2.1", firefox))
+		if _, _, err := c.Totals(ctx, id); err != nil {
+			b.Fatal(err)
+		}
+	}
+	var next atomic.Int64
+	b.ReportAllocs()
+	b.ResetTimer()
+	b.RunParallel(func(pb *testing.PB) {
+		i := int(next.Add(31))
+		for pb.Next() {
+			i++
+			if _, _, err := c.Totals(ctx, ids[i%len(ids)]); err != nil {
+				b.Error(err)
+				return
+			}
+		}
+	})
+}
