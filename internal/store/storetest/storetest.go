@@ -4,7 +4,8 @@
 //
 // PostgreSQL comes from NEWSHOUND_TEST_POSTGRES (default
 // postgres://127.0.0.1:5432/test?sslmode=disable). Each store gets its own
-// database, created for the test and dropped when it ends. When the server
+// database, created for the test and dropped when it ends; databases a
+// killed test run left behind are dropped by a later run. When the server
 // cannot be reached the PostgreSQL run is skipped with a message, unless
 // CI=true, where it fails: CI must test both.
 package storetest
@@ -13,9 +14,12 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"fmt"
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -63,7 +67,10 @@ func Postgres(t testing.TB) *store.Store {
 	}
 	t.Cleanup(func() { admin.Close() })
 
-	name := "newshound_t_" + randomHex(8)
+	sweepStale(ctx, admin)
+	// The creation time in the name lets a later run drop what a killed run
+	// left behind.
+	name := fmt.Sprintf("%s%d_%s", dbPrefix, time.Now().Unix(), randomHex(6))
 	if _, err := admin.DB().ExecContext(ctx, `CREATE DATABASE `+name); err != nil {
 		t.Fatalf("storetest: create database %s: %v", name, err)
 	}
@@ -92,6 +99,37 @@ func PostgresURL() string {
 		return u
 	}
 	return DefaultPostgres
+}
+
+// dbPrefix starts the name of every test database.
+const dbPrefix = "newshound_t_"
+
+// staleAfter is when a test database is surely left over from a test
+// process that was killed before its cleanup ran.
+const staleAfter = 2 * time.Hour
+
+// sweepStale drops test databases older than staleAfter. Errors are
+// ignored: another process may be sweeping the same ones.
+func sweepStale(ctx context.Context, admin *store.Store) {
+	rows, err := admin.DB().QueryContext(ctx, `SELECT datname FROM pg_database WHERE datname LIKE 'newshound\_t\_%'`)
+	if err != nil {
+		return
+	}
+	var stale []string
+	for rows.Next() {
+		var name string
+		if rows.Scan(&name) != nil {
+			continue
+		}
+		stamp, _, _ := strings.Cut(strings.TrimPrefix(name, dbPrefix), "_")
+		if sec, err := strconv.ParseInt(stamp, 10, 64); err == nil && time.Since(time.Unix(sec, 0)) > staleAfter {
+			stale = append(stale, name)
+		}
+	}
+	rows.Close()
+	for _, name := range stale {
+		_, _ = admin.DB().ExecContext(ctx, `DROP DATABASE IF EXISTS `+name+` WITH (FORCE)`)
+	}
 }
 
 func dropDatabase(t testing.TB, admin *store.Store, name string) {
