@@ -11,6 +11,10 @@ import (
 	"newshound/internal/news"
 )
 
+// Signup is a person who signed up, as stored; the type lives in package
+// news with the other domain types.
+type Signup = news.Signup
+
 // CSVHeader is the first row WriteCSV writes.
 var CSVHeader = []string{
 	"id", "email", "name", "phone", "city", "country", "status", "note",
@@ -26,7 +30,7 @@ var CSVHeader = []string{
 // Cells that a spreadsheet would run as a formula (starting with = + - @,
 // a tab or a carriage return) are prefixed with an apostrophe: the export
 // holds text typed by strangers and is opened by organisers.
-func WriteCSV(w io.Writer, people []news.Signup) error {
+func WriteCSV(w io.Writer, people []Signup) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(CSVHeader); err != nil {
 		return fmt.Errorf("signup: write csv: %w", err)

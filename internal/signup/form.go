@@ -1,8 +1,10 @@
 package signup
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net/url"
 	"strings"
 )
@@ -38,24 +40,24 @@ const (
 
 // Field is one input of the join form as the site configures it.
 type Field struct {
-	Name     FieldName
-	Label    string
-	Help     string // a short hint shown under the input; may be empty
-	Required bool
-	Off      bool // not shown nor accepted; only optional fields can be off
-	MaxLen   int  // in characters
+	Name     FieldName `json:"name"`
+	Label    string    `json:"label"`
+	Help     string    `json:"help,omitempty"` // a short hint shown under the input
+	Required bool      `json:"required,omitempty"`
+	Off      bool      `json:"off,omitempty"`     // not shown nor accepted; only optional fields can be off
+	MaxLen   int       `json:"max_len,omitempty"` // in characters; 0 in a file means the default
 }
 
 // Form is the site's configuration of the join form.
 type Form struct {
-	Heading string
-	Text    string  // the paragraph under the heading
-	Fields  []Field // in display order
+	Heading string  `json:"heading"`
+	Text    string  `json:"text"`   // the paragraph under the heading
+	Fields  []Field `json:"fields"` // in display order
 	// Consent is the wording of the required consent checkbox. It is stored,
 	// word for word, with every sign-up.
-	Consent string
-	Submit  string // the button's label
-	Thanks  string // shown after a sign-up (and to blocked bots alike)
+	Consent string `json:"consent"`
+	Submit  string `json:"submit"` // the button's label
+	Thanks  string `json:"thanks"` // shown after a sign-up (and to blocked bots alike)
 }
 
 // Default limits, in characters.
@@ -131,6 +133,37 @@ func (f Form) Check() error {
 		return fmt.Errorf("signup: join form: %w", err)
 	}
 	return nil
+}
+
+// ReadForm reads a site's join form from JSON, as written by the site's
+// organisers; see docs/signups-and-auth.md. Omitted texts and fields keep
+// their defaults, a field's omitted max_len takes the field's default
+// limit, and unknown keys are refused so a typo is not silently ignored.
+func ReadForm(r io.Reader) (Form, error) {
+	f := DefaultForm()
+	// Decode fields into an empty slice: decoding into the defaults would
+	// let a default's help text or limit leak into another field.
+	f.Fields = nil
+	dec := json.NewDecoder(r)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&f); err != nil {
+		return Form{}, fmt.Errorf("signup: read join form: %w", err)
+	}
+	if dec.More() {
+		return Form{}, errors.New("signup: read join form: more than one JSON value")
+	}
+	if f.Fields == nil {
+		f.Fields = DefaultForm().Fields
+	}
+	for i := range f.Fields {
+		if f.Fields[i].MaxLen == 0 {
+			f.Fields[i].MaxLen = limits[f.Fields[i].Name]
+		}
+	}
+	if err := f.Check(); err != nil {
+		return Form{}, err
+	}
+	return f, nil
 }
 
 // Field returns the configuration of the named field.

@@ -336,3 +336,59 @@ func BenchmarkValidate(b *testing.B) {
 		}
 	}
 }
+
+func TestReadForm(t *testing.T) {
+	tests := []struct {
+		name string
+		json string
+		ok   bool
+		test func(t *testing.T, f Form)
+	}{
+		{"empty object keeps the defaults", `{}`, true, func(t *testing.T, f Form) {
+			if diff := cmp.Diff(DefaultForm(), f); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		}},
+		{"french form without phone", `{
+			"heading": "Rejoignez-nous", "consent": "J'accepte d'être contacté·e.",
+			"fields": [
+				{"name": "email", "label": "Courriel", "required": true, "max_len": 200},
+				{"name": "name", "label": "Nom", "required": true},
+				{"name": "phone", "label": "Téléphone", "off": true},
+				{"name": "city", "label": "Ville", "required": true}
+			]}`, true, func(t *testing.T, f Form) {
+			if f.Heading != "Rejoignez-nous" || f.Text != DefaultForm().Text || len(f.Fields) != 4 {
+				t.Errorf("form = %+v", f)
+			}
+			if fd, _ := f.Field(FieldFullName); fd.MaxLen != MaxName {
+				t.Errorf("name max_len = %d, want the default %d", fd.MaxLen, MaxName)
+			}
+			if fd, _ := f.Field(FieldPhone); fd.Help != "" || fd.MaxLen != MaxPhone || !fd.Off {
+				t.Errorf("phone = %+v; want off, no help text, the default limit", fd)
+			}
+			if fd, _ := f.Field(FieldFullName); fd.Label != "Nom" || fd.Help != "" {
+				t.Errorf("name = %+v", fd)
+			}
+			if fd, _ := f.Field(FieldEmail); fd.MaxLen != 200 {
+				t.Errorf("email max_len = %d, want 200", fd.MaxLen)
+			}
+		}},
+		{"typo in a key", `{"heading": "Join", "fileds": []}`, false, nil},
+		{"unknown field", `{"fields": [{"name": "name", "label": "N", "required": true}, {"name": "email", "label": "E", "required": true}, {"name": "age", "label": "Age"}]}`, false, nil},
+		{"email left out", `{"fields": [{"name": "name", "label": "N", "required": true}]}`, false, nil},
+		{"limit over the cap", `{"fields": [{"name": "name", "label": "N", "required": true, "max_len": 5000}, {"name": "email", "label": "E", "required": true}]}`, false, nil},
+		{"broken json", `{"heading": `, false, nil},
+		{"two documents", `{} {}`, false, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := ReadForm(strings.NewReader(tt.json))
+			if (err == nil) != tt.ok {
+				t.Fatalf("ReadForm = %v, want ok %v", err, tt.ok)
+			}
+			if tt.test != nil {
+				tt.test(t, f)
+			}
+		})
+	}
+}
