@@ -358,8 +358,8 @@ func (c *Counter) current(now time.Time) bool {
 func (c *Counter) advance(now time.Time) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.current(now) {
-		return
+	if c.closed || c.current(now) {
+		return // a closed counter draws no new secret
 	}
 	ep := &c.ep
 	if ep.today == nil || !now.Before(ep.end) {

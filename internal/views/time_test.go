@@ -150,9 +150,14 @@ func TestMidnight(t *testing.T) {
 			if err := c.Close(ctx); err != nil {
 				t.Fatal(err)
 			}
-			if c.ep.today != nil {
-				t.Error("Close left today's secret in place")
+			if _, _, err := c.Totals(ctx, id); err != nil { // still answers after Close
+				t.Fatal(err)
 			}
+			c.mu.RLock()
+			if c.ep.today != nil || c.ep.yesterday != nil {
+				t.Error("a secret exists after Close")
+			}
+			c.mu.RUnlock()
 		})
 	})
 }
