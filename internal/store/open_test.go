@@ -188,3 +188,47 @@ func TestConcurrentWriters(t *testing.T) {
 		}
 	})
 }
+
+// TestSQLiteTwoHandles writes through two handles on one file at once, as
+// serve and a CLI command would: busy_timeout and immediate transactions
+// must make them take turns, not fail.
+func TestSQLiteTwoHandles(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "shared.db")
+	var handles [2]*store.Store
+	for i := range handles {
+		s, err := store.Open(ctx, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		if err := s.Migrate(ctx); err != nil {
+			t.Fatal(err)
+		}
+		handles[i] = s
+	}
+	src := news.Source{Name: "Shared"}
+	if err := handles[0].CreateSource(ctx, &src); err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan error, 40)
+	for i := range 4 {
+		s := handles[i%2]
+		wg.Go(func() {
+			for range 10 {
+				errs <- s.CreateArticle(ctx, &news.Article{SourceID: src.ID, Title: "Two Writers"})
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n, err := handles[1].CountArticles(ctx); err != nil || n != 40 {
+		t.Errorf("CountArticles = %d, %v; want 40", n, err)
+	}
+}

@@ -89,6 +89,35 @@ func TestExportImportRoundTrip(t *testing.T) {
 	}
 }
 
+// TestImportBeside checks that a snapshot whose IDs and slugs are all new
+// goes in beside what the database holds.
+func TestImportBeside(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		f := newFixture(t, s)
+		f.create(t, f.article(f.src1, 1, "Already Here"))
+		snap := store.Snapshot{
+			Version:  store.SnapshotVersion,
+			Sources:  []news.Source{{ID: 50, Slug: "imported", Name: "Imported", CreatedAt: base}},
+			Articles: []news.Article{{ID: 70, Slug: "arrived", SourceID: 50, Title: "Arrived", Tags: []news.Tag{{Slug: "boats", Name: "Ignored Name"}}}},
+		}
+		if err := s.Import(ctx, snap); err != nil {
+			t.Fatal(err)
+		}
+		got, err := s.ArticleBySlug(ctx, "arrived")
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := []news.Tag{{Slug: "boats", Name: "Boats"}} // the stored name wins
+		if got.ID != 70 || got.SourceID != 50 || !cmp.Equal(got.Tags, want) {
+			t.Errorf("imported article: id %d, source %d, tags %v", got.ID, got.SourceID, got.Tags)
+		}
+		if n, err := s.CountArticles(ctx); err != nil || n != 2 {
+			t.Errorf("CountArticles = %d, %v; want 2", n, err)
+		}
+	})
+}
+
 func TestImportRefusesClashes(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
