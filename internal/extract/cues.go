@@ -32,7 +32,8 @@ var junkStems = []string{
 	"jump", "donate", "donation", "counter", "rating", "vote",
 	"breaking", "alert", "overlay", "lightbox", "carousel", "slider",
 	"wpp-", "yarpp", "jp-relatedposts", "sharedaddy", "addtoany", "a2a",
-	"newsletter", "crp_related", "linkwithin", "nocontent", "noprint", "contact",
+	"newsletter", "crp_related", "vjs-", "jw-", "jwplayer", "video-player",
+	"videoplayer", "media-player", "player-controls", "playlist", "linkwithin", "nocontent", "noprint", "contact",
 	"extra", "legal", "legends", "copyright", "disclaimer", "pub-info", "timestamp",
 }
 

@@ -183,6 +183,11 @@ func furniture(n *html.Node, cues cueCache) (drop, soft bool) {
 		if p := n.Parent; p != nil && (p.DataAtom == atom.Blockquote || p.DataAtom == atom.Figure || p.DataAtom == atom.Figcaption) {
 			return false, false
 		}
+		// An article's own header holds its standfirst; what else is in
+		// it (title, byline, date) is trimmed block by block.
+		if n.DataAtom == atom.Header && hasAncestor(n, atom.Article) {
+			return false, false
+		}
 		return true, true
 	case atom.Nav, atom.Aside, atom.Form, atom.Menu:
 		return true, true

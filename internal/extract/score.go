@@ -273,7 +273,24 @@ func (sc *scorer) withTwins(top *html.Node, roots []*html.Node, body *html.Node)
 	if cls == "" || top.Parent == nil || top.Parent.Parent == nil || top.Parent == body {
 		return roots
 	}
+	// Look up to four levels above top, but not past the article or
+	// main element that holds it.
 	anc := top.Parent.Parent
+	for i := 0; i < 2 && anc.Parent != nil && anc.Parent != body && anc.Parent.Type == html.ElementNode &&
+		anc.DataAtom != atom.Article && anc.DataAtom != atom.Main; i++ {
+		anc = anc.Parent
+	}
+	// Inside an <article>, the whole article is the place to look.
+	a := top.Parent
+	for i := 0; i < 12 && a != nil && a != body && a.Type == html.ElementNode; i++ {
+		if a.DataAtom == atom.Article {
+			if contains(a, anc) {
+				anc = a
+			}
+			break
+		}
+		a = a.Parent
+	}
 	in := map[*html.Node]bool{}
 	for _, r := range roots {
 		in[r] = true
@@ -293,7 +310,7 @@ func (sc *scorer) withTwins(top *html.Node, roots []*html.Node, body *html.Node)
 			if s == nil || s.ptext == 0 {
 				continue
 			}
-			if c.DataAtom == top.DataAtom && firstClass(c) == cls && s.ptext >= 100 &&
+			if c.DataAtom == top.DataAtom && firstClass(c) == cls && s.text >= 80 &&
 				s.linkDensity() < 0.33 && !contains(c, top) {
 				out = append(out, c)
 				continue

@@ -32,7 +32,9 @@ var cuePhrases = [...]string{
 	"avatar photo", "recommended for you", "originally published", "this article originally",
 	"this story originally", "this article first appeared", "this story first appeared",
 	"this article was first", "first published", "republished from", "republished with",
-	"zuerst erschienen", "ursprünglich erschienen", "publié initialement", "your email address", "skip to",
+	"zuerst erschienen", "ursprünglich erschienen", "publié initialement",
+	"support us", "unterstütze", "unterstützen sie", "become a member", "become a supporter",
+	"werde mitglied", "jetzt mitglied", "jetzt unterstützen", "soutenez", "your email address", "skip to",
 	"back to top", "previous article", "next article", "previous post", "next post",
 	"this entry was posted", "about the author", "photo credit", "image credit",
 	"support our", "donate", "join our", "get our", "listen to this", "loading",
@@ -70,6 +72,7 @@ var stopCues = [...]string{
 	"leggi anche", "czytaj też", "czytaj także", "zobacz też", "polecamy",
 	"hinterlasse einen kommentar", "schreibe einen kommentar", "about the author",
 	"more on this", "related articles", "related stories", "editor's picks",
+	"support us", "unterstütze", "unterstützen sie", "become a member", "werde mitglied",
 }
 
 // block is one top-level block of the body with its measures.
@@ -96,7 +99,7 @@ func trimBlocks(out *html.Node, art *news.Article) {
 			out.RemoveChild(c)
 		case len(t) > 20 && len(t) < 300 && seen[t]:
 			out.RemoveChild(c)
-		case title != "" && bl.lower == title:
+		case title != "" && len(blocks) < 4 && titleLike(bl.lower, title):
 			out.RemoveChild(c)
 		case len(t) < 60 && cueLine(bl.lower) && !endsSentence(t):
 			out.RemoveChild(c)
@@ -266,4 +269,16 @@ func linkText(n *html.Node) int {
 		total += linkText(c)
 	}
 	return total
+}
+
+// titleLike reports a block near the top that repeats the headline: equal
+// to it, or a short block containing it or contained in it.
+func titleLike(lower, title string) bool {
+	if lower == title {
+		return true
+	}
+	if len(lower) < 12 || len(lower) > len(title)+40 {
+		return false
+	}
+	return strings.Contains(lower, title) || len(lower) >= len(title)*2/3 && strings.Contains(title, lower)
 }
