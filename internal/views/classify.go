@@ -15,7 +15,10 @@ const maxUALen = 512
 // link previewers, monitors and scripted clients. A short list on purpose:
 // it catches the honest bots, which say what they are; dishonest ones pass
 // as browsers and nothing in a request tells them apart.
-var botMarkers = sync.OnceValue(func() [][]byte {
+//
+// They are grouped by first byte, so one pass over the User-Agent tries at
+// each position only the markers that can start there.
+var botMarkers = sync.OnceValue(func() *[256][]string {
 	words := []string{
 		"bot", "crawl", "spider", "slurp", "scrape", "fetch", "archiver",
 		"curl", "wget", "httpie", "python-requests", "python-urllib", "aiohttp",
@@ -24,11 +27,11 @@ var botMarkers = sync.OnceValue(func() [][]byte {
 		"preview", "facebookexternalhit", "embedly", "whatsapp", "skypeuripreview",
 		"feed", "rss", "validator",
 	}
-	out := make([][]byte, len(words))
-	for i, w := range words {
-		out[i] = []byte(w)
+	var byFirst [256][]string
+	for _, w := range words {
+		byFirst[w[0]] = append(byFirst[w[0]], w)
 	}
-	return out
+	return &byFirst
 })
 
 // Classify reports whether a request is a view worth counting: a GET (or a
@@ -74,9 +77,12 @@ func isBot(ua string) bool {
 		}
 		low[i] = c
 	}
-	for _, m := range botMarkers() {
-		if bytes.Contains(low, m) {
-			return true
+	markers := botMarkers()
+	for i, c := range low {
+		for _, m := range markers[c] {
+			if bytes.HasPrefix(low[i:], []byte(m)) {
+				return true
+			}
 		}
 	}
 	return false

@@ -118,3 +118,14 @@ func TestClientIP(t *testing.T) {
 		})
 	}
 }
+
+func BenchmarkClassify(b *testing.B) {
+	r := httptest.NewRequest(http.MethodGet, "/a/x", nil)
+	r.Header.Set("User-Agent", "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36")
+	b.ReportAllocs()
+	for b.Loop() {
+		if !Classify(r) {
+			b.Fatal("a browser was not counted")
+		}
+	}
+}
