@@ -277,7 +277,7 @@ func titleLike(lower, title string) bool {
 	if lower == title {
 		return true
 	}
-	if len(lower) < 12 || len(lower) > len(title)+40 {
+	if len(title) < 10 || len(lower) < 12 || len(lower) > len(title)+40 {
 		return false
 	}
 	return strings.Contains(lower, title) || len(lower) >= len(title)*2/3 && strings.Contains(title, lower)
