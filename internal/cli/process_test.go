@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"context"
 	"crypto/rand"
-	"database/sql"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -23,7 +22,8 @@ import (
 	"testing"
 	"time"
 
-	_ "github.com/jackc/pgx/v5/stdlib" // database/sql driver "pgx", to create and drop test databases
+	"newshound/internal/store"
+	"newshound/internal/store/storetest"
 )
 
 // binary is the newshound executable built once by TestMain.
@@ -381,36 +381,33 @@ func TestServePostgresHealth(t *testing.T) {
 	}
 }
 
-// freshPostgres creates an empty database on the test server and returns
-// its URL and a function that drops it (also run at cleanup). Without a
-// server it skips, or fails when CI=true.
+// freshPostgres creates an empty, unmigrated database on the test server
+// (storetest's) and returns its URL and a function that drops it, also run
+// at cleanup. Without a server it skips, or fails when CI=true. The
+// binary gets the URL, so storetest.Postgres, which hands out an open
+// store, does not fit here.
 func freshPostgres(t *testing.T) (string, func()) {
 	t.Helper()
-	base := os.Getenv("NEWSHOUND_TEST_POSTGRES")
-	if base == "" {
-		base = "postgres://127.0.0.1:5432/test?sslmode=disable"
-	}
-	db, err := sql.Open("pgx", base)
+	base := storetest.PostgresURL()
+	admin, err := store.Open(t.Context(), base)
 	if err != nil {
-		t.Fatalf("open %s: %v", base, err)
-	}
-	t.Cleanup(func() { db.Close() })
-	ctx, cancel := context.WithTimeout(t.Context(), 5*time.Second)
-	defer cancel()
-	if err := db.PingContext(ctx); err != nil {
 		if os.Getenv("CI") == "true" {
-			t.Fatalf("PostgreSQL at %s does not answer (%v); CI needs it", base, err)
+			t.Fatalf("PostgreSQL is required in CI: %v", err)
 		}
-		t.Skipf("PostgreSQL at %s does not answer (%v); start it or set NEWSHOUND_TEST_POSTGRES", base, err)
+		t.Skipf("PostgreSQL not reachable, skipping (start it or set NEWSHOUND_TEST_POSTGRES; CI=true makes this fail): %v", err)
 	}
+	t.Cleanup(func() { admin.Close() })
 	var b [6]byte
 	rand.Read(b[:])
-	name := "newshound_t_cli_" + hex.EncodeToString(b[:])
-	if _, err := db.ExecContext(ctx, "CREATE DATABASE "+name); err != nil {
+	// storetest's naming (prefix, start time, random), so its sweep of
+	// databases left by killed test runs also finds ours.
+	name := fmt.Sprintf("newshound_t_%d_cli%s", time.Now().Unix(), hex.EncodeToString(b[:]))
+	if _, err := admin.DB().ExecContext(t.Context(), "CREATE DATABASE "+name); err != nil {
 		t.Fatalf("create database %s: %v", name, err)
 	}
 	drop := func() {
-		if _, err := db.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"); err != nil {
+		// FORCE ends the connections of a server still running.
+		if _, err := admin.DB().Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"); err != nil {
 			t.Errorf("drop database %s: %v", name, err)
 		}
 	}
