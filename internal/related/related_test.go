@@ -354,3 +354,38 @@ func TestSync(t *testing.T) {
 		}
 	})
 }
+
+// TestQualityAtScale runs the quality rule on a larger corpus in memory:
+// 30 topics of 20 articles over three sources, added one by one.
+func TestQualityAtScale(t *testing.T) {
+	ctx := context.Background()
+	ix := New(nil, Options{})
+	arts := genCorpus(3, 30, 20, []int64{1, 2, 3})
+	topic := map[int64]int{}
+	for i := range arts {
+		a := arts[i].Article
+		a.ID = int64(i + 1)
+		topic[a.ID] = arts[i].topic
+		if err := ix.Add(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	bad := 0
+	for id, want := range topic {
+		recs := ix.Related(id)
+		if len(recs) < 5 {
+			t.Fatalf("article %d: %d recommendations", id, len(recs))
+		}
+		same := 0
+		for _, r := range recs[:5] {
+			if topic[r] == want {
+				same++
+			}
+		}
+		if same < 4 {
+			bad++
+			t.Errorf("article %d: %d of 5 on topic", id, same)
+		}
+	}
+	t.Logf("%d articles, %d below 4 of 5", len(topic), bad)
+}
