@@ -315,7 +315,12 @@ func (f ArticleFilter) where() (string, []any) {
 // listArticles runs a SELECT of whole articles with the given tail
 // (WHERE/ORDER/LIMIT) and loads their authors and tags.
 func listArticles(ctx context.Context, c conn, tail string, args ...any) ([]news.Article, error) {
-	rows, err := c.query(ctx, `SELECT `+articleCols+` FROM articles`+tail, args...)
+	return listArticlesWith(ctx, c, "", tail, args...)
+}
+
+// listArticlesWith is listArticles with a head (a WITH clause) before the SELECT.
+func listArticlesWith(ctx context.Context, c conn, head, tail string, args ...any) ([]news.Article, error) {
+	rows, err := c.query(ctx, head+` SELECT `+articleCols+` FROM articles`+tail, args...)
 	if err != nil {
 		return nil, err
 	}
