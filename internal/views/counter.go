@@ -168,7 +168,7 @@ func (c *Counter) Record(articleID int64, r *http.Request) {
 	}
 	sh := c.shard(articleID)
 	sh.mu.Lock()
-	ok := sh.record(articleID, m, c.opt.MaxVisitors/numShards, c.opt.MaxPending/numShards)
+	ok := sh.record(articleID, m, max(1, c.opt.MaxVisitors/numShards), max(1, c.opt.MaxPending/numShards))
 	sh.mu.Unlock()
 	if !ok {
 		c.dropped.Add(1)
