@@ -135,7 +135,21 @@ func (b *builder) inline(c, out *html.Node) {
 // block copies a block element into out.
 func (b *builder) block(c, out *html.Node) {
 	switch c.DataAtom {
-	case atom.P, atom.Address, atom.Figcaption, atom.Summary, atom.Dt:
+	case atom.Figcaption:
+		// A caption outside its figure (pages do this): it joins the
+		// figure just before it, or makes a figure of its own.
+		fc := b.caption(c)
+		if fc == nil {
+			return
+		}
+		if last := out.LastChild; isElem(last, atom.Figure) && firstDescendant(last, atom.Figcaption) == nil {
+			last.AppendChild(fc)
+			return
+		}
+		f := elem(atom.Figure)
+		f.AppendChild(fc)
+		out.AppendChild(f)
+	case atom.P, atom.Address, atom.Summary, atom.Dt:
 		p := elem(atom.P)
 		if c.DataAtom == atom.Dt {
 			p = elem(atom.Dt)

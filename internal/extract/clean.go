@@ -27,7 +27,10 @@ func (b *builder) drop(c *html.Node) bool {
 	case atom.Div, atom.Section, atom.Ul, atom.Ol, atom.Table, atom.Form,
 		atom.Fieldset, atom.Aside, atom.Header, atom.Footer, atom.Nav, atom.Dl:
 	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
-		return s.text > 0 && s.linkDensity() > 0.5
+		// A linked heading in the middle of prose is a section heading
+		// (lists of films, books); linked headings at the edges are
+		// teasers, and the boundary trimming takes those.
+		return false
 	case atom.P:
 		return s.text > 0 && s.text < 200 && s.linkDensity() > 0.8 && s.imgs == 0
 	default:
@@ -281,6 +284,10 @@ func (b *builder) caption(in *html.Node) *html.Node {
 
 // creditNamed reports an element whose class or id names a credit.
 func creditNamed(n *html.Node) bool {
+	switch attr(n, "itemprop") {
+	case "copyrightHolder", "creator", "author", "copyrightNotice", "creditText":
+		return true
+	}
 	s := lowerASCII(attr(n, "class") + " " + attr(n, "id"))
 	if strings.TrimSpace(s) == "" {
 		return false

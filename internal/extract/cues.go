@@ -29,7 +29,7 @@ var junkStems = []string{
 	"visuallyhidden", "offscreen", "byline", "dateline", "post-meta",
 	"entry-meta", "article-meta", "postmeta", "entrymeta", "meta-", "-meta",
 	"also-", "see-also", "nav-", "-nav", "topnav", "header",
-	"jump", "donate", "donation", "counter", "rating", "vote",
+	"donate", "donation", "counter", "rating", "vote",
 	"breaking", "alert", "overlay", "lightbox", "carousel", "slider",
 	"wpp-", "yarpp", "jp-relatedposts", "sharedaddy", "addtoany", "a2a",
 	"newsletter", "crp_related", "vjs-", "jw-", "jwplayer", "video-player",
