@@ -38,6 +38,11 @@ func TestMain(m *testing.M) {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
+	// Readable by all, so a test can run the binary as an unprivileged user.
+	if err := os.Chmod(dir, 0o755); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
 	binary = filepath.Join(dir, "newshound")
 	gobin := filepath.Join(runtime.GOROOT(), "bin", "go")
 	if _, err := os.Stat(gobin); err != nil {
@@ -184,6 +189,35 @@ func TestRefusedImportWritesNothing(t *testing.T) {
 	}
 	if _, err := os.Stat(data); !os.IsNotExist(err) {
 		t.Errorf("a refused import created the data directory (stat: %v)", err)
+	}
+}
+
+// TestUnwritableDataDir runs migrate on a data directory it may read but
+// not write. As root, which may write anywhere, it runs the binary as the
+// unprivileged user nobody.
+func TestUnwritableDataDir(t *testing.T) {
+	dir := t.TempDir()
+	for _, d := range []string{filepath.Dir(dir), dir} {
+		if err := os.Chmod(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	data := filepath.Join(dir, "data")
+	if err := os.Mkdir(data, 0o555); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(binary, "migrate", "--data", data)
+	cmd.Dir, cmd.Env = dir, cleanEnv()
+	if os.Geteuid() == 0 {
+		cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
+	}
+	out, err := cmd.CombinedOutput()
+	if err == nil {
+		t.Fatalf("migrate into a read-only data directory succeeded: %s", out)
+	}
+	line := strings.TrimSuffix(string(out), "\n")
+	if strings.Contains(line, "\n") || !strings.Contains(line, "cannot write to data directory "+data) || !strings.Contains(line, "permission denied") {
+		t.Errorf("got %q, want one line saying the data directory is not writable", out)
 	}
 }
 
