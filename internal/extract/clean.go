@@ -52,7 +52,7 @@ func (b *builder) drop(c *html.Node) bool {
 		return true
 	case !isList && s.text < minPara && (s.imgs == 0 || s.imgs > 2) && !inFig && s.heads == 0 && s.embeds == 0:
 		return true
-	case isList && ld > 0.5:
+	case isList && ld > 0.9 && s.lis < 3:
 		return true
 	case !isList && w < 25 && ld > 0.35:
 		return true
