@@ -119,18 +119,37 @@ func normText(s string) string {
 	return strings.ToLower(strings.Join(f, " "))
 }
 
+// textOf is the text below n as a browser's textContent has it (inline
+// runs joined as they are), with a space at each block boundary: the same
+// convention as the corpus's expected.txt.
 func textOf(n *html.Node) string {
 	var b strings.Builder
 	var visit func(*html.Node)
 	visit = func(n *html.Node) {
 		if n.Type == html.TextNode {
 			b.WriteString(n.Data)
+			return
+		}
+		block := n.Type == html.ElementNode && blockBoundary[n.Data]
+		if block {
 			b.WriteByte(' ')
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			visit(c)
 		}
+		if block {
+			b.WriteByte(' ')
+		}
 	}
 	visit(n)
 	return b.String()
+}
+
+// blockBoundary lists the elements at whose edges text breaks.
+var blockBoundary = map[string]bool{
+	"p": true, "div": true, "br": true, "li": true, "ul": true, "ol": true, "dl": true, "dt": true, "dd": true,
+	"h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true, "blockquote": true,
+	"figure": true, "figcaption": true, "pre": true, "table": true, "tr": true, "td": true, "th": true,
+	"caption": true, "section": true, "article": true, "header": true, "footer": true, "aside": true,
+	"nav": true, "main": true, "hr": true, "address": true,
 }
