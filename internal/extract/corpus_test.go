@@ -30,7 +30,7 @@ import (
 const (
 	floorReadabilityF1 = 0.945 // shingle F1 on readability/
 	floorReadabilityP  = 0.955 // shingle precision on readability/
-	floorSnippetF1     = 0.93 // with/without snippet F1 on trafilatura/
+	floorSnippetF1     = 0.93  // with/without snippet F1 on trafilatura/
 	floorSnippetP      = 0.945 // snippet precision on trafilatura/
 
 	floorHeadings  = 0.85 // share of expected headings kept (readability/)
