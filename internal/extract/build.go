@@ -61,7 +61,7 @@ func (b *builder) node(c, out *html.Node, para **html.Node) {
 		if b.drop(c) {
 			return
 		}
-		if isInline(c) {
+		if isInline(c) && !holdsBlock(c) {
 			target := out
 			if flow(out) {
 				if *para == nil {
@@ -76,6 +76,21 @@ func (b *builder) node(c, out *html.Node, para **html.Node) {
 		*para = nil
 		b.block(c, out)
 	}
+}
+
+// holdsBlock reports an element with a block element under it (pages
+// wrap whole sections in <span> or <a>); such an element is a wrapper,
+// not inline text.
+func holdsBlock(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if isBlock(c.DataAtom) || holdsBlock(c) {
+			return true
+		}
+	}
+	return false
 }
 
 // isInline reports elements that flow inside a paragraph.
