@@ -1,0 +1,123 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"log/slog"
+	"time"
+
+	"newshound/internal/config"
+	"newshound/internal/fetch"
+	"newshound/internal/ingest"
+	"newshound/internal/news"
+	"newshound/internal/related"
+	"newshound/internal/store"
+)
+
+// ingestFlags are the flags of every command that fetches for ingestion,
+// beside the configuration's own (--data, --database,
+// --allow-private-networks).
+type ingestFlags struct {
+	userAgent *string
+	perHost   *int
+	hostDelay *time.Duration
+	workers   *int
+	lease     *time.Duration
+}
+
+// bindIngest registers the fetching flags on fs; jobs adds the worker ones.
+func bindIngest(fs *flag.FlagSet, jobs bool) *ingestFlags {
+	f := &ingestFlags{
+		userAgent: fs.String("user-agent", "", "`UA` sent with every request (env NEWSHOUND_USER_AGENT; default "+fetch.DefaultUserAgent+")"),
+		perHost:   fs.Int("per-host", 2, "at most `N` requests in flight to one host"),
+		hostDelay: fs.Duration("host-delay", time.Second, "politeness `DELAY` between request starts to one host"),
+	}
+	if jobs {
+		f.workers = fs.Int("workers", ingest.DefaultWorkers, "`N` jobs at a time")
+		f.lease = fs.Duration("lease", ingest.DefaultLease, "how long a claimed job is this process's before another may take it (`DURATION`)")
+	}
+	return f
+}
+
+// bindIngestConfig binds the configuration every ingestion command takes.
+func bindIngestConfig(fs *flag.FlagSet) *config.Loader {
+	return config.Bind(fs, config.DataDir, config.Database, config.PrivateNetworks, config.Log)
+}
+
+// client builds the one fetcher of an ingestion command.
+func (f *ingestFlags) client(cfg config.Config, env Env) (*fetch.Client, error) {
+	ua := *f.userAgent
+	if ua == "" {
+		ua = env.Getenv("NEWSHOUND_USER_AGENT")
+	}
+	if *f.perHost < 1 {
+		return nil, usagef("--per-host must be at least 1")
+	}
+	if *f.hostDelay < 0 {
+		return nil, usagef("--host-delay cannot be negative")
+	}
+	return fetch.New(fetch.Options{
+		AllowPrivate: cfg.AllowPrivateNetworks,
+		UserAgent:    ua,
+		Limiter:      fetch.NewHostLimiter(*f.perHost, *f.hostDelay),
+	}), nil
+}
+
+// ingester wires an Ingester to st. With index, new articles are added to
+// the related-articles index as they are stored.
+func (f *ingestFlags) ingester(ctx context.Context, cfg config.Config, env Env, st *store.Store, log *slog.Logger, index bool) (*ingest.Ingester, func(), error) {
+	client, err := f.client(cfg, env)
+	if err != nil {
+		return nil, nil, err
+	}
+	opt := ingest.Options{Store: st, Fetcher: client, Logger: log}
+	if f.workers != nil {
+		if *f.workers < 1 {
+			return nil, nil, usagef("--workers must be at least 1")
+		}
+		opt.Workers, opt.Lease = *f.workers, *f.lease
+	}
+	if index {
+		ix, err := related.Load(ctx, st, related.Options{})
+		if err != nil {
+			return nil, nil, err
+		}
+		opt.OnStored = func(ctx context.Context, a news.Article) error { return ix.Add(ctx, a) }
+	}
+	in, err := ingest.New(opt)
+	if err != nil {
+		return nil, nil, err
+	}
+	return in, client.CloseIdleConnections, nil
+}
+
+// runWorker runs ingestion workers alone, without the web site, until
+// SIGINT or SIGTERM: for scale-out on PostgreSQL, where several share the
+// queue.
+func runWorker(ctx context.Context, env Env, args []string) error {
+	fs := newFlagSet("worker", env)
+	loader := bindIngestConfig(fs)
+	flags := bindIngest(fs, true)
+	cfg, _, err := loadConfig(fs, loader, env, args, 0)
+	if err != nil {
+		return err
+	}
+	if err := cfg.EnsureDataDir(); err != nil {
+		return err
+	}
+	st, err := openStore(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	log := cfg.NewLogger(env.Stderr)
+	in, done, err := flags.ingester(ctx, cfg, env, st, log, true)
+	if err != nil {
+		return err
+	}
+	defer done()
+	log.Info("worker started", "database", cfg.DatabaseName(), "workers", *flags.workers)
+	err = in.Run(ctx, nil)
+	log.Info("worker stopped")
+	return err
+}

@@ -1,0 +1,522 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"newshound/internal/news"
+)
+
+// SourceFeed is how a source is polled and how that is going: the state
+// the ingestion scheduler keeps per source (table source_feeds).
+type SourceFeed struct {
+	SourceID int64
+	Kind     string // "feed" or "sitemap"
+	URL      string
+
+	// Validators of the last response, for conditional GET.
+	ETag         string
+	LastModified string
+
+	NextPollAt    time.Time
+	LastPolledAt  time.Time
+	LastSuccessAt time.Time
+	LastErrorAt   time.Time
+	LastError     string
+	Failures      int // consecutive failed polls
+
+	Paused      bool
+	PauseReason string
+
+	ArticlesImported int
+}
+
+// Source feed kinds.
+const (
+	KindFeed    = "feed"
+	KindSitemap = "sitemap"
+)
+
+const sourceFeedCols = `source_id, kind, url, etag, last_modified, next_poll_at, last_polled_at,
+	last_success_at, last_error_at, last_error, failures, paused, pause_reason, articles_imported`
+
+// CreatePolledSource stores a new source and how to poll it, in one
+// transaction; it sets src's ID, slug and CreatedAt and f.SourceID. A
+// feed URL that another source already polls gives ErrConflict.
+func (s *Store) CreatePolledSource(ctx context.Context, src *news.Source, f *SourceFeed) error {
+	if strings.TrimSpace(src.Name) == "" {
+		return fmt.Errorf("store: create source: %w: name is empty", ErrInvalid)
+	}
+	if f.Kind != KindFeed && f.Kind != KindSitemap {
+		return fmt.Errorf("store: create source: %w: unknown kind %q", ErrInvalid, f.Kind)
+	}
+	given := src.Slug
+	created := nowUTC()
+	if f.NextPollAt.IsZero() {
+		f.NextPollAt = created
+	}
+	err := s.createRetrying(ctx, given == "", func(c conn) error {
+		var n int
+		if err := c.queryRow(ctx, `SELECT COUNT(*) FROM source_feeds WHERE url = ?`, f.URL).Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 {
+			return fmt.Errorf("%w: %s is already a source", ErrConflict, f.URL)
+		}
+		ns := *src
+		ns.Slug, ns.CreatedAt = given, created
+		if err := insertSource(ctx, c, &ns, false); err != nil {
+			return err
+		}
+		_, err := c.exec(ctx, `INSERT INTO source_feeds (source_id, kind, url, next_poll_at) VALUES (?, ?, ?, ?)`,
+			ns.ID, f.Kind, f.URL, c.d.timeArg(f.NextPollAt))
+		if err != nil {
+			return err
+		}
+		*src = ns
+		f.SourceID = ns.ID
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("store: create source %q: %w", src.Name, err)
+	}
+	return nil
+}
+
+// SourceFeed returns the polling state of a source; ErrNotFound when the
+// source is not polled.
+func (s *Store) SourceFeed(ctx context.Context, sourceID int64) (SourceFeed, error) {
+	list, err := s.sourceFeeds(ctx, `WHERE source_id = ?`, sourceID)
+	if err == nil && len(list) == 0 {
+		err = ErrNotFound
+	}
+	if err != nil {
+		return SourceFeed{}, fmt.Errorf("store: source feed %d: %w", sourceID, err)
+	}
+	return list[0], nil
+}
+
+// SourceFeeds returns the polling state of every polled source, by source ID.
+func (s *Store) SourceFeeds(ctx context.Context) ([]SourceFeed, error) {
+	list, err := s.sourceFeeds(ctx, `ORDER BY source_id`)
+	if err != nil {
+		return nil, fmt.Errorf("store: source feeds: %w", err)
+	}
+	return list, nil
+}
+
+// DueSourceFeeds returns the sources not paused whose next poll is due by
+// now (every one not paused when all is true), soonest first.
+func (s *Store) DueSourceFeeds(ctx context.Context, now time.Time, all bool) ([]SourceFeed, error) {
+	var list []SourceFeed
+	var err error
+	if all {
+		list, err = s.sourceFeeds(ctx, `WHERE paused = 0 ORDER BY next_poll_at, source_id`)
+	} else {
+		list, err = s.sourceFeeds(ctx, `WHERE paused = 0 AND next_poll_at <= ? ORDER BY next_poll_at, source_id`,
+			s.dialect.timeArg(normTime(now)))
+	}
+	if err != nil {
+		return nil, fmt.Errorf("store: due sources: %w", err)
+	}
+	return list, nil
+}
+
+func (s *Store) sourceFeeds(ctx context.Context, tail string, args ...any) ([]SourceFeed, error) {
+	rows, err := s.conn().query(ctx, `SELECT `+sourceFeedCols+` FROM source_feeds `+tail, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []SourceFeed
+	for rows.Next() {
+		var f SourceFeed
+		var paused int
+		if err := rows.Scan(&f.SourceID, &f.Kind, &f.URL, &f.ETag, &f.LastModified,
+			timeCol{&f.NextPollAt}, timeCol{&f.LastPolledAt}, timeCol{&f.LastSuccessAt}, timeCol{&f.LastErrorAt},
+			&f.LastError, &f.Failures, &paused, &f.PauseReason, &f.ArticlesImported); err != nil {
+			return nil, err
+		}
+		f.Paused = paused != 0
+		out = append(out, f)
+	}
+	return out, rows.Err()
+}
+
+// SetSourcePaused pauses (with a reason people can read) or resumes the
+// polling of a source. Resuming clears the failure count and makes the
+// source due at once.
+func (s *Store) SetSourcePaused(ctx context.Context, sourceID int64, paused bool, reason string) error {
+	c := s.conn()
+	var res sql.Result
+	var err error
+	if paused {
+		res, err = c.exec(ctx, `UPDATE source_feeds SET paused = 1, pause_reason = ? WHERE source_id = ?`, reason, sourceID)
+	} else {
+		res, err = c.exec(ctx, `UPDATE source_feeds SET paused = 0, pause_reason = '', failures = 0, next_poll_at = ?
+			WHERE source_id = ?`, c.d.timeArg(nowUTC()), sourceID)
+	}
+	if err == nil {
+		if n, _ := res.RowsAffected(); n == 0 {
+			err = ErrNotFound
+		}
+	}
+	if err != nil {
+		return fmt.Errorf("store: pause source %d: %w", sourceID, err)
+	}
+	return nil
+}
+
+// RemoveSource stops polling a source and forgets what its feed listed.
+// The source itself is deleted when it has no articles; otherwise it stays
+// so that its articles keep their attribution, and kept reports how many.
+func (s *Store) RemoveSource(ctx context.Context, sourceID int64) (kept int, err error) {
+	err = s.transact(ctx, func(c conn) error {
+		var n int
+		if err := c.queryRow(ctx, `SELECT COUNT(*) FROM sources WHERE id = ?`, sourceID).Scan(&n); err != nil {
+			return err
+		}
+		if n == 0 {
+			return ErrNotFound
+		}
+		for _, q := range []string{`DELETE FROM source_feeds WHERE source_id = ?`,
+			`DELETE FROM ingest_entries WHERE source_id = ?`,
+			`DELETE FROM jobs WHERE key LIKE ?`} {
+			arg := any(sourceID)
+			if strings.Contains(q, "LIKE") {
+				arg = fmt.Sprintf("%%:%d:%%", sourceID)
+			}
+			if _, err := c.exec(ctx, q, arg); err != nil {
+				return err
+			}
+		}
+		if err := c.queryRow(ctx, `SELECT COUNT(*) FROM articles WHERE source_id = ?`, sourceID).Scan(&kept); err != nil {
+			return err
+		}
+		if kept > 0 {
+			return nil
+		}
+		_, err := c.exec(ctx, `DELETE FROM sources WHERE id = ?`, sourceID)
+		return err
+	})
+	if err != nil {
+		return 0, fmt.Errorf("store: remove source %d: %w", sourceID, s.classify(err))
+	}
+	return kept, nil
+}
+
+// PollOutcome is what one poll of a source found, recorded by RecordPoll.
+type PollOutcome struct {
+	Feed    SourceFeed  // the new polling state
+	Entries []PollEntry // what the feed listed
+	Job     *Job        // the poll job, completed in the same transaction; may be nil
+}
+
+// PollEntry is one entry a poll found, and the job that fetches it.
+type PollEntry struct {
+	Key string // GUID, or the normalized URL when the entry has none
+	URL string // normalized
+	Job Job
+}
+
+// RecordPoll saves a poll's outcome in one transaction: the source's new
+// state, the entries not seen before from this source (by key or by URL)
+// each with its job enqueued, and the poll job completed. It returns how
+// many entries were new. Entries already known are skipped, so a poll
+// that runs twice (its worker died before finishing) enqueues nothing twice.
+func (s *Store) RecordPoll(ctx context.Context, o PollOutcome) (int, error) {
+	fresh := 0
+	err := s.transact(ctx, func(c conn) error {
+		fresh = 0
+		now := c.d.timeArg(nowUTC())
+		for _, e := range o.Entries {
+			var n int
+			if err := c.queryRow(ctx, `SELECT COUNT(*) FROM ingest_entries WHERE source_id = ? AND (entry_key = ? OR url = ?)`,
+				o.Feed.SourceID, e.Key, e.URL).Scan(&n); err != nil {
+				return err
+			}
+			if n > 0 {
+				continue
+			}
+			if _, err := c.exec(ctx, `INSERT INTO ingest_entries (source_id, entry_key, url, seen_at) VALUES (?, ?, ?, ?)`,
+				o.Feed.SourceID, e.Key, e.URL, now); err != nil {
+				return err
+			}
+			if _, err := enqueue(ctx, c, e.Job); err != nil {
+				return err
+			}
+			fresh++
+		}
+		if err := saveSourceFeed(ctx, c, o.Feed); err != nil {
+			return err
+		}
+		if o.Job != nil {
+			return complete(ctx, c, *o.Job)
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("store: record poll of source %d: %w", o.Feed.SourceID, s.classify(err))
+	}
+	return fresh, nil
+}
+
+// SaveSourceFeed saves the polling state of f (not its kind, URL or count
+// of imported articles).
+func (s *Store) SaveSourceFeed(ctx context.Context, f SourceFeed) error {
+	if err := saveSourceFeed(ctx, s.conn(), f); err != nil {
+		return fmt.Errorf("store: save source feed %d: %w", f.SourceID, err)
+	}
+	return nil
+}
+
+func saveSourceFeed(ctx context.Context, c conn, f SourceFeed) error {
+	paused := 0
+	if f.Paused {
+		paused = 1
+	}
+	res, err := c.exec(ctx, `UPDATE source_feeds SET etag = ?, last_modified = ?, next_poll_at = ?, last_polled_at = ?,
+		last_success_at = ?, last_error_at = ?, last_error = ?, failures = ?, paused = ?, pause_reason = ?
+		WHERE source_id = ?`,
+		f.ETag, f.LastModified, c.d.timeArg(f.NextPollAt), c.d.timeArg(f.LastPolledAt),
+		c.d.timeArg(f.LastSuccessAt), c.d.timeArg(f.LastErrorAt), truncate(f.LastError, 1000), f.Failures,
+		paused, f.PauseReason, f.SourceID)
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return ErrNotFound
+	}
+	return nil
+}
+
+// Ingested is an article ready to store, with what ingestion knows of it.
+type Ingested struct {
+	Article       *news.Article // ID and Slug are set when stored
+	URLNorm       string        // normalized original URL: one article per URL
+	ContentSource string        // "page" (extracted) or "feed" (the feed's own content)
+	PageGz        []byte        // the fetched page, gzip-compressed; nil when none
+	MinHash       []byte        // the content signature
+	Bands         []int64       // LSH band hashes of the signature, band number = index
+	// Same reports whether a stored signature is a near-duplicate of this
+	// one; nil disables content matching.
+	Same func(sig []byte) bool
+	Job  *Job // the page job, completed in the same transaction; may be nil
+}
+
+// Dedupe outcomes of StoreIngested.
+const (
+	MatchOriginal = "original" // stored as a new article
+	MatchURL      = "url"      // an article with the same normalized URL exists
+	MatchContent  = "content"  // a near-duplicate article exists
+)
+
+// StoreIngested stores in as a new article unless it duplicates one
+// already stored, by normalized URL or by content; a duplicate is instead
+// recorded as carried by in's source. In both cases the job is completed
+// in the same transaction, so a crash either did all of it or none. It
+// returns the ID of the article (new or matched) and how it matched.
+//
+// On PostgreSQL a transaction-scoped advisory lock makes concurrent workers
+// take turns here, so two copies of one story arriving at once are still
+// stored once; SQLite's write transactions take turns anyway.
+func (s *Store) StoreIngested(ctx context.Context, in Ingested) (id int64, matched string, err error) {
+	a := in.Article
+	if err := prepareArticle(a); err != nil {
+		return 0, "", fmt.Errorf("store: ingest article: %w", err)
+	}
+	err = s.createRetrying(ctx, a.Slug == "", func(c conn) error {
+		if c.d.name == postgresDialect.name {
+			if _, err := c.exec(ctx, `SELECT pg_advisory_xact_lock(7243117)`); err != nil {
+				return err
+			}
+		}
+		var err error
+		id, matched, err = s.storeIngested(ctx, c, in)
+		return err
+	})
+	if err != nil {
+		return 0, "", fmt.Errorf("store: ingest article %q: %w", a.Title, err)
+	}
+	return id, matched, nil
+}
+
+func (s *Store) storeIngested(ctx context.Context, c conn, in Ingested) (int64, string, error) {
+	a := in.Article
+	now := c.d.timeArg(nowUTC())
+	dup, err := findDuplicate(ctx, c, in)
+	if err != nil {
+		return 0, "", err
+	}
+	if dup.id != 0 {
+		if _, err := c.exec(ctx, `INSERT INTO article_sources (article_id, source_id, url, matched_by, seen_at)
+			VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`, dup.id, a.SourceID, in.URLNorm, dup.by, now); err != nil {
+			return 0, "", err
+		}
+		if in.Job != nil {
+			if err := complete(ctx, c, *in.Job); err != nil {
+				return 0, "", err
+			}
+		}
+		return dup.id, dup.by, nil
+	}
+	n := *a
+	n.Tags = append([]news.Tag(nil), a.Tags...)
+	if err := insertArticle(ctx, c, &n, false); err != nil {
+		return 0, "", err
+	}
+	if _, err := c.exec(ctx, `INSERT INTO article_ingest (article_id, url_norm, content_source, page_gz, minhash)
+		VALUES (?, ?, ?, ?, ?)`, n.ID, in.URLNorm, in.ContentSource, in.PageGz, in.MinHash); err != nil {
+		return 0, "", err
+	}
+	for band, h := range in.Bands {
+		if _, err := c.exec(ctx, `INSERT INTO article_bands (band, hash, article_id) VALUES (?, ?, ?)
+			ON CONFLICT DO NOTHING`, band, h, n.ID); err != nil {
+			return 0, "", err
+		}
+	}
+	if _, err := c.exec(ctx, `INSERT INTO article_sources (article_id, source_id, url, matched_by, seen_at)
+		VALUES (?, ?, ?, 'original', ?)`, n.ID, n.SourceID, in.URLNorm, now); err != nil {
+		return 0, "", err
+	}
+	if _, err := c.exec(ctx, `UPDATE source_feeds SET articles_imported = articles_imported + 1 WHERE source_id = ?`,
+		n.SourceID); err != nil {
+		return 0, "", err
+	}
+	if in.Job != nil {
+		if err := complete(ctx, c, *in.Job); err != nil {
+			return 0, "", err
+		}
+	}
+	*a = n
+	return n.ID, MatchOriginal, nil
+}
+
+type duplicate struct {
+	id int64
+	by string
+}
+
+// findDuplicate looks for a stored article with in's normalized URL, then
+// for one whose signature shares a band with in's and is judged the same.
+func findDuplicate(ctx context.Context, c conn, in Ingested) (duplicate, error) {
+	var id int64
+	err := c.queryRow(ctx, `SELECT article_id FROM article_ingest WHERE url_norm = ?`, in.URLNorm).Scan(&id)
+	if err == nil {
+		return duplicate{id, MatchURL}, nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return duplicate{}, err
+	}
+	if in.Same == nil || len(in.Bands) == 0 {
+		return duplicate{}, nil
+	}
+	conds := make([]string, len(in.Bands))
+	args := make([]any, 0, 2*len(in.Bands))
+	for band, h := range in.Bands {
+		conds[band] = `(b.band = ? AND b.hash = ?)`
+		args = append(args, band, h)
+	}
+	rows, err := c.query(ctx, `SELECT DISTINCT ai.article_id, ai.minhash FROM article_bands b
+		JOIN article_ingest ai ON ai.article_id = b.article_id
+		WHERE `+strings.Join(conds, ` OR `)+` ORDER BY ai.article_id`, args...)
+	if err != nil {
+		return duplicate{}, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var sig []byte
+		if err := rows.Scan(&id, &sig); err != nil {
+			return duplicate{}, err
+		}
+		if in.Same(sig) {
+			return duplicate{id, MatchContent}, nil
+		}
+	}
+	return duplicate{}, rows.Err()
+}
+
+// Carrier is one source that carried an article.
+type Carrier struct {
+	SourceID  int64
+	URL       string
+	MatchedBy string // MatchOriginal, MatchURL or MatchContent
+}
+
+// Carriers lists the sources that carried an article, the original first.
+func (s *Store) Carriers(ctx context.Context, articleID int64) ([]Carrier, error) {
+	rows, err := s.conn().query(ctx, `SELECT source_id, url, matched_by FROM article_sources
+		WHERE article_id = ? ORDER BY CASE matched_by WHEN 'original' THEN 0 ELSE 1 END, seen_at, source_id, url`, articleID)
+	if err != nil {
+		return nil, fmt.Errorf("store: carriers of %d: %w", articleID, err)
+	}
+	defer rows.Close()
+	var out []Carrier
+	for rows.Next() {
+		var cr Carrier
+		if err := rows.Scan(&cr.SourceID, &cr.URL, &cr.MatchedBy); err != nil {
+			return nil, fmt.Errorf("store: carriers of %d: %w", articleID, err)
+		}
+		out = append(out, cr)
+	}
+	return out, rows.Err()
+}
+
+// IngestedPage is what reextract needs of an ingested article.
+type IngestedPage struct {
+	ArticleID     int64
+	URL           string // normalized
+	ContentSource string
+	PageGz        []byte // nil when the page was never fetched
+}
+
+// IngestedIDs lists the ingested articles of a source (all when sourceID
+// is 0), by ID.
+func (s *Store) IngestedIDs(ctx context.Context, sourceID int64) ([]int64, error) {
+	q, args := `SELECT ai.article_id FROM article_ingest ai ORDER BY ai.article_id`, []any(nil)
+	if sourceID != 0 {
+		q = `SELECT ai.article_id FROM article_ingest ai JOIN articles a ON a.id = ai.article_id
+			WHERE a.source_id = ? ORDER BY ai.article_id`
+		args = []any{sourceID}
+	}
+	return s.relatedColumn(ctx, q, args...)
+}
+
+// IngestedPage returns the stored page of an ingested article.
+func (s *Store) IngestedPage(ctx context.Context, articleID int64) (IngestedPage, error) {
+	p := IngestedPage{ArticleID: articleID}
+	err := s.conn().queryRow(ctx, `SELECT url_norm, content_source, page_gz FROM article_ingest WHERE article_id = ?`,
+		articleID).Scan(&p.URL, &p.ContentSource, &p.PageGz)
+	if errors.Is(err, sql.ErrNoRows) {
+		err = ErrNotFound
+	}
+	if err != nil {
+		return IngestedPage{}, fmt.Errorf("store: ingested page %d: %w", articleID, err)
+	}
+	return p, nil
+}
+
+// SetContentSource records where an article's body now comes from.
+func (s *Store) SetContentSource(ctx context.Context, articleID int64, src string) error {
+	if _, err := s.conn().exec(ctx, `UPDATE article_ingest SET content_source = ? WHERE article_id = ?`, src, articleID); err != nil {
+		return fmt.Errorf("store: set content source of %d: %w", articleID, err)
+	}
+	return nil
+}
+
+// ArticleIDByURL returns the ingested article stored from a normalized URL.
+func (s *Store) ArticleIDByURL(ctx context.Context, urlNorm string) (int64, error) {
+	var id int64
+	err := s.conn().queryRow(ctx, `SELECT article_id FROM article_ingest WHERE url_norm = ?`, urlNorm).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		err = ErrNotFound
+	}
+	if err != nil {
+		return 0, fmt.Errorf("store: article by URL: %w", err)
+	}
+	return id, nil
+}
