@@ -53,20 +53,21 @@ func (s *Store) AddViews(ctx context.Context, deltas []ViewDelta) error {
 		}
 		return a.Day - b.Day
 	})
+	merged := sorted[:0] // one row per (article, day): an upsert may touch a row once
+	for _, d := range sorted {
+		if d.Views < 0 || d.Visitors < 0 || d.Visitors > d.Views {
+			return fmt.Errorf("store: add views: %w: view delta %+v", ErrInvalid, d)
+		}
+		if n := len(merged); n > 0 && merged[n-1].ArticleID == d.ArticleID && merged[n-1].Day == d.Day {
+			merged[n-1].Views += d.Views
+			merged[n-1].Visitors += d.Visitors
+			continue
+		}
+		merged = append(merged, d)
+	}
 	err := s.transact(ctx, func(c conn) error {
-		for _, d := range sorted {
-			if d.Views < 0 || d.Visitors < 0 || d.Visitors > d.Views {
-				return fmt.Errorf("%w: view delta %+v", ErrInvalid, d)
-			}
-			// INSERT ... SELECT from articles skips deleted articles; the
-			// WHERE clause also keeps SQLite's upsert parser unambiguous.
-			_, err := c.exec(ctx, `INSERT INTO article_views (article_id, day, views, visitors)
-				SELECT id, ?, ?, ? FROM articles WHERE id = ?
-				ON CONFLICT (article_id, day) DO UPDATE SET
-					views = article_views.views + excluded.views,
-					visitors = article_views.visitors + excluded.visitors`,
-				d.Day, d.Views, d.Visitors, d.ArticleID)
-			if err != nil {
+		for chunk := range slices.Chunk(merged, 250) {
+			if err := upsertViews(ctx, c, chunk); err != nil {
 				return err
 			}
 		}
@@ -76,6 +77,31 @@ func (s *Store) AddViews(ctx context.Context, deltas []ViewDelta) error {
 		return fmt.Errorf("store: add views: %w", err)
 	}
 	return nil
+}
+
+// upsertViews adds deltas (sorted, one per article and day) in one
+// statement. Selecting from VALUES with EXISTS skips deleted articles; the
+// WHERE clause also keeps SQLite's upsert parser unambiguous, and the casts
+// tell PostgreSQL the parameter types. Both databases name VALUES columns
+// column1, column2, ...
+func upsertViews(ctx context.Context, c conn, deltas []ViewDelta) error {
+	var b strings.Builder
+	args := make([]any, 0, 4*len(deltas))
+	for i, d := range deltas {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString("(CAST(? AS BIGINT), CAST(? AS INTEGER), CAST(? AS BIGINT), CAST(? AS BIGINT))")
+		args = append(args, d.ArticleID, d.Day, d.Views, d.Visitors)
+	}
+	_, err := c.exec(ctx, `INSERT INTO article_views (article_id, day, views, visitors)
+		SELECT v.column1, v.column2, v.column3, v.column4 FROM (VALUES `+b.String()+`) AS v
+		WHERE EXISTS (SELECT 1 FROM articles a WHERE a.id = v.column1)
+		ORDER BY v.column1, v.column2
+		ON CONFLICT (article_id, day) DO UPDATE SET
+			views = article_views.views + excluded.views,
+			visitors = article_views.visitors + excluded.visitors`, args...)
+	return err
 }
 
 // ViewTotals returns, for each of ids that has any stored views, its views

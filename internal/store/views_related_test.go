@@ -21,7 +21,8 @@ func TestAddViewsIsAdditive(t *testing.T) {
 		batches := [][]store.ViewDelta{
 			{{ArticleID: a.ID, Day: 20260301, Views: 3, Visitors: 2}, {ArticleID: b.ID, Day: 20260301, Views: 1, Visitors: 1}},
 			{{ArticleID: a.ID, Day: 20260301, Views: 4, Visitors: 1}, {ArticleID: a.ID, Day: 20260302, Views: 5, Visitors: 5}},
-			{{ArticleID: b.ID + 999, Day: 20260302, Views: 9, Visitors: 9}}, // no such article: skipped
+			{{ArticleID: b.ID + 999, Day: 20260302, Views: 9, Visitors: 9}},                          // no such article: skipped
+			{{ArticleID: b.ID, Day: 20260301, Views: 2}, {ArticleID: b.ID, Day: 20260301, Views: 1}}, // one row twice
 		}
 		for _, batch := range batches {
 			if err := s.AddViews(ctx, batch); err != nil {
@@ -32,7 +33,7 @@ func TestAddViewsIsAdditive(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := map[int64]store.ViewTotal{a.ID: {Views: 12, Visitors: 3}, b.ID: {Views: 1, Visitors: 1}}
+		want := map[int64]store.ViewTotal{a.ID: {Views: 12, Visitors: 3}, b.ID: {Views: 4, Visitors: 1}}
 		if diff := cmp.Diff(want, got); diff != "" {
 			t.Errorf("ViewTotals (-want +got):\n%s", diff)
 		}
