@@ -42,14 +42,19 @@ type command struct {
 // commands lists every subcommand. Keep it the one place they are named.
 func commands() map[string]command {
 	return map[string]command{
-		"serve":   {"run the public site (and ingestion workers)", runServe},
-		"migrate": {"apply database migrations and exit", runMigrate},
-		"export":  {"write every source, account, article and tag as JSON to standard output", runExport},
-		"import":  {"read a site exported with 'export' into the database", runImport},
-		"extract": {"extract the article from an HTML file, URL or standard input", runExtract},
-		"version": {"print the version", runVersion},
-		"users":   {"add or list organiser accounts (users add EMAIL, users list, users password EMAIL)", runUsers},
-		"signups": {"export the join form's sign-ups as CSV to standard output (signups export)", runSignups},
+		"serve":      {"run the public site (and ingestion workers)", runServe},
+		"migrate":    {"apply database migrations and exit", runMigrate},
+		"export":     {"write every source, account, article and tag as JSON to standard output", runExport},
+		"import":     {"read a site exported with 'export' into the database", runImport},
+		"extract":    {"extract the article from an HTML file, URL or standard input", runExtract},
+		"version":    {"print the version", runVersion},
+		"users":      {"add or list organiser accounts (users add EMAIL, users list, users password EMAIL)", runUsers},
+		"signups":    {"export the join form's sign-ups as CSV to standard output (signups export)", runSignups},
+		"sources":    {"add, list, pause, resume, remove, import or export the sources polled (sources add URL)", runSources},
+		"import-url": {"fetch one article page, extract it and store it", runImportURL},
+		"fetch":      {"poll the due sources once and ingest what they list (fetch --once [--all])", runFetch},
+		"worker":     {"run ingestion workers without the web site", runWorker},
+		"reextract":  {"extract stored pages again without fetching (reextract --source ID | --all)", runReextract},
 	}
 }
 

@@ -37,7 +37,7 @@ const (
 // across processes and releases. Changing them invalidates stored ones.
 var hashSeeds = func() (s [sigSize][2]uint64) {
 	x := uint64(0x6e657773686f756e) // "newshoun"
-	next := func() uint64 { // splitmix64
+	next := func() uint64 {         // splitmix64
 		x += 0x9e3779b97f4a7c15
 		z := x
 		z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9
