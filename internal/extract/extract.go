@@ -94,11 +94,21 @@ func fromDoc(doc *html.Node, pageURL string, pruneNames bool) (news.Article, err
 	sc := &scorer{m: m, cues: cues}
 	sc.scoreTree(body)
 	top := sc.best(body)
+	located := false
+	if top != nil && len(pm.ld.body) >= minLDBody {
+		if loc := locateByText(body, m, pm.ld.body); loc != nil && !coversText(top, loc, m) {
+			top, located = loc, true
+		}
+	}
 	var roots []*html.Node
-	if top == nil {
+	switch {
+	case top == nil:
 		top = body
 		roots = []*html.Node{body}
-	} else {
+	case located:
+		// Structured data drew the line; siblings are not the article.
+		roots = []*html.Node{top}
+	default:
 		roots = sc.withTwins(top, sc.siblings(top), body)
 	}
 

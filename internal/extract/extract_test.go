@@ -177,3 +177,33 @@ func TestPlainTextForm(t *testing.T) {
 		t.Errorf("body keeps wrapper divs:\n%s", art.BodyHTML)
 	}
 }
+
+func TestJSONLDBodyLocatesArticle(t *testing.T) {
+	article := []string{
+		"The ferry timetable for the winter was approved on Thursday by the harbour council.",
+		"Sailings will start later in the morning and finish earlier at night from December.",
+		"Island residents had asked for a late boat on Fridays, which the council granted.",
+		"The operator said the changes would save fuel during the quietest months of the year.",
+		"A review of the timetable is planned for the spring, before the tourist season.",
+	}
+	// A block of long, comma-rich paragraphs that plain scoring prefers.
+	other := strings.Repeat(`<p>In other news, from the archive, the market, the fair, the school, the church, the mill, the quay, the bridge, the station, the library and the pool were all mentioned in letters, notes, minutes, reports, and memos over many years, decades, and centuries.</p>`, 4)
+	var body strings.Builder
+	for _, p := range article {
+		body.WriteString("<p>" + p + "</p>")
+	}
+	ld := `{"@context":"https://schema.org","@type":"NewsArticle","headline":"Winter ferries","articleBody":"` +
+		strings.Join(article, " ") + `"}`
+	page := `<html><head><script type="application/ld+json">` + ld + `</script></head><body>` +
+		`<div class="column">` + other + `</div><div class="column">` + body.String() + `</div></body></html>`
+	art, err := FromHTML([]byte(page), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(art.BodyText, article[0]) || !strings.Contains(art.BodyText, article[4]) {
+		t.Errorf("article text missing:\n%s", art.BodyText)
+	}
+	if strings.Contains(art.BodyText, "In other news") {
+		t.Errorf("the other block was taken:\n%s", art.BodyText)
+	}
+}
