@@ -46,6 +46,7 @@ func (s *Server) article(w http.ResponseWriter, r *http.Request) error {
 		Article: a,
 		Source:  src,
 		Body:    bodyHTML(a),
+		Join:    s.joinBlock(a.ID),
 	}
 	if a.Language != "" {
 		p.Lang = a.Language

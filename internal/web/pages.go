@@ -16,6 +16,7 @@ type Layout struct {
 	Title       string // the <title>
 	Lang        string // <html lang>
 	Description string // meta description; may be empty
+	Join        bool   // the site takes sign-ups: link to /join
 }
 
 // card is an article in a listing.
@@ -50,6 +51,7 @@ type articlePage struct {
 	// Body is the article's stored BodyHTML, which was sanitized at ingest.
 	// It is the only text on the site marked safe; see bodyHTML.
 	Body template.HTML
+	Join *joinForm // the Join block; nil when the site takes no sign-ups
 }
 
 // sourcePage is source.html: one source and its articles.

@@ -65,6 +65,21 @@ func TestEveryTemplateRenders(t *testing.T) {
 		{"tag.html", tagPage{Layout: s.layout("Transit", ""), Tag: news.Tag{Slug: "transit", Name: "Transit"}, Pager: pager{Page: 1, Pages: 1}}, []string{
 			`<h1>Transit</h1>`, "No articles yet.",
 		}},
+		{"join.html", joinPage{Layout: s.layout("Join the fight", ""), Article: &art, Join: joinForm{
+			Heading: "Join the fight", Text: "Fill out this form.", Submit: "Join", Standalone: true, HasErrors: true,
+			Token: "tok", TokenName: "form_token", TrapName: "website", ArticleID: 7,
+			Fields: []joinField{
+				{Name: "name", ID: "join-name", Label: "Your name", Type: "text", Value: "Zoë <Z>", Required: true, MaxLen: 100},
+				{Name: "email", ID: "join-email", Label: "Email", Type: "email", Value: "zoe@", Error: "Please check the address.", Required: true, MaxLen: 254},
+				{Name: "message", ID: "join-message", Label: "Message", Help: "Optional.", Type: "textarea", Value: "Hi <there>", MaxLen: 2000},
+			},
+			Consent: joinField{Name: "consent", ID: "join-consent", Label: "I agree.", Type: "checkbox", Error: "Please tick the box."},
+		}}, []string{
+			`<h1 id="join-heading">Join the fight</h1>`, `You are joining from <a href="/a/trams-in-pairs">Why trams come &lt;in&gt; pairs</a>`,
+			`value="Zoë &lt;Z&gt;"`, `aria-describedby="join-email-error" aria-invalid="true"`, `<p class="join-error" id="join-email-error">Please check the address.</p>`,
+			`aria-describedby="join-message-help">Hi &lt;there&gt;</textarea>`, `name="article" value="7"`, "the 2 fields marked below",
+			`<input type="checkbox" id="join-consent" name="consent" value="on" required aria-describedby="join-consent-error" aria-invalid="true">`,
+		}},
 		{"error.html", errorPage{Layout: s.layout("Page not found", ""), Status: 404, Heading: "Page not found", Message: "There is no page here."}, []string{
 			"Error 404", "<h1>Page not found</h1>", `href="/"`,
 		}},

@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"net/http"
 
+	"newshound/internal/signup"
 	"newshound/internal/store"
 )
 
@@ -24,6 +25,9 @@ type Config struct {
 	BaseURL  string       // public URL of the site, e.g. "https://news.example.org"; used for absolute links later
 	Lang     string       // language of pages that have none of their own; default "en"
 	PageSize int          // articles per listing page; default 10
+	// Join takes in the join form; nil means the site takes no sign-ups
+	// (no /join page, no Join block under articles).
+	Join *signup.Desk
 }
 
 // Server is the public site. Create it with New and mount Handler.
@@ -34,6 +38,7 @@ type Server struct {
 	baseURL  string
 	lang     string
 	pageSize int
+	join     *signup.Desk
 
 	pages  map[string]*template.Template // parsed once at New, by file name
 	assets *assets
@@ -53,6 +58,7 @@ func New(cfg Config) (*Server, error) {
 		baseURL:  cfg.BaseURL,
 		lang:     cfg.Lang,
 		pageSize: cfg.PageSize,
+		join:     cfg.Join,
 		mux:      http.NewServeMux(),
 	}
 	if s.log == nil {
@@ -94,5 +100,10 @@ func (s *Server) routes() {
 	s.mux.Handle("GET /author/{slug}", s.handle(s.authorPage))
 	s.mux.Handle("GET /tag/{slug}", s.handle(s.tagPage))
 	s.mux.Handle("GET /static/{path...}", s.handle(s.static))
+	if s.join != nil {
+		s.mux.Handle("GET /join", s.handle(s.joinGet))
+		s.mux.Handle("POST /join", s.handle(s.joinPost))
+		s.mux.Handle("GET /join/thanks", s.handle(s.joinThanks))
+	}
 	s.mux.Handle("/", s.handle(func(http.ResponseWriter, *http.Request) error { return errNotFound }))
 }
