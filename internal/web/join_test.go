@@ -119,7 +119,10 @@ func TestJoinSubmit(t *testing.T) {
 			{name: "valid from /join", from: "/join", edit: func(url.Values) {},
 				want: want{status: 303, location: "/join/thanks", people: 1}},
 			{name: "again from an article merges", from: "/a/" + art.Slug,
-				edit: func(v url.Values) { v.Set("article", strconv.FormatInt(art.ID, 10)); v.Set("email", " zoe@example.ORG ") },
+				edit: func(v url.Values) {
+					v.Set("article", strconv.FormatInt(art.ID, 10))
+					v.Set("email", " zoe@example.ORG ")
+				},
 				want: want{status: 303, location: "/join/thanks", people: 1}},
 			{name: "errors keep what was typed", from: "/join",
 				edit: func(v url.Values) {
