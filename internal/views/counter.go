@@ -56,7 +56,7 @@ type Options struct {
 	MaxPending int
 	// MaxVisitors bounds the (article, visitor) pairs remembered per day.
 	// Past it, new visitors are still counted but not remembered, so a
-	// return visit may count again. Default 2,000,000 (about 70 MB).
+	// return visit may count again. Default 2,000,000 (roughly 40-80 MB).
 	MaxVisitors int
 	// Logger receives flush failures and recoveries; default slog.Default().
 	Logger *slog.Logger
