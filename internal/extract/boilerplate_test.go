@@ -267,6 +267,79 @@ var boilerplateCases = []pageCase{
 			"Hinterlasse einen Kommentar", "Ihre E-Mail-Adresse wird nicht veröffentlicht.",
 			"Alle Rechte vorbehalten", "Impressum", "Karriere"},
 	},
+	{
+		// The body is split in three parts around a promo and an ad.
+		file: "split-body.html",
+		url:  "https://northerndispatch.example/health/midwives-staffing",
+		meta: metaWant{Title: "Midwives vote to accept new staffing rules"},
+		lines: []string{
+			"Midwives at the region's three maternity units have voted",
+			"The rules, agreed between the health board",
+			"Union members voted by a large majority to accept the offer",
+			"Recruitment still the problem",
+			"The unit that came closest to closing",
+			"The agreement will be reviewed in two years.",
+		},
+		absent: []string{"Read more", "The birth centre that almost closed", "Advertisement", "Most read",
+			"Bridge closure extended", "© Northern Dispatch", "Health Correspondent"},
+	},
+	{
+		// Two short paragraphs beside a sidebar with more prose than the
+		// article itself.
+		file: "short-article.html",
+		url:  "https://westfieldbulletin.example/news/book-sale",
+		meta: metaWant{Title: "Library book sale raises record sum"},
+		lines: []string{
+			"The Friends of Westfield Library raised more than four thousand",
+			"Volunteers said the queue stretched round the car park",
+		},
+		absent: []string{"Events this week", "Knitting circle", "Local history talk", "Repair café",
+			"Classifieds", "Allotment plot wanted", "delivered free to every home", "Posted 14 March 2026"},
+	},
+	{
+		// Reader comments outweigh the article they hang under.
+		file: "long-comments.html",
+		url:  "https://hilltopchronicle.example/transport/route-14",
+		meta: metaWant{Title: "Bus route 14 to be cut back to the hospital"},
+		lines: []string{
+			"The number 14 bus will no longer run beyond the hospital from April",
+			"The authority said passenger numbers on the last section",
+			"Residents will be able to use a new on-demand minibus",
+		},
+		absent: []string{"Comments", "hillwalker52", "This is a disgrace", "I drive the 14",
+			"Has anyone actually tried booking", "Write to your councillor", "Submitted by", "independent since 1972"},
+	},
+	{
+		// A 2000s layout: tables, <font>, paragraphs made of <br><br>, and
+		// a Latin-1 page.
+		file: "table-layout.html",
+		url:  "https://quaysidegazette.example/news/ice-plant.html",
+		meta: metaWant{Title: "Fishermen's co-operative buys its own ice plant"},
+		lines: []string{
+			"The fishermen's co-operative has bought the ice plant on the north quay",
+			"Members of the co-operative voted at their annual meeting",
+			"The harbour board said it was glad to hand the plant",
+			"The co-operative plans to install a new, more efficient compressor",
+			"The old ice house next door will become a café selling fish soup and crème brûlée",
+		},
+		absent: []string{"Fishermen's co-operative buys its own ice plant", "Front page", "Tide tables", "Archive",
+			"Contact", "Copyright 2026", "best viewed", "The Quayside Gazette", "By our harbour correspondent"},
+	},
+	{
+		// Furniture lines inside the body, with no class names to give
+		// them away.
+		file: "inline-cues.html",
+		url:  "https://cityreview.example/housing/heat-pumps",
+		meta: metaWant{Title: "Heat pumps fitted in a hundred council homes"},
+		lines: []string{
+			"The council has finished fitting air-source heat pumps",
+			"Tenants were given a training session on how to use the new controls",
+			"The next thousand",
+			"The local college has started a short course",
+		},
+		absent: []string{"Sign up for our weekly climate newsletter", "Read more", "Why storage heaters cost so much",
+			"Follow City Review", "Tags:", "housing, energy", "City Review · About"},
+	},
 }
 
 var metadataCases = []pageCase{
@@ -632,13 +705,16 @@ func checkTime(t *testing.T, field, want string, got time.Time) {
 	}
 }
 
-// checkLines fails for each prefix that does not start a line of text.
+// checkLines fails for each prefix that does not start a line of text, and
+// for consecutive prefixes not in order or not a blank line apart: every
+// block is its own paragraph of the plain text.
 func checkLines(t *testing.T, text string, prefixes []string) {
 	t.Helper()
 	lines := strings.Split(text, "\n")
 	for i := range lines {
 		lines[i] = strings.TrimSpace(lines[i])
 	}
+	last := -1 // byte offset in text of the previous prefix found
 	for _, p := range prefixes {
 		if !anyHasPrefix(lines, p) {
 			if strings.Contains(text, p) {
@@ -646,8 +722,31 @@ func checkLines(t *testing.T, text string, prefixes []string) {
 			} else {
 				t.Errorf("BodyText lost %q", p)
 			}
+			last = -1
+			continue
 		}
+		at := lineStart(text, p)
+		switch {
+		case last >= 0 && at < last:
+			t.Errorf("BodyText has %q before the block that precedes it on the page", p)
+		case last >= 0 && !strings.Contains(text[last:at], "\n\n"):
+			t.Errorf("BodyText has no blank line before %q: blocks must be paragraphs of their own", p)
+		}
+		last = at
 	}
+}
+
+// lineStart returns the offset in text of the first line that starts with
+// prefix (after leading spaces), or -1.
+func lineStart(text, prefix string) int {
+	off := 0
+	for _, l := range strings.SplitAfter(text, "\n") {
+		if strings.HasPrefix(strings.TrimSpace(l), prefix) {
+			return off
+		}
+		off += len(l)
+	}
+	return -1
 }
 
 // checkCredit checks that credit is kept inside a figure that also holds
