@@ -85,6 +85,7 @@ func (s *Store) Claim(ctx context.Context, now time.Time, lease time.Duration, k
 	now = normTime(now)
 	token := newToken()
 	var j Job
+	none := false
 	err := s.transact(ctx, func(c conn) error {
 		if _, err := c.exec(ctx, `UPDATE jobs SET state = 'dead', last_error = 'the worker stopped while running it, too many times'
 			WHERE state = 'running' AND lease_until < ? AND attempts >= max_attempts`, c.d.timeArg(now)); err != nil {
@@ -103,14 +104,19 @@ func (s *Store) Claim(ctx context.Context, now time.Time, lease time.Duration, k
 				WHERE ((state = 'queued' AND run_at <= ?) OR (state = 'running' AND lease_until < ?))`+kindCond+`
 				ORDER BY run_at, id LIMIT 1`+skipLocked[c.d.name]+`)
 			RETURNING id, kind, key, payload, run_at, max_attempts, attempts, last_error, state, token`, args...)
-		return row.Scan(&j.ID, &j.Kind, &j.Key, &j.Payload, timeCol{&j.RunAt}, &j.MaxAttempts,
+		err := row.Scan(&j.ID, &j.Kind, &j.Key, &j.Payload, timeCol{&j.RunAt}, &j.MaxAttempts,
 			&j.Attempts, &j.LastError, &j.State, &j.token)
+		if errors.Is(err, sql.ErrNoRows) {
+			none = true // commit anyway: the jobs marked dead stay dead
+			return nil
+		}
+		return err
 	})
-	if errors.Is(err, sql.ErrNoRows) {
-		return Job{}, ErrNotFound
-	}
 	if err != nil {
 		return Job{}, fmt.Errorf("store: claim job: %w", err)
+	}
+	if none {
+		return Job{}, ErrNotFound
 	}
 	return j, nil
 }
