@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 )
@@ -107,6 +108,7 @@ func TestCorpusReadability(t *testing.T) {
 	var scores []shingleScore
 	for _, p := range loadReadability(t, dir) {
 		art, err := FromHTML(p.source, "")
+		checkCorpusPage(t, p.name, art.BodyText, art.BodyHTML)
 		pred := art.BodyText
 		if err != nil {
 			t.Logf("%s: %v (scored as empty)", p.name, err)
@@ -150,6 +152,7 @@ func TestCorpusTrafilatura(t *testing.T) {
 	for _, u := range urls {
 		e := eval[u]
 		art, err := FromHTML(mustRead(t, filepath.Join(dir, "trafilatura", "html", e.File)), "")
+		checkCorpusPage(t, e.File, art.BodyText, art.BodyHTML)
 		if err != nil {
 			t.Logf("%s: %v (scored as empty)", e.File, err)
 		}
@@ -167,6 +170,18 @@ func TestCorpusTrafilatura(t *testing.T) {
 	}
 	if p < floorSnippetP {
 		t.Errorf("trafilatura snippet precision %.4f fell below the floor %.2f", p, floorSnippetP)
+	}
+}
+
+// checkCorpusPage holds every real page to what the fuzzer asks of any
+// input: valid UTF-8 and sanitized HTML.
+func checkCorpusPage(t *testing.T, name, text, bodyHTML string) {
+	t.Helper()
+	if !utf8.ValidString(text) || !utf8.ValidString(bodyHTML) {
+		t.Errorf("%s: output is not valid UTF-8", name)
+	}
+	if msg := unsafeHTML(bodyHTML); msg != "" {
+		t.Errorf("%s: BodyHTML is not sanitized: %s", name, msg)
 	}
 }
 
