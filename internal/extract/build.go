@@ -46,7 +46,7 @@ func (b *builder) node(c, out *html.Node, para **html.Node) {
 	switch c.Type {
 	case html.TextNode:
 		if !flow(out) {
-			out.AppendChild(textNode(c.Data))
+			out.AppendChild(textNode(foldSpace(c.Data)))
 			return
 		}
 		if *para == nil {
@@ -56,7 +56,7 @@ func (b *builder) node(c, out *html.Node, para **html.Node) {
 			*para = elem(atom.P)
 			out.AppendChild(*para)
 		}
-		(*para).AppendChild(textNode(c.Data))
+		(*para).AppendChild(textNode(foldSpace(c.Data)))
 	case html.ElementNode:
 		if b.drop(c) {
 			return
@@ -134,7 +134,7 @@ func (b *builder) inline(c, out *html.Node) {
 	for x := c.FirstChild; x != nil; x = x.NextSibling {
 		switch x.Type {
 		case html.TextNode:
-			out.AppendChild(textNode(x.Data))
+			out.AppendChild(textNode(foldSpace(x.Data)))
 		case html.ElementNode:
 			if b.drop(x) {
 				continue
@@ -288,7 +288,7 @@ func (b *builder) mixed(in, out *html.Node) {
 	for x := in.FirstChild; x != nil; x = x.NextSibling {
 		switch x.Type {
 		case html.TextNode:
-			out.AppendChild(textNode(x.Data))
+			out.AppendChild(textNode(foldSpace(x.Data)))
 		case html.ElementNode:
 			if b.drop(x) {
 				continue
@@ -383,7 +383,7 @@ func (b *builder) link(c *html.Node) *html.Node {
 		if len(href) > 1 {
 			a.Attr = append(a.Attr, html.Attribute{Key: "href", Val: href})
 		}
-	} else if u := b.resolve(href); u != "" {
+	} else if u := b.resolve(href); u != "" && !strings.HasPrefix(lowerASCII(u), "data:") {
 		a.Attr = append(a.Attr, html.Attribute{Key: "href", Val: u})
 	}
 	if id := attr(c, "id"); id != "" {
@@ -396,6 +396,18 @@ func (b *builder) link(c *html.Node) *html.Node {
 // references give "".
 func (b *builder) resolve(ref string) string {
 	return resolveURL(b.base, ref)
+}
+
+// rasterData reports a data: URL of a raster image: the only data: URLs
+// we keep (an SVG can carry script).
+func rasterData(u string) bool {
+	l := lowerASCII(u)
+	for _, t := range [...]string{"data:image/png", "data:image/jpeg", "data:image/jpg", "data:image/gif", "data:image/webp", "data:image/avif"} {
+		if strings.HasPrefix(l, t) {
+			return true
+		}
+	}
+	return false
 }
 
 // resolveURL resolves ref against base, refusing script URLs.
@@ -417,6 +429,8 @@ func resolveURL(base *url.URL, ref string) string {
 	}
 	if base != nil {
 		u = base.ResolveReference(u)
+	} else if u.Scheme == "" && u.Host != "" {
+		u.Scheme = "https" // protocol-relative, no page URL to take it from
 	}
 	return u.String()
 }
@@ -445,7 +459,7 @@ func (b *builder) image(c *html.Node) *html.Node {
 		src = largestSrc(attr(img, "srcset"))
 	}
 	src = b.resolve(src)
-	if src == "" {
+	if src == "" || strings.HasPrefix(lowerASCII(src), "data:") && !rasterData(src) {
 		return nil
 	}
 	out := elem(atom.Img, html.Attribute{Key: "src", Val: src})

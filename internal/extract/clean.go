@@ -247,7 +247,7 @@ func (b *builder) caption(in *html.Node) *html.Node {
 				continue
 			}
 			if x.Type == html.TextNode {
-				fc.AppendChild(textNode(x.Data))
+				fc.AppendChild(textNode(foldSpace(x.Data)))
 			} else if x.Type == html.ElementNode {
 				b.inline(x, fc)
 			}

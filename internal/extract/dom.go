@@ -138,3 +138,34 @@ func lowerASCII(s string) string {
 	}
 	return s
 }
+
+// foldSpace folds each whitespace run of s into one space, keeping a single
+// space at either end so that inline boundaries still separate words.
+func foldSpace(s string) string {
+	clean := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == ' ' && i+1 < len(s) && s[i+1] == ' ' {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' {
+			if !space {
+				b.WriteByte(' ')
+				space = true
+			}
+			continue
+		}
+		space = false
+		b.WriteByte(c)
+	}
+	return b.String()
+}

@@ -132,8 +132,10 @@ func fromDoc(doc *html.Node, pageURL string, pruneNames bool) (news.Article, err
 			b.children(r, out)
 		}
 	}
+	splitBreaks(out)
 	trimBlocks(out, &art)
 	fixAnchors(out, base)
+	tidy(out)
 
 	var buf bytes.Buffer
 	for c := out.FirstChild; c != nil; c = c.NextSibling {
@@ -238,4 +240,83 @@ func removeAttr(n *html.Node, key string) {
 		}
 	}
 	n.Attr = out
+}
+
+// tidy trims the whitespace that source indentation leaves at the start
+// and end of each block of the clean body.
+func tidy(n *html.Node) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || c.DataAtom == atom.Pre {
+			continue
+		}
+		if isBlock(c.DataAtom) || c.DataAtom == atom.Dl || c.DataAtom == atom.Dt {
+			if f := c.FirstChild; f != nil && f.Type == html.TextNode {
+				f.Data = strings.TrimLeft(f.Data, " ")
+			}
+			if l := c.LastChild; l != nil && l.Type == html.TextNode {
+				l.Data = strings.TrimRight(l.Data, " ")
+			}
+		}
+		tidy(c)
+	}
+}
+
+// splitBreaks splits paragraphs at runs of two or more <br>: old pages
+// (and some new ones) separate paragraphs that way.
+func splitBreaks(out *html.Node) {
+	for p := out.FirstChild; p != nil; p = p.NextSibling {
+		if !isElem(p, atom.P) {
+			continue
+		}
+		for {
+			cut := doubleBreak(p)
+			if cut == nil {
+				break
+			}
+			// Move everything after the run into a new paragraph.
+			np := elem(atom.P)
+			for x := cut.NextSibling; x != nil; {
+				next := x.NextSibling
+				p.RemoveChild(x)
+				np.AppendChild(x)
+				x = next
+			}
+			// Drop the run of breaks itself.
+			for x := p.LastChild; x != nil && (isElem(x, atom.Br) || x.Type == html.TextNode && strings.TrimSpace(x.Data) == ""); x = p.LastChild {
+				p.RemoveChild(x)
+			}
+			for x := np.FirstChild; x != nil && (isElem(x, atom.Br) || x.Type == html.TextNode && strings.TrimSpace(x.Data) == ""); x = np.FirstChild {
+				np.RemoveChild(x)
+			}
+			out.InsertBefore(np, p.NextSibling)
+			if !hasContent(p) {
+				prev := p
+				p = np
+				out.RemoveChild(prev)
+			} else {
+				break // np is visited next by the outer loop
+			}
+		}
+	}
+}
+
+// doubleBreak returns the last <br> of the first run of two or more
+// <br> among p's children (whitespace between them allowed), or nil.
+func doubleBreak(p *html.Node) *html.Node {
+	run := 0
+	var last *html.Node
+	for c := p.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case isElem(c, atom.Br):
+			run++
+			last = c
+		case c.Type == html.TextNode && strings.TrimSpace(c.Data) == "":
+		default:
+			if run >= 2 {
+				return last
+			}
+			run = 0
+		}
+	}
+	return nil
 }

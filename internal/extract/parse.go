@@ -27,6 +27,11 @@ func parse(page []byte) (*html.Node, error) {
 				page = dec
 			}
 		}
+		// Whatever is still broken (a UTF-8 page cut mid-character, stray
+		// bytes) becomes U+FFFD, so that no invalid text reaches the output.
+		if !utf8.Valid(page) {
+			page = bytes.ToValidUTF8(page, []byte("\uFFFD"))
+		}
 	}
 	return html.Parse(bytes.NewReader(page))
 }

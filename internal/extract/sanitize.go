@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"net/url"
 	"regexp"
 	"sync"
 
@@ -33,7 +34,9 @@ func newPolicy() *bluemonday.Policy {
 	p.AllowAttrs("start").Matching(bluemonday.Integer).OnElements("ol")
 	p.AllowAttrs("colspan", "rowspan").Matching(bluemonday.Integer).OnElements("td", "th")
 	p.AllowImages()
-	p.AllowDataURIImages()
+	// data: URLs only for raster images (an SVG can carry script); the
+	// builder emits them only as <img src>.
+	p.AllowURLSchemeWithCustomPolicy("data", func(u *url.URL) bool { return rasterData(u.String()) })
 	// iframes only from video hosts.
 	videoSrc := regexp.MustCompile(`^https?://([a-z0-9-]+\.)*(youtube\.com|youtube-nocookie\.com|vimeo\.com|dailymotion\.com|twitch\.tv|soundcloud\.com|spotify\.com|ted\.com|archive\.org|bandcamp\.com)/`)
 	p.AllowAttrs("src").Matching(videoSrc).OnElements("iframe")

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // Sanitize makes an HTML fragment from elsewhere (a feed entry's content)
@@ -16,7 +17,7 @@ func Sanitize(fragment, baseURL string) string {
 	if err != nil || !base.IsAbs() {
 		return sanitize(fragment)
 	}
-	ctx := &html.Node{Type: html.ElementNode, Data: "div"}
+	ctx := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
 	nodes, err := html.ParseFragment(strings.NewReader(fragment), ctx)
 	if err != nil {
 		return sanitize(fragment)

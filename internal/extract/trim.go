@@ -101,7 +101,7 @@ func trimBlocks(out *html.Node, art *news.Article) {
 			out.RemoveChild(c)
 		case title != "" && len(blocks) < 4 && titleLike(bl.lower, title):
 			out.RemoveChild(c)
-		case len(t) < 60 && cueLine(bl.lower) && !endsSentence(t):
+		case len(t) < 60 && cueLine(bl.lower) && !endsSentence(t), len(t) < 160 && promoLine(bl.lower):
 			out.RemoveChild(c)
 		default:
 			if len(t) > 20 {
@@ -170,10 +170,42 @@ func furnitureBlock(b *block, tail bool) bool {
 	if float64(b.link) > 0.5*float64(l) && l < 300 {
 		return true
 	}
-	if l < 100 && (bylineLike(b.lower) || dateLike(b.text)) {
+	if l < 160 && (bylineLike(b.lower) || dateLike(b.text)) {
+		return true
+	}
+	if !tail && l < 250 && metaLine(b.lower) {
+		return true
+	}
+	// A stray label at the very end ("Feed", a first name): no sentence,
+	// at most three words.
+	if tail && l < 30 && !endsSentence(b.text) && len(strings.Fields(b.text)) <= 3 && b.n.DataAtom == atom.P {
 		return true
 	}
 	return false
+}
+
+// metaLine reports a head line of article metadata: "Site | 04.05.2015
+// 13:36 • Updated ... | By X": separators with dates, times or bylines,
+// and no sentence.
+func metaLine(lower string) bool {
+	seps := strings.Count(lower, "|") + strings.Count(lower, "•") + strings.Count(lower, "·")
+	if seps < 1 || strings.Contains(lower, ". ") {
+		return false
+	}
+	cues := 0
+	for _, c := range [...]string{"by ", "par ", "von ", "por ", "updated", "mis à jour", "aktualisiert",
+		"published", "publié", "veröffentlicht", "min read", "minutes", "read time"} {
+		if strings.Contains(lower, c) {
+			cues++
+		}
+	}
+	digits := 0
+	for _, r := range lower {
+		if r >= '0' && r <= '9' {
+			digits++
+		}
+	}
+	return cues >= 1 && digits >= 4 || cues >= 2
 }
 
 // cueLine reports a block that opens with a furniture cue phrase.
@@ -209,7 +241,7 @@ func lastRune(s string) rune {
 func bylineLike(lower string) bool {
 	for _, p := range [...]string{"by ", "von ", "par ", "por ", "di ", "door ", "autor:", "author:", "text:", "written by"} {
 		if strings.HasPrefix(lower, p) {
-			return len(strings.Fields(lower)) <= 12
+			return len(strings.Fields(lower)) <= 16
 		}
 	}
 	return false
@@ -281,4 +313,31 @@ func titleLike(lower, title string) bool {
 		return false
 	}
 	return strings.Contains(lower, title) || len(lower) >= len(title)*2/3 && strings.Contains(title, lower)
+}
+
+// promoPrefixes open a line that asks the reader to do something other
+// than read on: sign up, subscribe, follow, download, donate. Unlike the
+// weaker cues ("Share prices fell") they never open a sentence of news.
+var promoPrefixes = [...]string{
+	"sign up", "signup", "subscribe to", "subscribe now", "subscribe for", "follow us",
+	"click here", "download the", "download our", "support us", "support our",
+	"get our", "join our", "read more:", "read also:", "see also:", "related:",
+	"don't miss", "become a member", "newsletter", "jetzt abonnieren", "abonnieren sie",
+	"melden sie sich", "folgen sie uns", "lesen sie auch", "lesen sie mehr", "mehr zum thema",
+	"lire aussi", "à lire aussi", "abonnez-vous", "inscrivez-vous", "suivez-nous",
+	"suscríbete", "síguenos", "lee también", "leer más:", "leia também", "leggi anche",
+	"iscriviti", "seguici", "czytaj też", "czytaj także", "zapisz się", "obserwuj nas",
+}
+
+// promoLine reports a short line that is a call to action: it opens with
+// a promo phrase, or it is "Follow X on ..." / a newsletter sign-up.
+func promoLine(lower string) bool {
+	if hasPrefixAny(lower, promoPrefixes[:]) {
+		return true
+	}
+	if strings.HasPrefix(lower, "follow ") && (strings.Contains(lower, " on ") || strings.Contains(lower, "social media")) {
+		return true
+	}
+	return strings.Contains(lower, "newsletter") && (strings.Contains(lower, "sign up") ||
+		strings.Contains(lower, "subscribe") || strings.Contains(lower, "abonn") || strings.Contains(lower, "inscri"))
 }
