@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 
 	"newshound/internal/extract"
 	"newshound/internal/fetch"
@@ -181,7 +182,7 @@ func feedContent(t pageTask, pageURL string) (string, string) {
 // plainText is the text of an HTML fragment, paragraphs split by blank
 // lines, cut to limit bytes when limit > 0.
 func plainText(fragment string, limit int) string {
-	nodes, err := html.ParseFragment(strings.NewReader(fragment), &html.Node{Type: html.ElementNode, Data: "body"})
+	nodes, err := html.ParseFragment(strings.NewReader(fragment), &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body})
 	if err != nil {
 		return ""
 	}
