@@ -27,40 +27,6 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 	return s.render(w, http.StatusOK, "home.html", homePage{Layout: l, Cards: cards, Pager: pg})
 }
 
-// article serves /a/{slug}: one published article with its attribution.
-func (s *Server) article(w http.ResponseWriter, r *http.Request) error {
-	ctx := r.Context()
-	a, err := s.store.ArticleBySlug(ctx, r.PathValue("slug"))
-	if err != nil {
-		return fmt.Errorf("web: article %q: %w", r.PathValue("slug"), err)
-	}
-	if !a.Published() {
-		return errNotFound
-	}
-	src, err := s.store.Source(ctx, a.SourceID)
-	if err != nil {
-		return fmt.Errorf("web: source of article %d: %w", a.ID, err)
-	}
-	p := articlePage{
-		Layout:  s.layout(a.Title, a.Standfirst),
-		Article: a,
-		Source:  src,
-		Body:    bodyHTML(a),
-		Join:    s.joinBlock(a.ID),
-	}
-	if a.Language != "" {
-		p.Lang = a.Language
-	}
-	if a.AccountID != 0 {
-		acc, err := s.store.Account(ctx, a.AccountID)
-		if err != nil {
-			return fmt.Errorf("web: account of article %d: %w", a.ID, err)
-		}
-		p.Account = &acc
-	}
-	return s.render(w, http.StatusOK, "article.html", p)
-}
-
 // bodyHTML marks an article's body as safe HTML. This is sound only because
 // BodyHTML is sanitized at ingest before it is stored (and the demo content
 // is written by us); nothing else on the site is ever marked safe.
@@ -79,6 +45,7 @@ func (s *Server) sourcePage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	l := s.layout(src.Name, "Articles first published by "+src.Name)
+	l.Feeds = append(l.Feeds, scopeFeeds("/source/"+src.Slug, src.Name)...)
 	return s.render(w, http.StatusOK, "source.html", sourcePage{Layout: l, Source: src, Cards: cards, Pager: pg})
 }
 
@@ -93,6 +60,7 @@ func (s *Server) authorPage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	l := s.layout(acc.Name, acc.Bio)
+	l.Feeds = append(l.Feeds, scopeFeeds("/author/"+acc.Slug, acc.Name)...)
 	return s.render(w, http.StatusOK, "author.html", authorPage{Layout: l, Account: acc, Cards: cards, Pager: pg})
 }
 
@@ -107,6 +75,7 @@ func (s *Server) tagPage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	l := s.layout(tag.Name, "Articles tagged "+tag.Name)
+	l.Feeds = append(l.Feeds, scopeFeeds("/tag/"+tag.Slug, tag.Name)...)
 	return s.render(w, http.StatusOK, "tag.html", tagPage{Layout: l, Tag: tag, Cards: cards, Pager: pg})
 }
 

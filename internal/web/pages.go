@@ -17,6 +17,9 @@ type Layout struct {
 	Lang        string // <html lang>
 	Description string // meta description; may be empty
 	Join        bool   // the site takes sign-ups: link to /join
+	Canonical   string // <link rel="canonical">; "" for none
+	Feeds       []feedLink
+	Meta        *pageMeta // OpenGraph, Twitter and JSON-LD; nil for none
 }
 
 // card is an article in a listing.
@@ -52,6 +55,10 @@ type articlePage struct {
 	// It is the only text on the site marked safe; see bodyHTML.
 	Body template.HTML
 	Join *joinForm // the Join block; nil when the site takes no sign-ups
+	// Counter is the visit counter's placeholder, filled per response; ""
+	// when the site counts no visits.
+	Counter string
+	Related []card // "Recommended for you", best first
 }
 
 // sourcePage is source.html: one source and its articles.

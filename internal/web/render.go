@@ -15,7 +15,7 @@ import (
 var templateFS embed.FS
 
 // base holds the templates every page shares: the layout and partials.
-var base = []string{"templates/layout.html", "templates/partials.html", "templates/joinform.html"}
+var base = []string{"templates/layout.html", "templates/partials.html", "templates/joinform.html", "templates/meta.html"}
 
 // parsePages parses each page template together with the shared ones, once.
 // The result maps a page's file name (e.g. "article.html") to its template.
@@ -82,7 +82,7 @@ func (s *Server) render(w http.ResponseWriter, status int, page string, data any
 
 // layout returns the shared page data for a page titled title.
 func (s *Server) layout(title, description string) Layout {
-	l := Layout{Site: s.site, Lang: s.lang, Description: description, Title: s.site, Join: s.join != nil}
+	l := Layout{Site: s.site, Lang: s.lang, Description: description, Title: s.site, Join: s.join != nil, Feeds: siteFeeds(s.site)}
 	if title != "" {
 		l.Title = title + " — " + s.site
 	}

@@ -80,6 +80,14 @@ func TestEveryTemplateRenders(t *testing.T) {
 			`aria-describedby="join-message-help">Hi &lt;there&gt;</textarea>`, `name="article" value="7"`, "the 2 fields marked below",
 			`<input type="checkbox" id="join-consent" name="consent" value="on" required aria-describedby="join-consent-error" aria-invalid="true">`,
 		}},
+		{"search.html", searchPage{Layout: s.layout("Search", ""), Query: `tram "in pairs"`, Asked: true, Total: 11, Message: "Your search was long.",
+			Results: []searchResult{{Slug: "trams-in-pairs", Title: []segment{{Text: "Why "}, {Text: "trams", Hit: true}, {Text: " come <in> pairs"}},
+				Snippet: []segment{{Text: "… the "}, {Text: "tram", Hit: true}, {Text: " & more …"}}, Source: src, PublishedAt: when}},
+			Pager: searchPager(1, 2, `tram "in pairs"`)}, []string{
+			`value="tram &#34;in pairs&#34;"`, `<mark>trams</mark> come &lt;in&gt; pairs`, `… the <mark>tram</mark> &amp; more …`,
+			"11 articles found", "Your search was long.", `rel="next" href="/search?page=2&amp;q=tram&#43;%22in&#43;pairs%22"`,
+			`href="/source/the-riverside-chronicle">The Riverside Chronicle</a>`,
+		}},
 		{"error.html", errorPage{Layout: s.layout("Page not found", ""), Status: 404, Heading: "Page not found", Message: "There is no page here."}, []string{
 			"Error 404", "<h1>Page not found</h1>", `href="/"`,
 		}},

@@ -8,12 +8,16 @@ package web
 
 import (
 	"errors"
+	"fmt"
 	"html/template"
 	"log/slog"
 	"net/http"
+	"sync/atomic"
+	"time"
 
 	"newshound/internal/signup"
 	"newshound/internal/store"
+	"newshound/internal/views"
 )
 
 // Config is what the public site needs. Store is required; the rest has
@@ -28,6 +32,24 @@ type Config struct {
 	// Join takes in the join form; nil means the site takes no sign-ups
 	// (no /join page, no Join block under articles).
 	Join *signup.Desk
+
+	// Counter counts article views and gives the numbers shown under each
+	// article; nil shows no counter and counts nothing.
+	Counter *views.Counter
+	// CounterText is the counter's wording (see ParseCounterText); default
+	// DefaultCounterText.
+	CounterText string
+	// CanonicalSelf points <link rel="canonical"> at our copy of an article
+	// instead of the original (the default: the original author's page is
+	// the one search engines should rank).
+	CanonicalSelf bool
+	// MaxStale is how long a change to the site (by any process) may take to
+	// show in cached pages; default DefaultMaxStale. Negative checks on every
+	// request, for tests that change the site between requests.
+	MaxStale time.Duration
+	// CacheBytes bounds the rendered-page cache; default DefaultCacheBytes.
+	// Negative turns the cache off (every request renders).
+	CacheBytes int64
 }
 
 // Server is the public site. Create it with New and mount Handler.
@@ -39,6 +61,17 @@ type Server struct {
 	lang     string
 	pageSize int
 	join     *signup.Desk
+
+	counter       *views.Counter
+	counterFmt    counterFormat
+	canonicalSelf bool
+
+	cache    *pageCache
+	holes    holeMarks
+	maxStale time.Duration
+	gen      atomic.Int64 // the store's site generation as last read; 0 before
+	genRead  atomic.Int64 // when it was read, unix nanoseconds
+	genBusy  atomic.Bool  // a background read is running
 
 	pages  map[string]*template.Template // parsed once at New, by file name
 	assets *assets
@@ -60,6 +93,11 @@ func New(cfg Config) (*Server, error) {
 		pageSize: cfg.PageSize,
 		join:     cfg.Join,
 		mux:      http.NewServeMux(),
+
+		counter:       cfg.Counter,
+		canonicalSelf: cfg.CanonicalSelf,
+		maxStale:      cfg.MaxStale,
+		holes:         newHoleMarks(),
 	}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
@@ -73,7 +111,22 @@ func New(cfg Config) (*Server, error) {
 	if s.pageSize <= 0 {
 		s.pageSize = 10
 	}
+	if s.maxStale == 0 {
+		s.maxStale = DefaultMaxStale
+	}
+	switch {
+	case cfg.CacheBytes == 0:
+		s.cache = newPageCache(DefaultCacheBytes)
+	default:
+		s.cache = newPageCache(cfg.CacheBytes) // negative: stores nothing
+	}
+	if cfg.CounterText == "" {
+		cfg.CounterText = DefaultCounterText
+	}
 	var err error
+	if s.counterFmt, err = ParseCounterText(cfg.CounterText); err != nil {
+		return nil, fmt.Errorf("web: %w", err)
+	}
 	if s.assets, err = loadAssets(); err != nil {
 		return nil, err
 	}
@@ -94,11 +147,13 @@ func (s *Server) Handle(pattern string, h http.Handler) { s.mux.Handle(pattern, 
 
 // routes registers the public pages. Anything not matched gets the 404 page.
 func (s *Server) routes() {
-	s.mux.Handle("GET /{$}", s.handle(s.home))
-	s.mux.Handle("GET /a/{slug}", s.handle(s.article))
-	s.mux.Handle("GET /source/{slug}", s.handle(s.sourcePage))
-	s.mux.Handle("GET /author/{slug}", s.handle(s.authorPage))
-	s.mux.Handle("GET /tag/{slug}", s.handle(s.tagPage))
+	s.mux.Handle("GET /{$}", s.cached(s.asPage(s.home, listControl)))
+	s.mux.Handle("GET /a/{slug}", s.cached(s.articlePage))
+	s.mux.Handle("GET /source/{slug}", s.cached(s.asPage(s.sourcePage, listControl)))
+	s.mux.Handle("GET /author/{slug}", s.cached(s.asPage(s.authorPage, listControl)))
+	s.mux.Handle("GET /tag/{slug}", s.cached(s.asPage(s.tagPage, listControl)))
+	s.mux.Handle("GET /search", s.handle(s.search))
+	s.feedRoutes()
 	s.mux.Handle("GET /static/{path...}", s.handle(s.static))
 	if s.join != nil {
 		s.mux.Handle("GET /join", s.handle(s.joinGet))

@@ -1,0 +1,127 @@
+package web
+
+import (
+	"bytes"
+	"compress/flate"
+	"encoding/binary"
+	"hash/crc32"
+	"net/http"
+
+	"github.com/andybalholm/brotli"
+)
+
+// Compression levels: pages are compressed once per change, so we can
+// afford the better ratios.
+const (
+	gzipLevel   = flate.BestCompression
+	brotliLevel = 9 // quality 10-11 cost ten times more for a few per cent
+)
+
+// gzipParts is a page with holes, gzip-compressed part by part so that a
+// response is made by splicing, not by compressing again.
+//
+// DEFLATE (RFC 1951) is a sequence of blocks, and a block may be a "stored"
+// block holding raw bytes. Each static part is compressed on its own and
+// ended at a byte boundary without the final-block bit (a sync flush; the
+// last part is closed normally), so the parts can be laid end to end with a
+// stored block carrying each hole's text in between. The gzip trailer's
+// CRC-32 covers the whole text: the CRC of the first part is kept, and the
+// rest (holes and the parts after them, usually a few kilobytes at the end
+// of a page) is hashed per response.
+type gzipParts struct {
+	deflated [][]byte // parts[i] compressed; all but the last end in a sync flush
+	crc0     uint32   // CRC-32 of parts[0]
+}
+
+// gzipHeader is a gzip member header: magic, deflate, no flags, no mtime,
+// no extra flags, OS unknown (RFC 1952).
+var gzipHeader = []byte{0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff}
+
+// gzipped compresses e's parts on first use.
+func (e *entry) gzipped(c *pageCache) *gzipParts {
+	e.gzOnce.Do(func() {
+		g := &gzipParts{crc0: crc32.ChecksumIEEE(e.parts[0])}
+		n := 0
+		for i, p := range e.parts {
+			d := deflate(p, i == len(e.parts)-1)
+			g.deflated = append(g.deflated, d)
+			n += len(d)
+		}
+		e.gz = g
+		c.grow(e, n)
+	})
+	return e.gz
+}
+
+// deflate compresses p with a fresh dictionary, ending with the final block
+// when last and with a sync flush (byte-aligned, not final) otherwise.
+func deflate(p []byte, last bool) []byte {
+	var b bytes.Buffer
+	fw, _ := flate.NewWriter(&b, gzipLevel) // the level is valid
+	fw.Write(p)                             // writes to a bytes.Buffer do not fail
+	if last {
+		fw.Close()
+	} else {
+		fw.Flush()
+	}
+	return b.Bytes()
+}
+
+// write sends the gzip member for parts with fills in the holes.
+func (g *gzipParts) write(w http.ResponseWriter, r *http.Request, parts, fills [][]byte) {
+	crc := g.crc0
+	size := len(parts[0])
+	n := len(gzipHeader) + 8
+	for i, d := range g.deflated {
+		n += len(d)
+		if i > 0 {
+			crc = crc32.Update(crc, crc32.IEEETable, parts[i])
+			size += len(parts[i])
+		}
+		if i < len(fills) {
+			f := fills[i]
+			n += 5 + len(f)
+			crc = crc32.Update(crc, crc32.IEEETable, f)
+			size += len(f)
+		}
+	}
+	w.Header()["Content-Length"] = []string{itoa(n)}
+	w.WriteHeader(http.StatusOK)
+	if r.Method == http.MethodHead {
+		return
+	}
+	w.Write(gzipHeader)
+	var stored [5]byte
+	for i, d := range g.deflated {
+		if _, err := w.Write(d); err != nil {
+			return // the client went away
+		}
+		if i < len(fills) {
+			f := fills[i]
+			// A stored block: header bits 000 (not final, stored) padded to
+			// the byte, then LEN and its complement, little-endian.
+			stored[0] = 0
+			binary.LittleEndian.PutUint16(stored[1:3], uint16(len(f)))
+			binary.LittleEndian.PutUint16(stored[3:5], ^uint16(len(f)))
+			w.Write(stored[:])
+			w.Write(f)
+		}
+	}
+	var trailer [8]byte
+	binary.LittleEndian.PutUint32(trailer[0:4], crc)
+	binary.LittleEndian.PutUint32(trailer[4:8], uint32(size))
+	w.Write(trailer[:])
+}
+
+// brotli compresses a page without holes on first use.
+func (e *entry) brotli(c *pageCache) []byte {
+	e.brOnce.Do(func() {
+		var b bytes.Buffer
+		bw := brotli.NewWriterLevel(&b, brotliLevel)
+		bw.Write(e.parts[0]) // writes to a bytes.Buffer do not fail
+		bw.Close()
+		e.br = b.Bytes()
+		c.grow(e, len(e.br))
+	})
+	return e.br
+}
