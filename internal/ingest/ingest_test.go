@@ -228,3 +228,14 @@ func TestAddSourceKinds(t *testing.T) {
 		}
 	})
 }
+
+// newIngesterStrict returns an Ingester with the fetcher's defaults: no
+// private addresses.
+func newIngesterStrict(t *testing.T, s *store.Store) *ingest.Ingester {
+	t.Helper()
+	in, err := ingest.New(ingest.Options{Store: s, Fetcher: fetch.New(fetch.Options{Timeout: 2 * time.Second})})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return in
+}

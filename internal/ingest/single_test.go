@@ -1,0 +1,139 @@
+package ingest_test
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"newshound/internal/ingest"
+	"newshound/internal/ingest/ingesttest"
+	"newshound/internal/news"
+	"newshound/internal/store"
+	"newshound/internal/store/storetest"
+)
+
+func TestImportURL(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		c := newClock()
+		site := ingesttest.NewSite(t)
+		st1 := ingesttest.NewStory(21, 1, 6, c.Now().Add(-time.Hour))
+		st2 := ingesttest.NewStory(22, 2, 6, c.Now().Add(-2*time.Hour))
+		site.Article("/one", "The Test Chronicle", st1)
+		site.Article("/two", "The Test Chronicle", st2)
+		site.Static("/empty", "text/html", "<html><body><nav><a href='/'>Home</a></nav></body></html>")
+		in := newIngester(t, s, c)
+
+		a, matched, err := in.ImportURL(ctx, site.URL+"/one?utm_source=newsletter")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if matched != store.MatchOriginal || a.Title != st1.Title || a.Slug == "" {
+			t.Fatalf("imported %q (%s) as %q", a.Title, matched, a.Slug)
+		}
+		src, err := s.Source(ctx, a.SourceID)
+		if err != nil || src.Name != "The Test Chronicle" || src.HomepageURL != site.URL+"/" {
+			t.Fatalf("source %+v, %v; want one named from og:site_name", src, err)
+		}
+		if len(a.Authors) == 0 || a.Authors[0].Name != st1.Author || !a.PublishedAt.Equal(st1.Published) {
+			t.Errorf("attribution: authors %+v, published %v", a.Authors, a.PublishedAt)
+		}
+		again, matched, err := in.ImportURL(ctx, site.URL+"/one")
+		if err != nil || matched != store.MatchURL || again.ID != a.ID {
+			t.Errorf("second import: %d %s %v; want the same article by URL", again.ID, matched, err)
+		}
+		b, _, err := in.ImportURL(ctx, site.URL+"/two")
+		if err != nil || b.SourceID != a.SourceID {
+			t.Errorf("another page of the site: source %d, %v; want source %d", b.SourceID, err, a.SourceID)
+		}
+		if _, _, err := in.ImportURL(ctx, site.URL+"/empty"); err == nil {
+			t.Error("a page without an article was imported")
+		}
+		if _, _, err := in.ImportURL(ctx, site.URL+"/missing"); err == nil || !strings.Contains(err.Error(), "404") {
+			t.Errorf("missing page: %v", err)
+		}
+		if n, _ := s.CountArticles(ctx); n != 2 {
+			t.Errorf("%d articles, want 2", n)
+		}
+	})
+}
+
+// The fetcher refuses private addresses unless told otherwise.
+func TestImportRefusesPrivateAddresses(t *testing.T) {
+	s := storetest.SQLite(t)
+	site := ingesttest.NewSite(t)
+	site.Article("/one", "Local", ingesttest.NewStory(1, 1, 5, time.Now()))
+	in := newIngesterStrict(t, s)
+	_, _, err := in.ImportURL(context.Background(), site.URL+"/one")
+	if err == nil || !strings.Contains(err.Error(), "not public") {
+		t.Fatalf("import from 127.0.0.1 = %v, want refused", err)
+	}
+	if _, _, err := in.AddSource(context.Background(), site.URL+"/one", ""); err == nil {
+		t.Fatal("a source on 127.0.0.1 was added")
+	}
+}
+
+func TestReextractUsesStoredPages(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		c := newClock()
+		site := ingesttest.NewSite(t)
+		st := ingesttest.NewStory(31, 2, 6, c.Now().Add(-time.Hour))
+		item := site.Article("/tram", "Tram Times", st)
+		site.Feed("/feed.xml", "Tram Times", []ingesttest.Item{item})
+		in := newIngester(t, s, c)
+		src, _, err := in.AddSource(ctx, site.URL+"/feed.xml", "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := in.RunOnce(ctx, false, nil); err != nil {
+			t.Fatal(err)
+		}
+		a := allArticles(t, s)[0]
+		want := a.BodyHTML
+		a.BodyHTML, a.BodyText = "<p>stale</p>", "stale"
+		if err := s.UpdateArticle(ctx, &a); err != nil {
+			t.Fatal(err)
+		}
+		hits := site.Hits("/tram")
+		r, err := in.Reextract(ctx, src.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Updated != 1 || r.Failed != 0 {
+			t.Errorf("reextract %+v", r)
+		}
+		got, err := s.Article(ctx, a.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.BodyHTML != want || got.Slug != a.Slug || got.SourceID != src.ID {
+			t.Errorf("after reextract: body restored %v, slug %q, source %d", got.BodyHTML == want, got.Slug, got.SourceID)
+		}
+		if site.Hits("/tram") != hits {
+			t.Error("reextract fetched the page")
+		}
+		if _, err := in.Reextract(ctx, src.ID+100); err != nil {
+			t.Errorf("reextract of a source without articles: %v", err)
+		}
+	})
+}
+
+// Articles are credited to the site's first account when it has one.
+func TestCreditsExistingAccount(t *testing.T) {
+	s := storetest.SQLite(t)
+	ctx := context.Background()
+	acc := news.Account{Name: "Our Desk"}
+	if err := s.CreateAccount(ctx, &acc); err != nil {
+		t.Fatal(err)
+	}
+	id, err := ingest.DefaultAccount(ctx, s)
+	if err != nil || id != acc.ID {
+		t.Fatalf("DefaultAccount = %d, %v; want %d", id, err, acc.ID)
+	}
+	if _, err := s.Account(ctx, id); errors.Is(err, store.ErrNotFound) {
+		t.Fatal("account missing")
+	}
+}
