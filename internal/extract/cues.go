@@ -114,6 +114,7 @@ func (c cueCache) of(s string) cue {
 
 // nameWeight weighs a lowercased class or id string.
 func nameWeight(s string) cue {
+	s = dropStateNames(s)
 	if strings.Contains(s, "shared") && !strings.Contains(s, "sharedaddy") {
 		s = strings.ReplaceAll(s, "shared", "common") // "shared-history" is not a share bar
 	}
@@ -169,4 +170,30 @@ func strongBody(s string) bool {
 	tail := strings.Contains(s, "body") || strings.Contains(s, "content") ||
 		strings.Contains(s, "text")
 	return head && tail && !strings.Contains(s, "related") && !strings.Contains(s, "comment")
+}
+
+// dropStateNames removes class names that describe a state or a feature
+// of an element rather than what it is: "has-ads", "with-sidebar",
+// "o-section--has-ads", "no-comments". They would otherwise read as
+// furniture on the very container that holds the article.
+func dropStateNames(s string) string {
+	if !strings.Contains(s, "has-") && !strings.Contains(s, "with-") && !strings.Contains(s, "no-") {
+		return s
+	}
+	f := strings.Fields(s)
+	out := f[:0]
+	for _, name := range f {
+		state := name
+		if i := strings.Index(name, "--"); i >= 0 {
+			state = name[i+2:]
+		}
+		if strings.HasPrefix(state, "has-") || strings.HasPrefix(state, "with-") || strings.HasPrefix(state, "no-") {
+			if state == name {
+				continue
+			}
+			name = name[:len(name)-len(state)-2]
+		}
+		out = append(out, name)
+	}
+	return strings.Join(out, " ")
 }

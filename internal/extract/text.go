@@ -10,7 +10,7 @@ import (
 // plainText renders the clean body as plain text: every paragraph,
 // heading, list item, caption, quote paragraph and table cell on its own
 // paragraph, separated by blank lines, whitespace collapsed; <br> and
-// <pre> line breaks kept.
+// <pre> line breaks kept. Photo credits are left out.
 func plainText(root *html.Node) string {
 	var t textWriter
 	t.walk(root)
@@ -65,10 +65,8 @@ func (t *textWriter) walk(n *html.Node) {
 				t.pre++
 			}
 			if c.DataAtom == atom.Small && attr(c, "class") == "credit" {
-				// A credit reads as its own line after the caption.
-				t.flush()
-				t.walk(c)
-				t.flush()
+				// A photo credit is attribution, like a byline: the HTML
+				// keeps it, the article text does not.
 				continue
 			}
 			t.walk(c)
