@@ -603,4 +603,7 @@ func TestEveryTemplateRenders(t *testing.T) {
 // testLog sends the admin's log lines to the test's log.
 type testLog struct{ t *testing.T }
 
-func (l testLog) Write(b []byte) (int, error) { l.t.Log(strings.TrimSpace(string(b))); return len(b), nil }
+func (l testLog) Write(b []byte) (int, error) {
+	l.t.Log(strings.TrimSpace(string(b)))
+	return len(b), nil
+}
