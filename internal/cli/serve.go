@@ -13,7 +13,9 @@ import (
 
 	"newshound/internal/config"
 	"newshound/internal/demo"
+	"newshound/internal/related"
 	"newshound/internal/store"
+	"newshound/internal/views"
 	"newshound/internal/web"
 )
 
@@ -36,7 +38,7 @@ const (
 func runServe(ctx context.Context, env Env, args []string) error {
 	fs := newFlagSet("serve", env)
 	loader := config.Bind(fs, config.Addr, config.DataDir, config.Database, config.Demo,
-		config.Log, config.Site, config.PrivateNetworks)
+		config.Log, config.Site, config.PrivateNetworks, config.Reading)
 	cfg, _, err := loadConfig(fs, loader, env, args, 0)
 	if err != nil {
 		return err
@@ -63,8 +65,22 @@ func runServe(ctx context.Context, env Env, args []string) error {
 			return fmt.Errorf("seed demo site: %w", err)
 		}
 		log.Info("demo site", "seeded", seeded)
+		// Recommendations for the demo articles (Load computes only the
+		// missing ones); ingestion keeps them current for real articles.
+		if _, err := related.Load(ctx, st, related.Options{}); err != nil {
+			return fmt.Errorf("recommend demo articles: %w", err)
+		}
 	}
-	site, err := web.New(web.Config{Store: st, Logger: log, SiteName: cfg.SiteName, BaseURL: cfg.BaseURL})
+	var counter *views.Counter
+	if cfg.CountVisits {
+		counter, err = views.NewCounter(views.Options{Store: st, Site: cfg.BaseURL, Logger: log})
+		if err != nil {
+			return fmt.Errorf("start visit counter: %w", err)
+		}
+		defer closeCounter(log, counter)
+	}
+	site, err := web.New(web.Config{Store: st, Logger: log, SiteName: cfg.SiteName, BaseURL: cfg.BaseURL,
+		Counter: counter, CounterText: cfg.CounterText, CanonicalSelf: cfg.CanonicalSelf})
 	if err != nil {
 		return fmt.Errorf("start web site: %w", err)
 	}
@@ -78,6 +94,19 @@ func runServe(ctx context.Context, env Env, args []string) error {
 	}
 	log.Info("serving", "url", cfg.BaseURL, "addr", cfg.Addr, "database", cfg.DatabaseName())
 	return serveUntilDone(ctx, log, srv, ln)
+}
+
+// closeCounter writes the visit counts still pending once the server has
+// stopped taking requests (deferred calls run after serveUntilDone), so a
+// graceful shutdown loses no view.
+func closeCounter(log *slog.Logger, c *views.Counter) {
+	ctx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
+	defer cancel()
+	if err := c.Close(ctx); err != nil {
+		log.Error("visit counts not saved", "err", err)
+		return
+	}
+	log.Info("visit counts saved")
 }
 
 // listen binds addr, turning the usual failures into advice.

@@ -37,6 +37,11 @@ type Config struct {
 	// addresses. Off by default; tests and local development turn it on.
 	AllowPrivateNetworks bool
 
+	// Reading: what article pages show.
+	CountVisits   bool   // count views and show the visit counter; on by default
+	CounterText   string // the counter's wording; "" is the web package's default
+	CanonicalSelf bool   // rel=canonical points at our copy, not the original
+
 	dataDirChosen bool // DataDir came from a flag or the environment
 	baseURLChosen bool // BaseURL came from a flag or the environment
 }
@@ -53,6 +58,7 @@ const (
 	Log                           // --log-level, --log-format and their variables
 	Site                          // --site-name, --base-url and their variables
 	PrivateNetworks               // --allow-private-networks, NEWSHOUND_ALLOW_PRIVATE_NETWORKS
+	Reading                       // --count-visits, --counter-text, --canonical and their variables
 )
 
 // Defaults.
@@ -87,6 +93,9 @@ var settings = []setting{
 	{Log, "log-format", "NEWSHOUND_LOG_FORMAT", "text", false, "log `FORMAT`: text or json", applyLogFormat},
 	{Site, "site-name", "NEWSHOUND_SITE_NAME", DefaultSiteName, false, "site `NAME` shown in headers and titles", applySiteName},
 	{Site, "base-url", "NEWSHOUND_BASE_URL", "", false, "public `URL` of the site (default: http:// plus the listen address)", applyBaseURL},
+	{Reading, "count-visits", "NEWSHOUND_COUNT_VISITS", "true", true, "count article views and show \"Visited N times, M visits today\"", applyCountVisits},
+	{Reading, "counter-text", "NEWSHOUND_COUNTER_TEXT", "", false, "the visit counter's `WORDING`, with {views}, {today} and {views|one|many} (default \"Visited {views} {views|time|times}, {today} {today|visit|visits} today\")", applyCounterText},
+	{Reading, "canonical", "NEWSHOUND_CANONICAL", "original", false, "where article pages' rel=canonical points: `original` (the source's page) or self (our copy)", applyCanonical},
 	{PrivateNetworks, "allow-private-networks", "NEWSHOUND_ALLOW_PRIVATE_NETWORKS", "false", true, "let the fetcher reach loopback and private addresses (for tests and local development)", applyPrivate},
 }
 
@@ -300,6 +309,31 @@ func applyDemo(c *Config, v string) (err error) {
 func applyPrivate(c *Config, v string) (err error) {
 	c.AllowPrivateNetworks, err = parseBool(v)
 	return err
+}
+
+func applyCountVisits(c *Config, v string) (err error) {
+	c.CountVisits, err = parseBool(v)
+	return err
+}
+
+func applyCounterText(c *Config, v string) error {
+	if strings.Count(v, "{") != strings.Count(v, "}") {
+		return fmt.Errorf("%q has unbalanced braces; use e.g. \"Read {views} times\"", v)
+	}
+	c.CounterText = v
+	return nil
+}
+
+func applyCanonical(c *Config, v string) error {
+	switch strings.ToLower(v) {
+	case "original", "":
+		c.CanonicalSelf = false
+	case "self":
+		c.CanonicalSelf = true
+	default:
+		return fmt.Errorf("unknown canonical %q; use original or self", v)
+	}
+	return nil
 }
 
 func applyLogLevel(c *Config, v string) error {
