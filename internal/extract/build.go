@@ -13,13 +13,13 @@ import (
 // code, links, emphasis), wrappers unwrapped, inline runs gathered into
 // paragraphs, URLs resolved, furniture inside the article dropped.
 type builder struct {
-	m     measure
-	cues  cueCache
-	base  *url.URL
-	title string // collapsed, lowercased title, to drop a repeated heading
-	total int    // paragraph text of the page
-	ids   map[string]bool
-	roots map[*html.Node]bool
+	m       measure
+	cues    cueCache
+	base    *url.URL
+	title   string          // collapsed, lowercased title, to drop a repeated heading
+	total   int             // paragraph text of the page
+	targets map[string]bool // ids that in-page links of the article point at
+	roots   map[*html.Node]bool
 }
 
 // flow reports output containers that take only blocks: inline runs
@@ -126,7 +126,8 @@ func (b *builder) inline(c, out *html.Node) {
 	if dst != nil {
 		out.AppendChild(dst)
 		out = dst
-	} else if id := attr(c, "id"); id != "" && c.DataAtom == atom.Span && strings.Contains(id, "fn") {
+	} else if id := attr(c, "id"); id != "" && b.targets[id] {
+		// A link target (a footnote marker) keeps its element.
 		s := elem(atom.Span, html.Attribute{Key: "id", Val: id})
 		out.AppendChild(s)
 		out = s
@@ -265,7 +266,8 @@ func (b *builder) block(c, out *html.Node) {
 	default:
 		// Wrappers (div, section, article, header, center...): unwrap.
 		if flow(out) {
-			if id := attr(c, "id"); id != "" && b.ids != nil && strings.Contains(lowerASCII(id), "fn") {
+			if id := attr(c, "id"); id != "" && b.targets[id] {
+				// A wrapper that links point at (a footnote) stays.
 				d := elem(atom.Div, html.Attribute{Key: "id", Val: id})
 				b.children(c, d)
 				if hasContent(d) {

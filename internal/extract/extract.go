@@ -66,20 +66,7 @@ func FromHTML(page []byte, pageURL string) (news.Article, error) {
 // furniture-by-name stage on.
 func fromDoc(doc *html.Node, pageURL string, pruneNames bool) (news.Article, error) {
 	pm := readMeta(doc)
-	base, _ := url.Parse(pageURL)
-	if base != nil && !base.IsAbs() {
-		base = nil
-	}
-	if pm.base != "" {
-		if bu, err := url.Parse(strings.TrimSpace(pm.base)); err == nil {
-			if base != nil {
-				bu = base.ResolveReference(bu)
-			}
-			if bu.IsAbs() {
-				base = bu
-			}
-		}
-	}
+	base := baseURL(pageURL, pm.base)
 	art := news.Article{OriginalURL: pageURL}
 	pm.fill(&art, base)
 
@@ -91,34 +78,88 @@ func fromDoc(doc *html.Node, pageURL string, pruneNames bool) (news.Article, err
 		pruneFurniture(body, m, cues, m[body].ptext)
 		m = measureTree(body)
 	}
-	sc := &scorer{m: m, cues: cues}
-	sc.scoreTree(body)
-	top := sc.best(body)
-	located := false
-	if top != nil && len(pm.ld.body) >= minLDBody {
-		if loc := locateByText(body, m, pm.ld.body); loc != nil && !coversText(top, loc, m) {
-			top, located = loc, true
-		}
-	}
-	var roots []*html.Node
-	switch {
-	case top == nil:
-		top = body
-		roots = []*html.Node{body}
-	case located:
-		// Structured data drew the line; siblings are not the article.
-		roots = []*html.Node{top}
-	default:
-		roots = sc.withTwins(top, sc.siblings(top), body)
-	}
+	roots := chooseRoots(body, m, cues, pm.ld.body)
 
 	b := &builder{m: m, cues: cues, base: base, title: art.Title, total: m[body].ptext,
 		roots: map[*html.Node]bool{}}
 	for _, r := range roots {
 		b.roots[r] = true
+		for id := range inPageTargets(r) {
+			if b.targets == nil {
+				b.targets = map[string]bool{}
+			}
+			b.targets[id] = true
+		}
 	}
+	out := b.build(roots, body, art.Standfirst)
+	splitBreaks(out)
+	trimBlocks(out, &art)
+	fixAnchors(out, base)
+	tidy(out)
+
+	art.BodyText = plainText(out)
+	if art.BodyText == "" {
+		return art, ErrNoArticle
+	}
+	var buf bytes.Buffer
+	for c := out.FirstChild; c != nil; c = c.NextSibling {
+		if err := html.Render(&buf, c); err != nil {
+			return art, fmt.Errorf("extract: render body: %w", err)
+		}
+		buf.WriteByte('\n')
+	}
+	art.BodyHTML = sanitize(buf.String())
+	return art, nil
+}
+
+// baseURL is the URL relative links resolve against: the page's <base>
+// resolved against the page URL, else the page URL; nil when neither is
+// absolute.
+func baseURL(pageURL, baseHref string) *url.URL {
+	base, _ := url.Parse(pageURL)
+	if base != nil && !base.IsAbs() {
+		base = nil
+	}
+	if baseHref == "" {
+		return base
+	}
+	bu, err := url.Parse(strings.TrimSpace(baseHref))
+	if err != nil {
+		return base
+	}
+	if base != nil {
+		bu = base.ResolveReference(bu)
+	}
+	if bu.IsAbs() {
+		return bu
+	}
+	return base
+}
+
+// chooseRoots picks the elements that hold the article: the best scored
+// container with its article-like siblings and twins, or the container
+// the page's structured articleBody points at when scoring missed it.
+func chooseRoots(body *html.Node, m measure, cues cueCache, ldBody string) []*html.Node {
+	sc := &scorer{m: m, cues: cues}
+	sc.scoreTree(body)
+	top := sc.best(body)
+	if top == nil {
+		return []*html.Node{body}
+	}
+	if len(ldBody) >= minLDBody {
+		if loc := locateByText(body, m, ldBody); loc != nil && !coversText(top, loc, m) {
+			// Structured data drew the line; siblings are not the article.
+			return []*html.Node{loc}
+		}
+	}
+	return sc.withTwins(top, sc.siblings(top), body)
+}
+
+// build copies the roots (and a rescued lead paragraph) into a clean
+// output tree.
+func (b *builder) build(roots []*html.Node, body *html.Node, standfirst string) *html.Node {
 	out := elem(atom.Div)
-	if lead := findLead(art.Standfirst, roots[0], m); lead != nil && !b.roots[lead] {
+	if lead := findLead(standfirst, roots[0], b.m); lead != nil && !b.roots[lead] {
 		p := elem(atom.P)
 		b.mixed(lead, p)
 		if hasContent(p) {
@@ -132,24 +173,7 @@ func fromDoc(doc *html.Node, pageURL string, pruneNames bool) (news.Article, err
 			b.children(r, out)
 		}
 	}
-	splitBreaks(out)
-	trimBlocks(out, &art)
-	fixAnchors(out, base)
-	tidy(out)
-
-	var buf bytes.Buffer
-	for c := out.FirstChild; c != nil; c = c.NextSibling {
-		if err := html.Render(&buf, c); err != nil {
-			return art, fmt.Errorf("extract: render body: %w", err)
-		}
-		buf.WriteByte('\n')
-	}
-	art.BodyText = plainText(out)
-	if art.BodyText == "" {
-		return art, ErrNoArticle
-	}
-	art.BodyHTML = sanitize(buf.String())
-	return art, nil
+	return out
 }
 
 // flowWrapper reports containers whose children, not themselves, are the
