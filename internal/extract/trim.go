@@ -170,6 +170,12 @@ func furnitureBlock(b *block, tail bool) bool {
 	if float64(b.link) > 0.5*float64(l) && l < 300 {
 		return true
 	}
+	if tail && l < 200 && callToAction(b.lower) {
+		return true
+	}
+	if tail && l < 400 && bioLine(b.text) {
+		return true
+	}
 	if l < 160 && (bylineLike(b.lower) || dateLike(b.text)) {
 		return true
 	}
@@ -340,4 +346,63 @@ func promoLine(lower string) bool {
 	}
 	return strings.Contains(lower, "newsletter") && (strings.Contains(lower, "sign up") ||
 		strings.Contains(lower, "subscribe") || strings.Contains(lower, "abonn") || strings.Contains(lower, "inscri"))
+}
+
+// actionPhrases, anywhere in a short last block, ask the reader to go
+// elsewhere: the article is over.
+var actionPhrases = [...]string{
+	"head over to", "check out our", "visit our", "sign up", "subscribe", "follow us",
+	"newsletter", "download our app", "download the app", "get the app", "join the conversation",
+	"share this", "share your", "let us know", "tell us what you think", "send us your",
+	"melden sie sich", "abonnieren", "folgen sie", "newsletter", "abonnez", "suivez",
+	"suscríb", "síguenos", "iscriviti", "zapisz się",
+}
+
+// callToAction reports a line containing a call to action.
+func callToAction(lower string) bool {
+	for _, p := range actionPhrases {
+		if strings.Contains(lower, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// roleWords name the jobs an author box describes.
+var roleWords = [...]string{
+	"correspondent", "reporter", "writer", "editor", "journalist", "columnist",
+	"contributor", "author of", "producer", "freelance", "staff writer", "fellow at",
+	"korrespondent", "redakteur", "journalist", "autorin", "autor ", "journaliste",
+	"rédacteur", "rédactrice", "corresponsal", "periodista", "redactor", "giornalista",
+	"dziennikar", "redaktor",
+}
+
+// bioLine reports an author box: "Jane Doe is a Cairo-based correspondent
+// for The Post." A name of two to four capitalised words, a copula, and a
+// job in journalism.
+func bioLine(t string) bool {
+	f := strings.Fields(t)
+	i := 0
+	for i < len(f) && i < 4 {
+		r, _ := utf8.DecodeRuneInString(f[i])
+		if !unicode.IsUpper(r) {
+			break
+		}
+		i++
+	}
+	if i < 2 || i >= len(f) {
+		return false
+	}
+	switch f[i] {
+	case "is", "was", "ist", "war", "est", "es", "è", "jest":
+	default:
+		return false
+	}
+	lower := strings.ToLower(t)
+	for _, w := range roleWords {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
 }
