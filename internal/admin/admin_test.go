@@ -17,6 +17,9 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"newshound/internal/auth"
+	"newshound/internal/fetch"
+	"newshound/internal/ingest"
+	"newshound/internal/ingest/ingesttest"
 	"newshound/internal/news"
 	"newshound/internal/signup"
 	"newshound/internal/store"
@@ -38,9 +41,10 @@ type fixture struct {
 	source  news.Source
 	article news.Article
 	other   news.Article
-	person  int64 // sign-up of Zoë, from the article
-	second  int64 // sign-up of Ada, from /join
-	ingest  *recordingIngest
+	person  int64            // sign-up of Zoë, from the article
+	second  int64            // sign-up of Ada, from /join
+	site    *ingesttest.Site // a news site on 127.0.0.1 with a feed at /feed.xml
+	in      *ingest.Ingester
 }
 
 func newFixture(t *testing.T, st *store.Store, o auth.Options) *fixture {
@@ -55,7 +59,15 @@ func newFixture(t *testing.T, st *store.Store, o auth.Options) *fixture {
 			t.Fatal(err)
 		}
 	}
-	f := &fixture{st: st, ingest: &recordingIngest{st: st, paused: map[int64]bool{}}}
+	f := &fixture{st: st, site: ingesttest.NewSite(t)}
+	story := ingesttest.NewStory(7, 2, 6, time.Now().Add(-time.Hour))
+	f.site.Feed("/feed.xml", "Harbour Post", []ingesttest.Item{f.site.Article("/ferry", "Harbour Post", story)})
+	client := fetch.New(fetch.Options{AllowPrivate: true, Timeout: 5 * time.Second})
+	t.Cleanup(client.CloseIdleConnections)
+	var err error
+	if f.in, err = ingest.New(ingest.Options{Store: st, Fetcher: client}); err != nil {
+		t.Fatal(err)
+	}
 	f.source = news.Source{Name: "Riverside Chronicle", HomepageURL: "https://chronicle.example/"}
 	if err := st.CreateSource(ctx, &f.source); err != nil {
 		t.Fatal(err)
@@ -73,7 +85,6 @@ func newFixture(t *testing.T, st *store.Store, o auth.Options) *fixture {
 			f.other = art
 		}
 	}
-	var err error
 	consent := signup.DefaultForm().Consent
 	if f.person, _, err = st.AddSignup(ctx, news.Signup{Name: "Zoë Ōkubo", Email: "zoe@example.org", City: "Leeds", Status: news.SignupNew},
 		news.SignupEvent{ArticleID: f.article.ID, Consent: consent, Message: "Count me in."}); err != nil {
@@ -83,7 +94,7 @@ func newFixture(t *testing.T, st *store.Store, o auth.Options) *fixture {
 		news.SignupEvent{Consent: consent}); err != nil {
 		t.Fatal(err)
 	}
-	adm, err := New(Config{Store: st, Auth: a, Ingest: f.ingest, SiteName: "Test Hound", Logger: slog.New(slog.NewTextHandler(testLog{t}, nil))})
+	adm, err := New(Config{Store: st, Auth: a, Ingest: FromIngester(f.in, st), SiteName: "Test Hound", Logger: slog.New(slog.NewTextHandler(testLog{t}, nil))})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -137,46 +148,6 @@ func (f *fixture) post(t *testing.T, c *http.Client, path string, form url.Value
 	}
 	code, h, body := f.do(t, c, req)
 	return code, h.Get("Location"), body
-}
-
-// recordingIngest stands in for ingestion, which needs the network, by
-// doing on the real store what the admin pages ask of it and recording
-// the calls.
-type recordingIngest struct {
-	st        *store.Store
-	paused    map[int64]bool
-	reextract []int64
-}
-
-func (r *recordingIngest) AddSource(ctx context.Context, rawURL, name string) (news.Source, error) {
-	u, err := url.Parse(rawURL)
-	if err != nil || u.Host == "" {
-		return news.Source{}, store.ErrInvalid
-	}
-	if name == "" {
-		name = u.Host
-	}
-	src := news.Source{Name: name, HomepageURL: rawURL}
-	err = r.st.CreateSource(ctx, &src)
-	return src, err
-}
-
-func (r *recordingIngest) SetPaused(ctx context.Context, id int64, paused bool) error {
-	r.paused[id] = paused
-	return nil
-}
-
-func (r *recordingIngest) Health(ctx context.Context) (map[int64]SourceHealth, error) {
-	out := map[int64]SourceHealth{}
-	for id, p := range r.paused {
-		out[id] = SourceHealth{Kind: "feed", URL: "https://chronicle.example/feed", Paused: p, LastError: "HTTP 503 from chronicle.example", Failures: 2}
-	}
-	return out, nil
-}
-
-func (r *recordingIngest) Reextract(ctx context.Context, id int64) error {
-	r.reextract = append(r.reextract, id)
-	return nil
 }
 
 // TestAccess runs every admin route as nobody, as an editor and as an
@@ -445,32 +416,70 @@ func TestContentPages(t *testing.T) {
 		if got, _ := st.Article(ctx, f.article.ID); got.Status != news.StatusPublished {
 			t.Errorf("status after publish %q", got.Status)
 		}
-		if code, _, _ := f.post(t, c, "/admin/articles/"+aid+"/reextract", nil); code != 303 || len(f.ingest.reextract) != 1 {
-			t.Errorf("reextract: %d, calls %v", code, f.ingest.reextract)
+		// An article that ingestion never fetched cannot be extracted again;
+		// the page says why.
+		if code, _, body := f.post(t, c, "/admin/articles/"+aid+"/reextract", nil); code != 422 || !strings.Contains(body, "no stored original page") {
+			t.Errorf("reextract of a hand-made article: %d", code)
 		}
 		if code, _, _ := f.get(t, c, "/admin/articles/999999"); code != 404 {
 			t.Errorf("missing article: %d", code)
 		}
 
-		// Sources: add, pause, resume, health shown.
-		sid := strconv.FormatInt(f.source.ID, 10)
-		if code, loc, _ := f.post(t, c, "/admin/sources", url.Values{"url": {"https://harbour.example/"}, "name": {"Harbour Post"}}); code != 303 || loc != "/admin/sources?done=added" {
-			t.Errorf("add source: %d to %q", code, loc)
+		// Sources: add a real feed through ingestion, poll it, pause,
+		// resume, see health and errors; re-extract what it brought in.
+		if code, loc, _ := f.post(t, c, "/admin/sources", url.Values{"url": {f.site.URL + "/feed.xml"}, "name": {"Harbour Post"}}); code != 303 || loc != "/admin/sources?done=added" {
+			t.Fatalf("add source: %d to %q", code, loc)
+		}
+		if code, _, body := f.post(t, c, "/admin/sources", url.Values{"url": {f.site.URL + "/feed.xml"}, "name": {"Again"}}); code != 409 || !strings.Contains(body, `value="Again"`) {
+			t.Errorf("add the same feed again: %d", code)
 		}
 		if code, _, body := f.post(t, c, "/admin/sources", url.Values{"url": {""}, "name": {"Typed name"}}); code != 422 || !strings.Contains(body, `value="Typed name"`) {
 			t.Errorf("add without URL: %d", code)
 		}
-		if code, _, _ := f.post(t, c, "/admin/sources/"+sid+"/pause", nil); code != 303 || !f.ingest.paused[f.source.ID] {
+		harbour, err := st.SourceBySlug(ctx, "harbour-post")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := f.in.RunOnce(ctx, true, nil); err != nil {
+			t.Fatal(err)
+		}
+		ingested, _, err := st.Articles(ctx, store.ArticleFilter{SourceID: harbour.ID, Limit: 5})
+		if err != nil || len(ingested) != 1 {
+			t.Fatalf("ingested %d articles (%v)", len(ingested), err)
+		}
+		iid := strconv.FormatInt(ingested[0].ID, 10)
+		if code, loc, _ := f.post(t, c, "/admin/articles/"+iid+"/reextract", nil); code != 303 || loc != "/admin/articles/"+iid+"?done=reextracted" {
+			t.Errorf("reextract an ingested article: %d to %q", code, loc)
+		}
+		hid := strconv.FormatInt(harbour.ID, 10)
+		if code, _, _ := f.post(t, c, "/admin/sources/"+hid+"/pause", nil); code != 303 {
 			t.Errorf("pause: %d", code)
 		}
+		if sf, err := st.SourceFeed(ctx, harbour.ID); err != nil || !sf.Paused {
+			t.Errorf("not paused: %v", err)
+		}
+		if code, _, _ := f.post(t, c, "/admin/sources/"+strconv.FormatInt(f.source.ID, 10)+"/pause", nil); code != 409 {
+			t.Errorf("pause a source that is not polled: %d, want 409", code)
+		}
 		_, _, page := f.get(t, c, "/admin/sources")
-		for _, w := range []string{"Harbour Post", "paused", "HTTP 503 from chronicle.example", "/admin/sources/" + sid + "/resume"} {
+		for _, w := range []string{"Harbour Post", "paused by an organiser", "/admin/sources/" + hid + "/resume", "Riverside Chronicle"} {
 			if !strings.Contains(page, w) {
 				t.Errorf("sources page lacks %q", w)
 			}
 		}
-		if code, _, _ := f.post(t, c, "/admin/sources/"+sid+"/resume", nil); code != 303 || f.ingest.paused[f.source.ID] {
+		if code, _, _ := f.post(t, c, "/admin/sources/"+hid+"/resume", nil); code != 303 {
 			t.Errorf("resume: %d", code)
+		}
+		// The feed breaks: the next poll's error shows on the page.
+		f.site.Handle("/feed.xml", func(w http.ResponseWriter, r *http.Request) { http.Error(w, "down", http.StatusServiceUnavailable) })
+		if _, err := f.in.RunOnce(ctx, true, nil); err != nil {
+			t.Fatal(err)
+		}
+		_, _, page = f.get(t, c, "/admin/sources")
+		for _, w := range []string{"failing (1)", "503"} {
+			if !strings.Contains(page, w) {
+				t.Errorf("sources page lacks %q after a failed poll", w)
+			}
 		}
 
 		// Counts from stored views.
@@ -505,7 +514,7 @@ func TestContentPages(t *testing.T) {
 				actions = append(actions, e.Action)
 			}
 		}
-		want := []string{"source.resume", "source.pause", "source.add", "article.reextract", "article.publish", "article.unpublish", "article.edit", "login"}
+		want := []string{"source.resume", "source.pause", "article.reextract", "source.add", "article.publish", "article.unpublish", "article.edit", "login"}
 		if diff := cmp.Diff(want, actions); diff != "" {
 			t.Errorf("editor's audit entries, newest first (-want +got):\n%s", diff)
 		}
@@ -571,7 +580,6 @@ func TestEveryTemplateRenders(t *testing.T) {
 	st := storetest.SQLite(t)
 	f := newFixture(t, st, auth.Options{})
 	c := f.client(t, adminEmail, adminPass)
-	f.ingest.paused[f.source.ID] = false
 	pages := map[string]string{
 		"dashboard.html": "/admin/", "signups.html": "/admin/signups", "signup.html": "/admin/signups/" + strconv.FormatInt(f.second, 10),
 		"blocklist.html": "/admin/blocklist", "sources.html": "/admin/sources", "articles.html": "/admin/articles",

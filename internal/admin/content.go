@@ -249,7 +249,10 @@ func (a *Admin) reextractArticle(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if err := a.ingest.Reextract(r.Context(), id); err != nil {
-		return err
+		// Ingestion says why (no stored page, extraction too thin); it
+		// holds no secrets, and the editor can act on it.
+		a.log.Info("admin: re-extract refused", "article", id, "err", err)
+		return a.renderArticle(w, r, http.StatusUnprocessableEntity, art, tagNames(art.Tags), "Could not extract again: "+err.Error())
 	}
 	a.record(r, "article.reextract", "article", id, "re-extracted "+art.Slug)
 	seeOther(w, r, "/admin/articles/"+strconv.FormatInt(id, 10), "reextracted")

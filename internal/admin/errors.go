@@ -13,6 +13,7 @@ var (
 	errNotFound   = errors.New("admin: page not found")
 	errBadRequest = errors.New("admin: bad request")
 	errNoIngest   = errors.New("admin: ingestion is not running in this process")
+	errNotPolled  = errors.New("admin: this source is not polled (it was added from single pages), so there is nothing to pause")
 )
 
 // handlerFunc is an admin handler that reports failure by returning an
@@ -37,7 +38,7 @@ func statusOf(err error) int {
 		return http.StatusNotFound
 	case errors.Is(err, errBadRequest), errors.Is(err, store.ErrInvalid):
 		return http.StatusBadRequest
-	case errors.Is(err, store.ErrConflict):
+	case errors.Is(err, store.ErrConflict), errors.Is(err, errNotPolled):
 		return http.StatusConflict
 	case errors.Is(err, errNoIngest):
 		return http.StatusNotImplemented
@@ -49,7 +50,7 @@ func statusOf(err error) int {
 var errorTexts = map[int]string{
 	http.StatusNotFound:            "There is nothing at this address, or it was deleted in the meantime.",
 	http.StatusBadRequest:          "That request could not be understood. Go back, check what you entered and try again.",
-	http.StatusConflict:            "That clashes with something already stored (a name or address in use).",
+	http.StatusConflict:            "That clashes with what is stored: a name or address already in use, or a source that is not polled.",
 	http.StatusNotImplemented:      "Ingestion is not running in this process, so this action is not available here.",
 	http.StatusInternalServerError: "Something went wrong on our side. Please try again in a moment.",
 }
