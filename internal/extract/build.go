@@ -19,6 +19,9 @@ type builder struct {
 	title   string          // collapsed, lowercased title, to drop a repeated heading
 	total   int             // paragraph text of the page
 	targets map[string]bool // ids that in-page links of the article point at
+	// standfirst is the start of the page's description, lowercased: a
+	// block styled as the standfirst that repeats it is not body text.
+	standfirst string
 	roots   map[*html.Node]bool
 }
 

@@ -81,7 +81,7 @@ func fromDoc(doc *html.Node, pageURL string, pruneNames bool) (news.Article, err
 	roots := chooseRoots(body, m, cues, pm.ld.body)
 
 	b := &builder{m: m, cues: cues, base: base, title: art.Title, total: m[body].ptext,
-		roots: map[*html.Node]bool{}}
+		roots: map[*html.Node]bool{}, standfirst: strings.ToLower(truncRunes(collapse(art.Standfirst), 60))}
 	for _, r := range roots {
 		b.roots[r] = true
 		for id := range inPageTargets(r) {
@@ -91,7 +91,7 @@ func fromDoc(doc *html.Node, pageURL string, pruneNames bool) (news.Article, err
 			b.targets[id] = true
 		}
 	}
-	out := b.build(roots, body, art.Standfirst)
+	out := b.build(roots, body)
 	splitBreaks(out)
 	trimBlocks(out, &art)
 	fixAnchors(out, base)
@@ -110,6 +110,18 @@ func fromDoc(doc *html.Node, pageURL string, pruneNames bool) (news.Article, err
 	}
 	art.BodyHTML = sanitize(buf.String())
 	return art, nil
+}
+
+// truncRunes returns the first n runes of s.
+func truncRunes(s string, n int) string {
+	i := 0
+	for j := range s {
+		if i == n {
+			return s[:j]
+		}
+		i++
+	}
+	return s
 }
 
 // baseURL is the URL relative links resolve against: the page's <base>
@@ -155,17 +167,9 @@ func chooseRoots(body *html.Node, m measure, cues cueCache, ldBody string) []*ht
 	return sc.withTwins(top, sc.siblings(top), body)
 }
 
-// build copies the roots (and a rescued lead paragraph) into a clean
-// output tree.
-func (b *builder) build(roots []*html.Node, body *html.Node, standfirst string) *html.Node {
+// build copies the roots into a clean output tree.
+func (b *builder) build(roots []*html.Node, body *html.Node) *html.Node {
 	out := elem(atom.Div)
-	if lead := findLead(standfirst, roots[0], b.m); lead != nil && !b.roots[lead] {
-		p := elem(atom.P)
-		b.mixed(lead, p)
-		if hasContent(p) {
-			out.AppendChild(p)
-		}
-	}
 	for _, r := range roots {
 		if r == body || !flowWrapper(r) {
 			b.block(r, out)
