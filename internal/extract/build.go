@@ -22,7 +22,7 @@ type builder struct {
 	// standfirst is the start of the page's description, lowercased: a
 	// block styled as the standfirst that repeats it is not body text.
 	standfirst string
-	roots   map[*html.Node]bool
+	roots      map[*html.Node]bool
 }
 
 // flow reports output containers that take only blocks: inline runs
