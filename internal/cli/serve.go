@@ -13,6 +13,7 @@ import (
 
 	"newshound/internal/config"
 	"newshound/internal/demo"
+	"newshound/internal/httpsec"
 	"newshound/internal/related"
 	"newshound/internal/store"
 	"newshound/internal/views"
@@ -79,13 +80,22 @@ func runServe(ctx context.Context, env Env, args []string) error {
 		}
 		defer closeCounter(log, counter)
 	}
+	desk, err := joinDesk(env, st, log)
+	if err != nil {
+		return err
+	}
 	site, err := web.New(web.Config{Store: st, Logger: log, SiteName: cfg.SiteName, BaseURL: cfg.BaseURL,
-		Counter: counter, CounterText: cfg.CounterText, CanonicalSelf: cfg.CanonicalSelf})
+		Counter: counter, CounterText: cfg.CounterText, CanonicalSelf: cfg.CanonicalSelf, Join: desk})
 	if err != nil {
 		return fmt.Errorf("start web site: %w", err)
 	}
+	adm, closeAdmin, err := organiserSite(cfg, env, st, log, counter)
+	if err != nil {
+		return fmt.Errorf("start admin pages: %w", err)
+	}
+	defer closeAdmin()
 	srv := &http.Server{
-		Handler:           logRequests(log, routes(log, st, site.Handler())),
+		Handler:           logRequests(log, httpsec.Handler(routes(log, st, site.Handler(), adm.Handler()), httpsec.Options{})),
 		ReadHeaderTimeout: readHeaderTimeout,
 		ReadTimeout:       readTimeout,
 		WriteTimeout:      writeTimeout,
@@ -126,10 +136,12 @@ func listen(addr string) (net.Listener, error) {
 	}
 }
 
-// routes mounts the health check beside the public site.
-func routes(log *slog.Logger, st *store.Store, site http.Handler) http.Handler {
+// routes mounts the health check and the organisers' pages beside the
+// public site.
+func routes(log *slog.Logger, st *store.Store, site, admin http.Handler) http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("GET /healthz", health(log, st))
+	mux.Handle("/admin/", admin)
 	mux.Handle("/", site)
 	return mux
 }
