@@ -80,7 +80,7 @@ func (g *gzipParts) write(w http.ResponseWriter, r *http.Request, parts, fills [
 		}
 		if i < len(fills) {
 			f := fills[i]
-			n += 5 + len(f)
+			n += storedLen(len(f))
 			crc = crc32.Update(crc, crc32.IEEETable, f)
 			size += len(f)
 		}
@@ -91,26 +91,42 @@ func (g *gzipParts) write(w http.ResponseWriter, r *http.Request, parts, fills [
 		return
 	}
 	w.Write(gzipHeader)
-	var stored [5]byte
 	for i, d := range g.deflated {
 		if _, err := w.Write(d); err != nil {
 			return // the client went away
 		}
 		if i < len(fills) {
-			f := fills[i]
-			// A stored block: header bits 000 (not final, stored) padded to
-			// the byte, then LEN and its complement, little-endian.
-			stored[0] = 0
-			binary.LittleEndian.PutUint16(stored[1:3], uint16(len(f)))
-			binary.LittleEndian.PutUint16(stored[3:5], ^uint16(len(f)))
-			w.Write(stored[:])
-			w.Write(f)
+			writeStored(w, fills[i])
 		}
 	}
 	var trailer [8]byte
 	binary.LittleEndian.PutUint32(trailer[0:4], crc)
 	binary.LittleEndian.PutUint32(trailer[4:8], uint32(size))
 	w.Write(trailer[:])
+}
+
+// maxStored is the most a stored block can hold.
+const maxStored = 0xffff
+
+// storedLen is the size of f's text as stored blocks.
+func storedLen(n int) int {
+	blocks := max(1, (n+maxStored-1)/maxStored)
+	return 5*blocks + n
+}
+
+// writeStored writes f as stored blocks: each a header byte 0 (three bits
+// "not final, stored", padded to the byte boundary we are on), then LEN
+// and its ones' complement, little-endian, then the bytes.
+func writeStored(w http.ResponseWriter, f []byte) {
+	var hdr [5]byte
+	for first := true; first || len(f) > 0; first = false {
+		n := min(len(f), maxStored)
+		binary.LittleEndian.PutUint16(hdr[1:3], uint16(n))
+		binary.LittleEndian.PutUint16(hdr[3:5], ^uint16(n))
+		w.Write(hdr[:])
+		w.Write(f[:n])
+		f = f[n:]
+	}
 }
 
 // brotli compresses a page without holes on first use.
