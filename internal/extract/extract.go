@@ -98,6 +98,12 @@ func fromDoc(doc *html.Node, pageURL string, pruneNames bool) (news.Article, err
 	tidy(out)
 
 	art.BodyText = plainText(out)
+	if ldBodyWins(art.BodyText, pm.ld.body) {
+		// The page renders its text with script; its structured data has
+		// it. Use that, one paragraph per line.
+		out = ldParagraphs(pm.ld.body)
+		art.BodyText = plainText(out)
+	}
 	if art.BodyText == "" {
 		return art, ErrNoArticle
 	}

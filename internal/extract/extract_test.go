@@ -207,3 +207,27 @@ func TestJSONLDBodyLocatesArticle(t *testing.T) {
 		t.Errorf("the other block was taken:\n%s", art.BodyText)
 	}
 }
+
+func TestJSONLDBodyWhenPageIsScripted(t *testing.T) {
+	text := []string{
+		"The library will open on Sundays from next month, the council announced on Monday.",
+		"Volunteers will staff the reading room, and the café will serve soup at lunchtime.",
+		"The trial runs for six months, after which the council will count the visitors.",
+		"Readers asked for Sunday hours in a survey last year, and nine in ten said yes.",
+		"The mayor thanked the volunteers, who were trained by the library's own staff.",
+	}
+	ld := `{"@type":"NewsArticle","headline":"Sunday library","articleBody":"` + strings.Join(text, `\n`) + `"}`
+	page := `<html><head><script type="application/ld+json">` + ld + `</script></head><body>` +
+		`<div id="root"><p>Loading the story, please wait for the page to render.</p></div></body></html>`
+	art, err := FromHTML([]byte(page), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	paras := strings.Split(art.BodyText, "\n\n")
+	if len(paras) != len(text) || paras[0] != text[0] || paras[4] != text[4] {
+		t.Errorf("body text from JSON-LD:\n%s", art.BodyText)
+	}
+	if !strings.Contains(art.BodyHTML, "<p>The library will open on Sundays") {
+		t.Errorf("body HTML from JSON-LD:\n%s", art.BodyHTML)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // Structured data as a locator: a page's JSON-LD articleBody (or its
@@ -73,4 +74,36 @@ func coversText(top, loc *html.Node, m measure) bool {
 		return true
 	}
 	return false
+}
+
+// ldBodyWins reports whether the structured articleBody should replace
+// the text found in the page: it is long, and the page gave less than half
+// of it (the body is rendered by script, or hidden in templates).
+func ldBodyWins(found, ld string) bool {
+	if len(ld) < minLDBody {
+		return false
+	}
+	return len(found)*2 < len(collapse(ld))
+}
+
+// ldParagraphs turns a plain-text articleBody into paragraphs, one per
+// line (or one in all when it has no line breaks).
+func ldParagraphs(body string) *html.Node {
+	if strings.Contains(body, "</") {
+		// Some pages put markup in articleBody: read it as HTML, noise out.
+		if doc, err := html.Parse(strings.NewReader(body)); err == nil {
+			b := findBody(doc)
+			stripNoise(b)
+			return b
+		}
+	}
+	out := elem(atom.Div)
+	for _, line := range strings.Split(body, "\n") {
+		if t := collapse(line); t != "" {
+			p := elem(atom.P)
+			p.AppendChild(textNode(t))
+			out.AppendChild(p)
+		}
+	}
+	return out
 }
