@@ -53,7 +53,10 @@ func FromHTML(page []byte, pageURL string) (news.Article, error) {
 		return art, err
 	}
 	art2, err2 := fromDoc(doc2, pageURL, false)
-	if err2 == nil && len(art2.BodyText) > 2*len(art.BodyText)+100 {
+	// The second result must extend the first, not replace it with other
+	// text: a short article next to a long footer stays short.
+	if err2 == nil && len(art2.BodyText) > 2*len(art.BodyText)+100 &&
+		strings.Contains(art2.BodyText, firstPara(art.BodyText)) {
 		return art2, nil
 	}
 	if err != nil && err2 == nil {
@@ -63,7 +66,8 @@ func FromHTML(page []byte, pageURL string) (news.Article, error) {
 }
 
 // fromDoc extracts the article from a parsed page. pruneNames turns the
-// furniture-by-name stage on.
+// pruning of furniture by class and id names on (tags and roles always
+// count).
 func fromDoc(doc *html.Node, pageURL string, pruneNames bool) (news.Article, error) {
 	pm := readMeta(doc)
 	base := baseURL(pageURL, pm.base)
@@ -74,10 +78,8 @@ func fromDoc(doc *html.Node, pageURL string, pruneNames bool) (news.Article, err
 	stripNoise(body)
 	cues := cueCache{}
 	m := measureTree(body)
-	if pruneNames {
-		pruneFurniture(body, m, cues, m[body].ptext)
-		m = measureTree(body)
-	}
+	pruneFurniture(body, m, cues, m[body].ptext, pruneNames)
+	m = measureTree(body)
 	roots := chooseRoots(body, m, cues, pm.ld.body)
 
 	b := &builder{m: m, cues: cues, base: base, title: art.Title, total: m[body].ptext,
@@ -116,6 +118,14 @@ func fromDoc(doc *html.Node, pageURL string, pruneNames bool) (news.Article, err
 	}
 	art.BodyHTML = sanitize(buf.String())
 	return art, nil
+}
+
+// firstPara returns the first paragraph of a plain-text body.
+func firstPara(text string) string {
+	if i := strings.Index(text, "\n\n"); i >= 0 {
+		return text[:i]
+	}
+	return text
 }
 
 // truncRunes returns the first n runes of s.

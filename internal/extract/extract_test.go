@@ -231,3 +231,19 @@ func TestJSONLDBodyWhenPageIsScripted(t *testing.T) {
 		t.Errorf("body HTML from JSON-LD:\n%s", art.BodyHTML)
 	}
 }
+
+func TestShortArticleBesideLongFurniture(t *testing.T) {
+	legal := strings.Repeat(`<p>This site uses cookies, and by continuing you agree to the terms of use, the privacy notice, and the rules of the reader forum, all of which may change.</p>`, 6)
+	page := `<html><body><nav><a href="/">Home</a></nav><article><h1>Road closed</h1>` +
+		`<p>The coast road is closed at the quarry after a rock fall on Tuesday night.</p>` +
+		`<p>Police expect it to reopen by Friday.</p></article>` +
+		`<footer class="site-footer">` + legal + `</footer></body></html>`
+	art, err := FromHTML([]byte(page), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "The coast road is closed at the quarry after a rock fall on Tuesday night.\n\nPolice expect it to reopen by Friday."
+	if art.BodyText != want {
+		t.Errorf("BodyText = %q, want %q", art.BodyText, want)
+	}
+}

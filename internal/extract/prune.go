@@ -154,14 +154,15 @@ func onlyImage(n *html.Node) bool {
 // whose class, id or role names furniture, except when such an element holds
 // most of the page's paragraph text (a badly named wrapper around the whole
 // article). Hard furniture names (comments, related, share) never spare.
-func pruneFurniture(n *html.Node, m measure, cues cueCache, total int) {
+// With names false, only tags and roles count (the fallback pass).
+func pruneFurniture(n *html.Node, m measure, cues cueCache, total int, names bool) {
 	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling
 		if c.Type == html.ElementNode {
-			if drop, soft := furniture(c, cues); drop && !(soft && holdsArticle(m[c], total)) {
+			if drop, soft := furniture(c, cues, names); drop && !(soft && holdsArticle(m[c], total)) {
 				n.RemoveChild(c)
 			} else {
-				pruneFurniture(c, m, cues, total)
+				pruneFurniture(c, m, cues, total, names)
 			}
 		}
 		c = next
@@ -176,7 +177,7 @@ func holdsArticle(s *stats, total int) bool {
 
 // furniture says whether n is page furniture by tag, role or name, and
 // whether that verdict is soft (may be overruled by size).
-func furniture(n *html.Node, cues cueCache) (drop, soft bool) {
+func furniture(n *html.Node, cues cueCache, names bool) (drop, soft bool) {
 	switch n.DataAtom {
 	case atom.Footer, atom.Header:
 		// A quote's or figure's footer is its attribution.
@@ -200,7 +201,7 @@ func furniture(n *html.Node, cues cueCache) (drop, soft bool) {
 		"search", "dialog", "alertdialog", "toolbar", "tablist", "alert":
 		return true, true
 	}
-	if n.DataAtom == 0 && strings.Contains(n.Data, "-") {
+	if !names || n.DataAtom == 0 && strings.Contains(n.Data, "-") {
 		return false, false
 	}
 	w, hard := cues.judge(n)

@@ -39,6 +39,9 @@ var cuePhrases = [...]string{
 	"this entry was posted", "about the author", "photo credit", "image credit",
 	"support our", "donate", "join our", "get our", "listen to this", "loading",
 	"watch:", "watch more", "view comments", "report an error", "editor's picks",
+	"this site uses cookies", "this website uses cookies", "we use cookies", "by continuing",
+	"diese website verwendet cookies", "wir verwenden cookies", "ce site utilise des cookies",
+	"utilizamos cookies", "questo sito utilizza",
 	// German
 	"mehr zum thema", "mehr themen", "mehr zu", "lesen sie auch", "lesen sie mehr",
 	"auch interessant", "das könnte dich", "das könnte sie", "weitere artikel",
