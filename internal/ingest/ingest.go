@@ -94,6 +94,9 @@ type Ingester struct {
 
 	mu        sync.Mutex
 	accountID int64 // found or created on first use
+
+	oneWriter bool       // SQLite: see writes.go
+	wmu       sync.Mutex // this process's turn to write, when oneWriter
 }
 
 // New returns an Ingester for opt, filling in defaults.
@@ -123,7 +126,8 @@ func New(opt Options) (*Ingester, error) {
 	if opt.Now == nil {
 		opt.Now = time.Now
 	}
-	return &Ingester{opt: opt, st: opt.Store, fetch: opt.Fetcher, log: opt.Logger, accountID: opt.AccountID}, nil
+	return &Ingester{opt: opt, st: opt.Store, fetch: opt.Fetcher, log: opt.Logger, accountID: opt.AccountID,
+		oneWriter: opt.Store.Dialect() == "sqlite"}, nil
 }
 
 func (in *Ingester) now() time.Time { return in.opt.Now().UTC() }

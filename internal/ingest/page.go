@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 	"time"
 
 	"golang.org/x/net/html"
@@ -62,7 +63,7 @@ func (in *Ingester) page(ctx context.Context, job store.Job) (res PageResult, re
 		return res, !errors.Is(err, ErrNoContent), err
 	}
 	in2.Job = &job
-	id, matched, err := in.st.StoreIngested(ctx, in2)
+	id, matched, err := in.storeIngested(ctx, in2)
 	if err != nil {
 		return res, true, err // the database's trouble: worth another try
 	}
@@ -227,9 +228,19 @@ func truncateRunes(s string, n int) string {
 	return strings.TrimSpace(s[:n]) + "…"
 }
 
+// gzipWriters reuses compressors: each holds over a megabyte of tables,
+// and allocating one per page showed up in the benchmark.
+var gzipWriters = sync.Pool{New: func() any {
+	zw, _ := gzip.NewWriterLevel(io.Discard, gzip.BestSpeed)
+	return zw
+}}
+
 func gzipBytes(b []byte) ([]byte, error) {
 	var buf bytes.Buffer
-	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestSpeed)
+	buf.Grow(len(b) / 3)
+	zw := gzipWriters.Get().(*gzip.Writer)
+	defer gzipWriters.Put(zw)
+	zw.Reset(&buf)
 	if _, err := zw.Write(b); err != nil {
 		return nil, err
 	}

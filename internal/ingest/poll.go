@@ -83,13 +83,13 @@ func (in *Ingester) poll(ctx context.Context, job store.Job) (PollResult, error)
 	res := PollResult{SourceID: p.SourceID}
 	sf, err := in.st.SourceFeed(ctx, p.SourceID)
 	if errors.Is(err, store.ErrNotFound) {
-		return res, in.st.Complete(ctx, job) // removed since it was enqueued
+		return res, in.complete(ctx, job) // removed since it was enqueued
 	}
 	if err != nil {
 		return res, err
 	}
 	if sf.Paused {
-		return res, in.st.Complete(ctx, job)
+		return res, in.complete(ctx, job)
 	}
 	now := in.now()
 	sf.LastPolledAt = now
@@ -97,7 +97,7 @@ func (in *Ingester) poll(ctx context.Context, job store.Job) (PollResult, error)
 	if perr != nil {
 		in.failed(&sf, perr, now)
 		res.Err, res.Paused = perr, sf.Paused
-		_, err := in.st.RecordPoll(ctx, store.PollOutcome{Feed: sf, Job: &job})
+		_, err := in.recordPoll(ctx, store.PollOutcome{Feed: sf, Job: &job})
 		return res, err
 	}
 	sf.Failures = 0
@@ -119,7 +119,7 @@ func (in *Ingester) poll(ctx context.Context, job store.Job) (PollResult, error)
 			Tags: e.Tags, ImageURL: e.ImageURL, Language: e.language}
 		out.Entries = append(out.Entries, store.PollEntry{Key: key, URL: norm, Job: pageJob(t, key, now)})
 	}
-	res.New, err = in.st.RecordPoll(ctx, out)
+	res.New, err = in.recordPoll(ctx, out)
 	return res, err
 }
 

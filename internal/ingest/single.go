@@ -36,7 +36,7 @@ func (in *Ingester) ImportURL(ctx context.Context, rawURL string) (a news.Articl
 	if err != nil {
 		return news.Article{}, "", fmt.Errorf("ingest: import %s: %w", rawURL, err)
 	}
-	id, matched, err := in.st.StoreIngested(ctx, ing)
+	id, matched, err := in.storeIngested(ctx, ing)
 	if err != nil {
 		return news.Article{}, "", fmt.Errorf("ingest: import %s: %w", rawURL, err)
 	}

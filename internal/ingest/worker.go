@@ -67,7 +67,7 @@ func (in *Ingester) RunOnce(ctx context.Context, all bool, report Report) (Progr
 		return Progress{}, err
 	}
 	for _, sf := range due {
-		if _, err := in.st.Enqueue(ctx, PollJob(sf.SourceID, in.now())); err != nil {
+		if err := in.enqueue(ctx, PollJob(sf.SourceID, in.now())); err != nil {
 			return Progress{}, err
 		}
 	}
@@ -120,7 +120,7 @@ func (in *Ingester) EnqueueDue(ctx context.Context) error {
 		return err
 	}
 	for _, sf := range due {
-		if _, err := in.st.Enqueue(ctx, PollJob(sf.SourceID, sf.NextPollAt)); err != nil {
+		if err := in.enqueue(ctx, PollJob(sf.SourceID, sf.NextPollAt)); err != nil {
 			return err
 		}
 	}
@@ -157,7 +157,7 @@ func (in *Ingester) work(ctx context.Context, c *counter, drain bool) error {
 func (in *Ingester) worker(ctx context.Context, c *counter, drain bool, busy *atomic.Int64) error {
 	for ctx.Err() == nil {
 		busy.Add(1)
-		job, err := in.st.Claim(ctx, in.now(), in.opt.Lease, KindPoll, KindPage)
+		job, err := in.claim(ctx)
 		if err == nil {
 			err = in.run(ctx, c, job)
 			busy.Add(-1)
@@ -259,7 +259,7 @@ func (in *Ingester) run(ctx context.Context, c *counter, job store.Job) error {
 // failJob records a failure on the job; losing the lease meanwhile is not
 // an error (another worker has the job now).
 func (in *Ingester) failJob(ctx context.Context, job store.Job, cause error, retryAt time.Time) error {
-	err := in.st.Fail(ctx, job, cause, retryAt)
+	err := in.fail(ctx, job, cause, retryAt)
 	if errors.Is(err, store.ErrConflict) {
 		return nil
 	}

@@ -373,9 +373,17 @@ func (s *Store) storeIngested(ctx context.Context, c conn, in Ingested) (int64, 
 		VALUES (?, ?, ?, ?, ?)`, n.ID, in.URLNorm, in.ContentSource, in.PageGz, in.MinHash); err != nil {
 		return 0, "", err
 	}
-	for band, h := range in.Bands {
-		if _, err := c.exec(ctx, `INSERT INTO article_bands (band, hash, article_id) VALUES (?, ?, ?)
-			ON CONFLICT DO NOTHING`, band, h, n.ID); err != nil {
+	if len(in.Bands) > 0 {
+		// One statement for all bands: a round trip each would cost more
+		// than the rest of the insert.
+		vals := make([]string, len(in.Bands))
+		args := make([]any, 0, 3*len(in.Bands))
+		for band, h := range in.Bands {
+			vals[band] = `(?, ?, ?)`
+			args = append(args, band, h, n.ID)
+		}
+		if _, err := c.exec(ctx, `INSERT INTO article_bands (band, hash, article_id) VALUES `+
+			strings.Join(vals, `, `)+` ON CONFLICT DO NOTHING`, args...); err != nil {
 			return 0, "", err
 		}
 	}

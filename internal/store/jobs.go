@@ -77,40 +77,49 @@ func enqueue(ctx context.Context, c conn, j Job) (bool, error) {
 }
 
 // Claim takes the next runnable job of one of kinds (any kind when none
-// given) for lease: a queued job due by now, or a running one whose lease
+// given) for lease: a queued job due by now, else a running one whose lease
 // expired because its worker died. It returns ErrNotFound when nothing is
-// runnable. Jobs that used up their attempts while their workers died are
-// marked dead on the way.
+// runnable. A job whose workers died with it too often is marked dead on
+// the way instead of being claimed again.
 func (s *Store) Claim(ctx context.Context, now time.Time, lease time.Duration, kinds ...string) (Job, error) {
 	now = normTime(now)
 	token := newToken()
 	var j Job
 	none := false
+	kindCond, kindArgs := "", []any{}
+	if len(kinds) > 0 {
+		kindCond = ` AND kind IN (` + idPlaceholders(len(kinds)) + `)`
+		for _, k := range kinds {
+			kindArgs = append(kindArgs, k)
+		}
+	}
 	err := s.transact(ctx, func(c conn) error {
-		if _, err := c.exec(ctx, `UPDATE jobs SET state = 'dead', last_error = 'the worker stopped while running it, too many times'
-			WHERE state = 'running' AND lease_until < ? AND attempts >= max_attempts`, c.d.timeArg(now)); err != nil {
+		lock := skipLocked[c.d.name]
+		id, err := pickJob(ctx, c, `SELECT id, 0, 1 FROM jobs WHERE state = 'queued' AND run_at <= ?`+kindCond+`
+			ORDER BY run_at, id LIMIT 1`+lock, append([]any{c.d.timeArg(now)}, kindArgs...))
+		for id == 0 && err == nil {
+			var attempts, maxAttempts int
+			id, err = pickJob(ctx, c, `SELECT id, attempts, max_attempts FROM jobs WHERE state = 'running' AND lease_until < ?`+kindCond+`
+				ORDER BY lease_until, id LIMIT 1`+lock, append([]any{c.d.timeArg(now)}, kindArgs...), &attempts, &maxAttempts)
+			if id == 0 || err != nil || attempts < maxAttempts {
+				break
+			}
+			_, err = c.exec(ctx, `UPDATE jobs SET state = 'dead', token = '', lease_until = NULL,
+				last_error = 'its worker stopped while running it, too many times' WHERE id = ?`, id)
+			id = 0
+		}
+		if err != nil {
 			return err
 		}
-		kindCond, args := "", []any{c.d.timeArg(now), c.d.timeArg(now)}
-		if len(kinds) > 0 {
-			kindCond = ` AND kind IN (` + idPlaceholders(len(kinds)) + `)`
-			for _, k := range kinds {
-				args = append(args, k)
-			}
-		}
-		args = append([]any{c.d.timeArg(now.Add(lease)), token}, args...)
-		row := c.queryRow(ctx, `UPDATE jobs SET state = 'running', attempts = attempts + 1, lease_until = ?, token = ?
-			WHERE id = (SELECT id FROM jobs
-				WHERE ((state = 'queued' AND run_at <= ?) OR (state = 'running' AND lease_until < ?))`+kindCond+`
-				ORDER BY run_at, id LIMIT 1`+skipLocked[c.d.name]+`)
-			RETURNING id, kind, key, payload, run_at, max_attempts, attempts, last_error, state, token`, args...)
-		err := row.Scan(&j.ID, &j.Kind, &j.Key, &j.Payload, timeCol{&j.RunAt}, &j.MaxAttempts,
-			&j.Attempts, &j.LastError, &j.State, &j.token)
-		if errors.Is(err, sql.ErrNoRows) {
-			none = true // commit anyway: the jobs marked dead stay dead
+		if id == 0 {
+			none = true // commit anyway: jobs marked dead stay dead
 			return nil
 		}
-		return err
+		return c.queryRow(ctx, `UPDATE jobs SET state = 'running', attempts = attempts + 1, lease_until = ?, token = ?
+			WHERE id = ? RETURNING id, kind, key, payload, run_at, max_attempts, attempts, last_error, state, token`,
+			c.d.timeArg(now.Add(lease)), token, id).
+			Scan(&j.ID, &j.Kind, &j.Key, &j.Payload, timeCol{&j.RunAt}, &j.MaxAttempts,
+				&j.Attempts, &j.LastError, &j.State, &j.token)
 	})
 	if err != nil {
 		return Job{}, fmt.Errorf("store: claim job: %w", err)
@@ -119,6 +128,21 @@ func (s *Store) Claim(ctx context.Context, now time.Time, lease time.Duration, k
 		return Job{}, ErrNotFound
 	}
 	return j, nil
+}
+
+// pickJob runs a query selecting (id, attempts, max_attempts) of one job
+// and returns its ID, 0 when there is none.
+func pickJob(ctx context.Context, c conn, q string, args []any, counts ...*int) (int64, error) {
+	var id int64
+	var a, m int
+	err := c.queryRow(ctx, q, args...).Scan(&id, &a, &m)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	if len(counts) == 2 {
+		*counts[0], *counts[1] = a, m
+	}
+	return id, err
 }
 
 // Complete deletes a finished job. It returns ErrConflict when the lease
