@@ -123,9 +123,8 @@ func readMeta(doc *html.Node) *pageMeta {
 				}
 			}
 			if len(pm.bylines) < 4 && c.DataAtom != atom.Body && c.DataAtom != atom.Html {
-				cls := lowerASCII(attr(c, "class") + " " + attr(c, "id"))
-				if strings.Contains(cls, "byline") || strings.Contains(cls, "author-name") {
-					if t := innerText(c); t != "" && len(t) < 100 {
+				if bylineNamed(c) {
+					if t := innerText(c); t != "" && len(t) < 80 && len(strings.Fields(t)) <= 8 {
 						pm.bylines = append(pm.bylines, t)
 					}
 				}
@@ -505,24 +504,75 @@ func (pm *pageMeta) authors() []news.Author {
 		return dedupeAuthors(pm.relAuthors)
 	}
 	if len(pm.bylines) > 0 {
-		b := strings.TrimSpace(pm.bylines[0])
-		for _, p := range [...]string{"By ", "by ", "Von ", "von ", "Par ", "Por "} {
-			b = strings.TrimPrefix(b, p)
+		var out []news.Author
+		for _, n := range splitNames(cleanByline(pm.bylines[0])) {
+			out = append(out, news.Author{Name: n})
 		}
-		return []news.Author{{Name: b}}
+		return out
 	}
 	return nil
 }
 
-// splitNames splits "A, B and C" into names.
+// bylineNamed reports an element whose class or id names the byline or
+// the author's name (not an author box or avatar).
+func bylineNamed(n *html.Node) bool {
+	s := lowerASCII(attr(n, "class") + " " + attr(n, "id"))
+	if strings.Contains(s, "byline") {
+		return true
+	}
+	if !strings.Contains(s, "author") {
+		return false
+	}
+	for _, no := range [...]string{"bio", "box", "avatar", "image", "img", "photo", "about", "desc"} {
+		if strings.Contains(s, no) {
+			return false
+		}
+	}
+	return true
+}
+
+// cleanByline cuts a byline down to the names: no "By", no date or
+// title after a separator.
+func cleanByline(b string) string {
+	b = strings.TrimSpace(b)
+	for _, p := range [...]string{"By ", "by ", "BY ", "Von ", "von ", "Par ", "par ", "Por ", "por ", "Di ", "Door "} {
+		if strings.HasPrefix(b, p) {
+			b = b[len(p):]
+			break
+		}
+	}
+	if i := strings.IndexAny(b, "|•·\n"); i > 0 {
+		b = b[:i]
+	}
+	return strings.TrimSpace(b)
+}
+
+// splitNames splits "A, B and C" into names. "Doe, J." stays one name,
+// and URLs are dropped.
 func splitNames(s string) []string {
+	var words []string
+	for _, w := range strings.Fields(s) {
+		if !strings.HasPrefix(w, "http://") && !strings.HasPrefix(w, "https://") {
+			words = append(words, w)
+		}
+	}
+	s = strings.Join(words, " ")
 	s = strings.ReplaceAll(s, " and ", ",")
-	s = strings.ReplaceAll(s, " & ", ",")
+	s = strings.ReplaceAll(s, " und ", ",")
+	s = strings.ReplaceAll(s, " et ", ",")
 	var out []string
 	for _, p := range strings.Split(s, ",") {
-		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, p)
+		p = strings.TrimSpace(p)
+		if p == "" {
+			continue
 		}
+		// "Doe, J." and "Doe, Jane": a one-word part after a comma is
+		// the rest of the name before it.
+		if len(out) > 0 && !strings.Contains(p, " ") && !strings.Contains(out[len(out)-1], " ") {
+			out[len(out)-1] += ", " + p
+			continue
+		}
+		out = append(out, p)
 	}
 	return out
 }

@@ -112,3 +112,32 @@ func TestStripSiteSuffix(t *testing.T) {
 		})
 	}
 }
+
+func TestSplitNames(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"Ana Ruiz and Ben Ode", []string{"Ana Ruiz", "Ben Ode"}},
+		{"Ana Ruiz, Ben Ode, Cy Tran", []string{"Ana Ruiz", "Ben Ode", "Cy Tran"}},
+		{"Kooman, F.", []string{"Kooman, F."}},
+		{"Richard Eskow http://example.com/writer/re", []string{"Richard Eskow"}},
+	}
+	for _, tt := range tests {
+		if diff := cmp.Diff(tt.want, splitNames(tt.in)); diff != "" {
+			t.Errorf("splitNames(%q) (-want +got):\n%s", tt.in, diff)
+		}
+	}
+}
+
+func TestBylineFromPage(t *testing.T) {
+	page := `<html><body><article><h1>Port strike ends</h1><div class="meta"><span class="author">By Sam Reyes</span> | <time datetime="2024-05-12">12 May</time></div>` +
+		articleBody + `</article></body></html>`
+	art, err := FromHTML([]byte(page), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]news.Author{{Name: "Sam Reyes"}}, art.Authors); diff != "" {
+		t.Errorf("authors (-want +got):\n%s", diff)
+	}
+}
