@@ -268,3 +268,45 @@ func TestSourcesCommands(t *testing.T) {
 		t.Errorf("reextract: %s", r.stdout)
 	}
 }
+
+// TestServeRunsWorkers: 'serve' polls and ingests in-process by default,
+// and the article appears on the site; --workers=false leaves it alone.
+func TestServeRunsWorkers(t *testing.T) {
+	site := ingesttest.NewSite(t)
+	st := ingesttest.NewStory(950, 2, 6, time.Now().Add(-time.Hour))
+	site.Feed("/feed.xml", "Depot Daily", []ingesttest.Item{site.Article("/tram", "Depot Daily", st)})
+	dir := t.TempDir()
+	data := []string{"--data", filepath.Join(dir, "data"), "--allow-private-networks"}
+	if r := run(t, dir, nil, nil, append([]string{"sources", "add", site.URL + "/feed.xml"}, data...)...); r.code != 0 {
+		t.Fatalf("sources add: %s", r.stderr)
+	}
+
+	off := startServe(t, dir, append([]string{"--workers=false"}, data...)...)
+	time.Sleep(500 * time.Millisecond)
+	if site.Hits("/feed.xml") != 1 { // the one from sources add
+		t.Errorf("serve --workers=false polled the feed")
+	}
+	if code := off.stop(t); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+
+	s := startServe(t, dir, data...)
+	deadline := time.Now().Add(20 * time.Second)
+	var body string
+	for time.Now().Before(deadline) {
+		if _, body = s.get(t, "/"); strings.Contains(body, htmlEscape(st.Title)) {
+			break
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	if !strings.Contains(body, htmlEscape(st.Title)) {
+		t.Errorf("the ingested story never appeared on the home page:\n%s", s.logs.text())
+	}
+	if code := s.stop(t); code != 0 {
+		t.Errorf("exit %d after SIGTERM", code)
+	}
+}
+
+func htmlEscape(s string) string {
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "'", "&#39;").Replace(s)
+}

@@ -40,6 +40,7 @@ func runServe(ctx context.Context, env Env, args []string) error {
 	fs := newFlagSet("serve", env)
 	loader := config.Bind(fs, config.Addr, config.DataDir, config.Database, config.Demo,
 		config.Log, config.Site, config.PrivateNetworks, config.Reading)
+	runWorkers := fs.Bool("workers", true, "poll sources and ingest in this process; --workers=false when 'newshound worker' processes do it")
 	cfg, _, err := loadConfig(fs, loader, env, args, 0)
 	if err != nil {
 		return err
@@ -101,6 +102,13 @@ func runServe(ctx context.Context, env Env, args []string) error {
 		WriteTimeout:      writeTimeout,
 		IdleTimeout:       idleTimeout,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	if *runWorkers {
+		stopWorkers, err := startWorkers(ctx, cfg, env, st, log)
+		if err != nil {
+			return err
+		}
+		defer stopWorkers()
 	}
 	log.Info("serving", "url", cfg.BaseURL, "addr", cfg.Addr, "database", cfg.DatabaseName())
 	return serveUntilDone(ctx, log, srv, ln)

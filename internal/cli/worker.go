@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"flag"
+	"fmt"
 	"log/slog"
 	"time"
 
@@ -120,4 +121,32 @@ func runWorker(ctx context.Context, env Env, args []string) error {
 	err = in.Run(ctx, nil)
 	log.Info("worker stopped")
 	return err
+}
+
+// startWorkers runs ingestion workers in the background of 'serve' with
+// the default fetching settings, until ctx ends or the returned stop is
+// called; stop waits for the jobs in flight to end.
+func startWorkers(ctx context.Context, cfg config.Config, env Env, st *store.Store, log *slog.Logger) (stop func(), err error) {
+	flags := &ingestFlags{userAgent: new(string), perHost: new(int), hostDelay: new(time.Duration),
+		workers: new(int), lease: new(time.Duration)}
+	*flags.perHost, *flags.hostDelay = 2, time.Second
+	*flags.workers, *flags.lease = ingest.DefaultWorkers, ingest.DefaultLease
+	in, done, err := flags.ingester(ctx, cfg, env, st, log, true)
+	if err != nil {
+		return nil, fmt.Errorf("start ingestion workers: %w", err)
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		if err := in.Run(ctx, nil); err != nil {
+			log.Error("ingestion workers stopped", "err", err)
+		}
+	}()
+	log.Info("ingestion workers started", "workers", *flags.workers)
+	return func() {
+		cancel()
+		<-finished
+		done()
+	}, nil
 }
