@@ -106,6 +106,13 @@ func trimBlocks(out *html.Node, art *news.Article) {
 			out.RemoveChild(c)
 		case len(t) < 60 && cueLine(bl.lower) && !endsSentence(t), len(t) < 160 && promoLine(bl.lower):
 			out.RemoveChild(c)
+			// The list of links such a line introduces goes with it.
+			if nl := next; nl != nil && (isElem(nl, atom.Ul) || isElem(nl, atom.Ol)) {
+				if lt := innerText(nl); len(lt) > 0 && linkText(nl)*2 > len(lt) {
+					next = nl.NextSibling
+					out.RemoveChild(nl)
+				}
+			}
 		default:
 			if len(t) > 20 {
 				seen[t] = true

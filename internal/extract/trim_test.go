@@ -1,0 +1,75 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestTrimEdges(t *testing.T) {
+	const (
+		p1 = "<p>The council has bought the old Regal cinema on the high street for a community arts centre, ending years of uncertainty.</p>"
+		p2 = "<p>The sale price was not disclosed, but councillors had set aside money in this year's budget for the purchase.</p>"
+		p3 = "<p>Local groups have campaigned since the cinema closed in 2019, and held screenings in the car park every summer.</p>"
+	)
+	tests := []struct {
+		name   string
+		in     string
+		keep   []string
+		absent []string
+	}{
+		{
+			name:   "related line and its link list",
+			in:     p1 + p2 + `<p><strong>Related</strong></p><ul><li><a href="/a">Library hours extended</a></li><li><a href="/b">New bus route</a></li><li><a href="/c">Market moves</a></li></ul>` + p3,
+			keep:   []string{"Local groups"},
+			absent: []string{"Related", "Library hours", "Market moves"},
+		},
+		{
+			name:   "byline and date at the head",
+			in:     `<p>By Sam Reyes</p><p>12 May 2024, 10:32</p>` + p1 + p2 + p3,
+			keep:   []string{"The council has bought"},
+			absent: []string{"Sam Reyes", "10:32"},
+		},
+		{
+			name:   "author box and call to action at the tail",
+			in:     p1 + p2 + p3 + `<p>Sam Reyes is the Herald's transport correspondent.</p><p>Sign up for our morning newsletter.</p>`,
+			keep:   []string{"Local groups"},
+			absent: []string{"transport correspondent", "newsletter"},
+		},
+		{
+			name:   "advertisement label mid-body",
+			in:     p1 + `<p>Advertisement</p>` + p2 + p3,
+			keep:   []string{"The sale price"},
+			absent: []string{"Advertisement"},
+		},
+		{
+			name: "a sentence that opens with a cue word stays",
+			in:   p1 + `<p>Share prices of the cinema chain fell by a third after the closure was announced.</p>` + p2 + p3,
+			keep: []string{"Share prices of the cinema chain fell"},
+		},
+		{
+			name:   "tags and copyright at the tail",
+			in:     p1 + p2 + p3 + `<p>Tags: cinema, council</p><p>© 2024 The Herald. All rights reserved.</p>`,
+			keep:   []string{"Local groups"},
+			absent: []string{"Tags:", "All rights reserved"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page := "<html><body><article>" + tt.in + "</article></body></html>"
+			art, err := FromHTML([]byte(page), "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, k := range tt.keep {
+				if !strings.Contains(art.BodyText, k) {
+					t.Errorf("lost %q:\n%s", k, art.BodyText)
+				}
+			}
+			for _, a := range tt.absent {
+				if strings.Contains(art.BodyText, a) {
+					t.Errorf("kept %q:\n%s", a, art.BodyText)
+				}
+			}
+		})
+	}
+}
