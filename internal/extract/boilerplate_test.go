@@ -340,6 +340,37 @@ var boilerplateCases = []pageCase{
 		absent: []string{"Sign up for our weekly climate newsletter", "Read more", "Why storage heaters cost so much",
 			"Follow City Review", "Tags:", "housing, energy", "City Review · About"},
 	},
+	{
+		// Furniture boxes in the middle of the body, named only "box".
+		file: "mid-article-furniture.html",
+		url:  "https://standardreview.example/news/empty-shops",
+		meta: metaWant{Title: "Council to buy empty shops on the high street"},
+		lines: []string{
+			"The council will use new compulsory purchase powers",
+			"Officers say the owners of most of the empty units live abroad",
+			"The council's cabinet member for regeneration said",
+			"Traders welcomed the plan.",
+			"The first purchases are expected in the autumn",
+		},
+		absent: []string{"Related", "Market hall reopens", "Parking charges cut", "Last bank branch",
+			"Subscribe to continue reading", "Support independent journalism", "Subscribe now",
+			"Already a subscriber", "Log in", "Market Square"},
+	},
+	{
+		file: "fr-boilerplate.html",
+		url:  "https://courrierduport.example/ville/cantine-solidaire",
+		meta: metaWant{Title: "La ville ouvre une cantine solidaire dans l'ancienne gare", Language: "fr",
+			Published: "2026-03-03T07:00:00Z"},
+		lines: []string{
+			"La ville a ouvert lundi une cantine solidaire",
+			"La cuisine est tenue par une association d'insertion",
+			"Deux cents couverts par jour",
+			"La mairie a pris en charge les travaux",
+		},
+		absent: []string{"À lire aussi", "Le marché de gros change d'horaires", "Partager", "Abonnez-vous",
+			"Recevez chaque matin", "Les plus lus", "Travaux sur le pont levant", "Commentaires",
+			"Connectez-vous", "Mentions légales", "Par Amélie Durand"},
+	},
 }
 
 var metadataCases = []pageCase{
@@ -418,6 +449,37 @@ var metadataCases = []pageCase{
 		},
 		absent: []string{"reader funded"},
 	},
+	{
+		// Every kind of structure the body keeps, nested.
+		file: "structure-rich.html",
+		url:  "https://opencitynotes.example/guides/flood-sensors",
+		meta: metaWant{Title: "How the city's flood sensors report the river level, step by step"},
+		lines: []string{
+			"Since last winter, forty sensors bolted under the city's bridges",
+			"What each sensor measures",
+			"Calibration",
+			"Lower a weighted tape from the bridge deck to the riverbed.",
+			"Read the tape at the sensor's mounting bracket.",
+			"When the riverbed moves",
+			"From sensor to map",
+			"Readings that jump more than half a metre",
+			"If the second reading agrees, both are published.",
+			"Sensors that miss three readings in a row",
+			"The published feed is a plain list of records.",
+			"Anyone can use the feed.",
+		},
+		elems: []elemWant{
+			{"h2", "What each sensor measures"}, {"h3", "Calibration"}, {"h4", "When the riverbed moves"},
+			{"ol", "Enter the figure in the sensor's configuration."},
+			{"pre", `"sensor": "bridge-07"`}, {"caption", "Warning levels at the town bridge"},
+			{"th", "Meaning"}, {"td", "Property flooding possible"},
+			{"dt", "Suspect reading"}, {"dd", "A receiver that passes radio messages on to the internet."},
+			{"blockquote", "Farida Osei, the council's flood engineer"},
+			{"figcaption", "A sensor under the town bridge, fitted in November."},
+		},
+		credits: map[string]string{"Photo: Open City Notes": "A sensor under the town bridge"},
+		absent:  []string{"How the city's flood sensors report the river level, step by step", "Open City Notes is written by volunteers"},
+	},
 }
 
 // TestBoilerplate checks, page by page, that the article survives whole and
@@ -475,6 +537,40 @@ func TestPageBodyText(t *testing.T) {
 		"\n\nThe new schedule starts on the first Monday of December."
 	if !strings.HasPrefix(art.BodyText, want) {
 		t.Errorf("BodyText starts\n%q\nwant\n%q", head(art.BodyText, len(want)+40), want)
+	}
+}
+
+// TestPageNesting checks structure that text matching cannot see: an
+// ordered list's start, a list nested in a list item, and code whose line
+// breaks survive in both forms.
+func TestPageNesting(t *testing.T) {
+	art := extractFile(t, "structure-rich.html", "https://opencitynotes.example/guides/flood-sensors")
+	body := parseBody(t, art.BodyHTML)
+	var olStart string
+	var nested bool
+	eachNode(body, func(n *html.Node) {
+		if n.Type != html.ElementNode {
+			return
+		}
+		if n.Data == "ol" && strings.Contains(nodeText(n), "Lower a weighted tape") {
+			olStart = attrOf(n, "start")
+		}
+		if n.Data == "ul" && n.Parent != nil && n.Parent.Data == "li" && strings.Contains(nodeText(n), "If the second reading agrees") {
+			nested = true
+		}
+	})
+	if olStart != "3" {
+		t.Errorf(`<ol> start = %q, want "3"`, olStart)
+	}
+	if !nested {
+		t.Errorf("the nested list is no longer inside its list item:\n%s", art.BodyHTML)
+	}
+	code := "{\n  \"sensor\": \"bridge-07\",\n  \"time\": \"2026-01-12T06:05:00Z\",\n  \"level_m\": 2.41\n}"
+	if !strings.Contains(art.BodyText, code) {
+		t.Errorf("BodyText lost the code block's lines; want\n%s\nin\n%s", code, art.BodyText)
+	}
+	if !strings.Contains(html.UnescapeString(art.BodyHTML), code) {
+		t.Errorf("BodyHTML lost the code block's lines")
 	}
 }
 
