@@ -91,7 +91,9 @@ func (c cueCache) judge(n *html.Node) (int, bool) {
 		w += k.w
 		hard = hard || k.hard
 	}
-	if id != "" {
+	// An id of five or more words is a slug of the element's heading
+	// ("sharing-with-a-single-developer"), not a component name.
+	if id != "" && strings.Count(id, "-") < 4 {
 		k := c.of(id)
 		w += k.w
 		hard = hard || k.hard
