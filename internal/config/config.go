@@ -88,7 +88,7 @@ var settings = []setting{
 	{Addr, "addr", "NEWSHOUND_ADDR", DefaultAddr, false, "`HOST:PORT` to listen on", applyAddr},
 	{DataDir, "data", "NEWSHOUND_DATA_DIR", DefaultDataDir, false, "`DIR` for the embedded database and local files", applyDataDir},
 	{Database, "database", "NEWSHOUND_DATABASE_URL", "", false, "database `URL`: postgres://… or sqlite:PATH (default: SQLite file " + SQLiteFile + " in the data dir)", applyDatabase},
-	{Demo, "demo", "NEWSHOUND_DEMO", "false", true, "seed the demo site when the database has no articles", applyDemo},
+	{Demo, "demo", "NEWSHOUND_DEMO", "", true, "seed the demo site when the database has no articles", applyDemo},
 	{Log, "log-level", "NEWSHOUND_LOG_LEVEL", "info", false, "log `LEVEL`: debug, info, warn or error", applyLogLevel},
 	{Log, "log-format", "NEWSHOUND_LOG_FORMAT", "text", false, "log `FORMAT`: text or json", applyLogFormat},
 	{Site, "site-name", "NEWSHOUND_SITE_NAME", DefaultSiteName, false, "site `NAME` shown in headers and titles", applySiteName},
@@ -96,7 +96,7 @@ var settings = []setting{
 	{Reading, "count-visits", "NEWSHOUND_COUNT_VISITS", "true", true, "count article views and show \"Visited N times, M visits today\"", applyCountVisits},
 	{Reading, "counter-text", "NEWSHOUND_COUNTER_TEXT", "", false, "the visit counter's `WORDING`, with {views}, {today} and {views|one|many} (default \"Visited {views} {views|time|times}, {today} {today|visit|visits} today\")", applyCounterText},
 	{Reading, "canonical", "NEWSHOUND_CANONICAL", "original", false, "where article pages' rel=canonical points: `original` (the source's page) or self (our copy)", applyCanonical},
-	{PrivateNetworks, "allow-private-networks", "NEWSHOUND_ALLOW_PRIVATE_NETWORKS", "false", true, "let the fetcher reach loopback and private addresses (for tests and local development)", applyPrivate},
+	{PrivateNetworks, "allow-private-networks", "NEWSHOUND_ALLOW_PRIVATE_NETWORKS", "", true, "let the fetcher reach loopback and private addresses (for tests and local development)", applyPrivate},
 }
 
 // Loader holds the flags bound to a flag set until Load reads them.
