@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode"
 
 	"golang.org/x/net/html"
 )
@@ -91,9 +92,10 @@ func (c cueCache) judge(n *html.Node) (int, bool) {
 		w += k.w
 		hard = hard || k.hard
 	}
-	// An id of five or more words is a slug of the element's heading
-	// ("sharing-with-a-single-developer"), not a component name.
-	if id != "" && strings.Count(id, "-") < 4 {
+	// An id made from the element's own heading ("sharing-with-a-single-
+	// developer" over <h2>Sharing with a single developer</h2>) names the
+	// section's topic, not a component.
+	if id != "" && !headingSlug(n, id) {
 		k := c.of(id)
 		w += k.w
 		hard = hard || k.hard
@@ -198,4 +200,55 @@ func dropStateNames(s string) string {
 		out = append(out, name)
 	}
 	return strings.Join(out, " ")
+}
+
+// headingSlug reports whether id is the slug of the first heading inside
+// n (within two levels).
+func headingSlug(n *html.Node, id string) bool {
+	if strings.Count(id, "-") < 2 {
+		return false
+	}
+	h := firstHeading(n, 2)
+	if h == nil {
+		return false
+	}
+	return slug(innerText(h)) == strings.ToLower(id)
+}
+
+// firstHeading returns the first h1-h6 among n's first element children,
+// looking depth levels down.
+func firstHeading(n *html.Node, depth int) *html.Node {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if isHeading(c.DataAtom) {
+			return c
+		}
+		if depth > 1 {
+			if h := firstHeading(c, depth-1); h != nil {
+				return h
+			}
+		}
+		return nil // only the first element child leads to the heading
+	}
+	return nil
+}
+
+// slug lowercases s and joins its letter and digit runs with hyphens.
+func slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+			continue
+		}
+		dash = true
+	}
+	return b.String()
 }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -139,5 +140,24 @@ func TestBylineFromPage(t *testing.T) {
 	}
 	if diff := cmp.Diff([]news.Author{{Name: "Sam Reyes"}}, art.Authors); diff != "" {
 		t.Errorf("authors (-want +got):\n%s", diff)
+	}
+}
+
+func TestHeadingSlugIDIsNotACue(t *testing.T) {
+	section := func(id, heading string) string {
+		return `<div class="section" id="` + id + `"><h2>` + heading + `</h2>` + articleBody + `</div>`
+	}
+	page := `<html><body><div class="content">` +
+		section("sharing-with-a-single-developer", "Sharing with a single developer") +
+		section("setting-up", "Setting up") + `</div></body></html>`
+	art, err := FromHTML([]byte(page), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(art.BodyText, "Sharing with a single developer") {
+		t.Errorf("section named by its heading was dropped:\n%s", art.BodyText)
+	}
+	if got := slug("Sharing with a single developer¶"); got != "sharing-with-a-single-developer" {
+		t.Errorf("slug = %q", got)
 	}
 }
