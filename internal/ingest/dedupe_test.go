@@ -63,6 +63,7 @@ func TestFingerprints(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			a, b := ingest.MinHash(tc.a), ingest.MinHash(tc.b)
 			sim := ingest.Similarity(a, b)
+			t.Logf("similarity %.2f", sim)
 			if ingest.Same(a, b) != tc.same {
 				t.Errorf("Same = %v (similarity %.2f), want %v", !tc.same, sim, tc.same)
 			}
@@ -185,5 +186,39 @@ func TestDedupeAcrossSources(t *testing.T) {
 func sortCarriers(cs []store.Carrier) {
 	slices.SortFunc(cs, func(x, y store.Carrier) int {
 		return cmp.Or(cmp.Compare(x.SourceID, y.SourceID), strings.Compare(x.URL, y.URL))
+	})
+}
+
+// Copies of one story arriving from many sources at once, on concurrent
+// workers, are still stored once.
+func TestConcurrentCopiesStoredOnce(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		c := newClock()
+		story := ingesttest.NewStory(60, 1, 8, c.Now().Add(-time.Hour))
+		const copies = 6
+		for i := range copies {
+			site := ingesttest.NewSite(t)
+			name := "Wire " + string(rune('A'+i))
+			item := site.Article("/copy", name, story, "Distributed by "+name+".")
+			site.Feed("/feed.xml", name, []ingesttest.Item{item})
+			addFeed(t, s, site, name, "/feed.xml", c.Now())
+		}
+		in := newIngester(t, s, c, func(o *ingest.Options) { o.Workers = copies })
+		p, err := in.RunOnce(ctx, false, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.New != 1 || p.Duplicates != copies-1 {
+			t.Fatalf("progress %+v, want 1 new and %d duplicates", p, copies-1)
+		}
+		arts := allArticles(t, s)
+		if len(arts) != 1 {
+			t.Fatalf("%d articles, want 1", len(arts))
+		}
+		carriers, err := s.Carriers(ctx, arts[0].ID)
+		if err != nil || len(carriers) != copies {
+			t.Errorf("carriers %+v, %v; want %d", carriers, err, copies)
+		}
 	})
 }

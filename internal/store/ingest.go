@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"hash/fnv"
+	"slices"
 	"strings"
 	"time"
 
@@ -321,9 +323,10 @@ const (
 // in the same transaction, so a crash either did all of it or none. It
 // returns the ID of the article (new or matched) and how it matched.
 //
-// On PostgreSQL a transaction-scoped advisory lock makes concurrent workers
-// take turns here, so two copies of one story arriving at once are still
-// stored once; SQLite's write transactions take turns anyway.
+// On PostgreSQL transaction-scoped advisory locks on the URL and the
+// fingerprint's bands make concurrent workers storing two copies of one
+// story take turns, so they are still stored once (see lockDedupeKeys);
+// SQLite's write transactions take turns anyway.
 func (s *Store) StoreIngested(ctx context.Context, in Ingested) (id int64, matched string, err error) {
 	a := in.Article
 	if err := prepareArticle(a); err != nil {
@@ -331,7 +334,7 @@ func (s *Store) StoreIngested(ctx context.Context, in Ingested) (id int64, match
 	}
 	err = s.createRetrying(ctx, a.Slug == "", func(c conn) error {
 		if c.d.name == postgresDialect.name {
-			if _, err := c.exec(ctx, `SELECT pg_advisory_xact_lock(7243117)`); err != nil {
+			if err := lockDedupeKeys(ctx, c, in); err != nil {
 				return err
 			}
 		}
@@ -402,6 +405,20 @@ func (s *Store) storeIngested(ctx context.Context, c conn, in Ingested) (int64, 
 	}
 	*a = n
 	return n.ID, MatchOriginal, nil
+}
+
+// lockDedupeKeys takes transaction-scoped advisory locks on what a
+// duplicate of in would share with it: its normalized URL and each of its
+// MinHash bands. Two copies of one story share the URL or (almost surely)
+// a band, so they take turns; unrelated articles do not wait for each
+// other. Keys are sorted so that concurrent lockers cannot deadlock.
+func lockDedupeKeys(ctx context.Context, c conn, in Ingested) error {
+	h := fnv.New64a()
+	h.Write([]byte(in.URLNorm))
+	keys := append([]int64{int64(h.Sum64())}, in.Bands...)
+	slices.Sort(keys)
+	_, err := c.exec(ctx, `SELECT pg_advisory_xact_lock(k) FROM unnest(CAST(? AS BIGINT[])) AS k ORDER BY k`, keys)
+	return err
 }
 
 type duplicate struct {
