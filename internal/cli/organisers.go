@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/base64"
 	"fmt"
 	"log/slog"
 	"net"
@@ -19,38 +18,29 @@ import (
 	"newshound/internal/views"
 )
 
-// Settings of the join form that only serve reads, from the environment:
-//
-//	NEWSHOUND_JOIN_FORM  path of a JSON file with the site's join form
-//	                     (heading, text, fields, consent; see docs/signups-and-auth.md)
-//	NEWSHOUND_FORM_KEY   base64 of at least 32 random bytes signing the
-//	                     form's time token; several serve processes behind
-//	                     one load balancer must share it
-const (
-	envJoinForm = "NEWSHOUND_JOIN_FORM"
-	envFormKey  = "NEWSHOUND_FORM_KEY"
-)
+// readJoinForm reads the site's join form from cfg.JoinForm (the file was
+// found readable when the configuration was loaded), or returns the
+// built-in form. serve calls it before any slow work, so a broken form file
+// fails the start with one line.
+func readJoinForm(cfg config.Config) (signup.Form, error) {
+	if cfg.JoinForm == "" {
+		return signup.DefaultForm(), nil
+	}
+	f, err := os.Open(cfg.JoinForm)
+	if err != nil {
+		return signup.Form{}, fmt.Errorf("join form: %w; fix --join-form (NEWSHOUND_JOIN_FORM) or unset it for the default form", err)
+	}
+	defer f.Close()
+	form, err := signup.ReadForm(f)
+	if err != nil {
+		return signup.Form{}, fmt.Errorf("join form %s: %w", cfg.JoinForm, err)
+	}
+	return form, nil
+}
 
-// joinDesk builds the desk that takes in the join form.
-func joinDesk(env Env, st *store.Store, log *slog.Logger) (*signup.Desk, error) {
-	form := signup.DefaultForm()
-	if path := env.Getenv(envJoinForm); path != "" {
-		f, err := os.Open(path)
-		if err != nil {
-			return nil, fmt.Errorf("join form: %w; fix %s or unset it for the default form", err, envJoinForm)
-		}
-		defer f.Close()
-		if form, err = signup.ReadForm(f); err != nil {
-			return nil, fmt.Errorf("join form %s: %w", path, err)
-		}
-	}
-	var key []byte
-	if s := env.Getenv(envFormKey); s != "" {
-		var err error
-		if key, err = base64.StdEncoding.DecodeString(strings.TrimSpace(s)); err != nil || len(key) < 32 {
-			return nil, fmt.Errorf("%s must be base64 of at least 32 random bytes (e.g. from `openssl rand -base64 32`)", envFormKey)
-		}
-	}
+// joinDesk builds the desk that takes in the join form. A nil key (no
+// NEWSHOUND_FORM_KEY) makes the desk draw a random one for this process.
+func joinDesk(form signup.Form, key []byte, st *store.Store, log *slog.Logger) (*signup.Desk, error) {
 	return signup.New(signup.Config{Form: form, Store: st, Resolver: net.DefaultResolver, Key: key, Logger: log})
 }
 

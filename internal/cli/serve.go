@@ -39,9 +39,13 @@ const (
 func runServe(ctx context.Context, env Env, args []string) error {
 	fs := newFlagSet("serve", env)
 	loader := config.Bind(fs, config.Addr, config.DataDir, config.Database, config.Demo,
-		config.Log, config.Site, config.PrivateNetworks, config.Reading)
+		config.Log, config.Site, config.PrivateNetworks, config.Reading, config.Join)
 	runWorkers := fs.Bool("workers", true, "poll sources and ingest in this process; --workers=false when 'newshound worker' processes do it")
 	cfg, _, err := loadConfig(fs, loader, env, args, 0)
+	if err != nil {
+		return err
+	}
+	form, err := readJoinForm(cfg)
 	if err != nil {
 		return err
 	}
@@ -81,7 +85,7 @@ func runServe(ctx context.Context, env Env, args []string) error {
 		}
 		defer closeCounter(log, counter)
 	}
-	desk, err := joinDesk(env, st, log)
+	desk, err := joinDesk(form, cfg.FormKey, st, log)
 	if err != nil {
 		return err
 	}

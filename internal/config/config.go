@@ -6,6 +6,7 @@
 package config
 
 import (
+	"encoding/base64"
 	"errors"
 	"flag"
 	"fmt"
@@ -42,6 +43,11 @@ type Config struct {
 	CounterText   string // the counter's wording; "" is the web package's default
 	CanonicalSelf bool   // rel=canonical points at our copy, not the original
 
+	// The join form: a JSON file replacing the built-in form ("" keeps
+	// it), and the key that signs served forms (nil: random per process).
+	JoinForm string
+	FormKey  []byte
+
 	dataDirChosen bool // DataDir came from a flag or the environment
 	baseURLChosen bool // BaseURL came from a flag or the environment
 }
@@ -59,6 +65,7 @@ const (
 	Site                          // --site-name, --base-url and their variables
 	PrivateNetworks               // --allow-private-networks, NEWSHOUND_ALLOW_PRIVATE_NETWORKS
 	Reading                       // --count-visits, --counter-text, --canonical and their variables
+	Join                          // --join-form, NEWSHOUND_JOIN_FORM; NEWSHOUND_FORM_KEY (no flag: a secret)
 )
 
 // Defaults.
@@ -82,7 +89,7 @@ type setting struct {
 }
 
 // settings lists every setting newshound knows, in the order they are
-// applied. Settings whose defaults depend on others (database, base URL)
+// applied. A setting without a flag is read from the environment only. Settings whose defaults depend on others (database, base URL)
 // are filled in after all are applied.
 var settings = []setting{
 	{Addr, "addr", "NEWSHOUND_ADDR", DefaultAddr, false, "`HOST:PORT` to listen on", applyAddr},
@@ -96,6 +103,9 @@ var settings = []setting{
 	{Reading, "count-visits", "NEWSHOUND_COUNT_VISITS", "true", true, "count article views and show \"Visited N times, M visits today\"", applyCountVisits},
 	{Reading, "counter-text", "NEWSHOUND_COUNTER_TEXT", "", false, "the visit counter's `WORDING`, with {views}, {today} and {views|one|many} (default \"Visited {views} {views|time|times}, {today} {today|visit|visits} today\")", applyCounterText},
 	{Reading, "canonical", "NEWSHOUND_CANONICAL", "original", false, "where article pages' rel=canonical points: `original` (the source's page) or self (our copy)", applyCanonical},
+	{Join, "join-form", "NEWSHOUND_JOIN_FORM", "", false, "JSON `FILE` with the site's join form (default: the built-in form; see docs/signups-and-auth.md)", applyJoinForm},
+	// The form key is a secret: environment only, so it never shows in ps.
+	{Join, "", "NEWSHOUND_FORM_KEY", "", false, "", applyFormKey},
 	{PrivateNetworks, "allow-private-networks", "NEWSHOUND_ALLOW_PRIVATE_NETWORKS", "", true, "let the fetcher reach loopback and private addresses (for tests and local development)", applyPrivate},
 }
 
@@ -113,9 +123,12 @@ func Bind(fs *flag.FlagSet, opts ...Option) *Loader {
 		if !slices.Contains(opts, s.opt) {
 			continue
 		}
+		l.bound = append(l.bound, s)
+		if s.flag == "" {
+			continue
+		}
 		v := &rawValue{s: s.def, isBool: s.bool}
 		fs.Var(v, s.flag, s.usage+" (env "+s.env+")")
-		l.bound = append(l.bound, s)
 		l.values[s.flag] = v
 	}
 	return l
@@ -133,7 +146,7 @@ func (l *Loader) Load(getenv func(string) string) (Config, error) {
 	for _, s := range l.bound {
 		raw, from := s.def, ""
 		switch {
-		case set[s.flag]:
+		case s.flag != "" && set[s.flag]:
 			raw, from = l.values[s.flag].s, "--"+s.flag
 		case getenv(s.env) != "":
 			raw, from = getenv(s.env), s.env
@@ -333,6 +346,32 @@ func applyCanonical(c *Config, v string) error {
 	default:
 		return fmt.Errorf("unknown canonical %q; use original or self", v)
 	}
+	return nil
+}
+
+func applyJoinForm(c *Config, v string) error {
+	if v == "" {
+		return nil
+	}
+	f, err := os.Open(v)
+	if err != nil {
+		return fmt.Errorf("cannot read join form %s: %v; give a readable JSON file or leave it unset for the built-in form", v, unwrapPath(err))
+	}
+	f.Close()
+	c.JoinForm = v
+	return nil
+}
+
+// applyFormKey decodes the form key. Its messages never repeat the value.
+func applyFormKey(c *Config, v string) error {
+	if v == "" {
+		return nil
+	}
+	key, err := base64.StdEncoding.DecodeString(strings.TrimSpace(v))
+	if err != nil || len(key) < 32 {
+		return errors.New("not base64 of at least 32 random bytes; make one with 'openssl rand -base64 32'")
+	}
+	c.FormKey = key
 	return nil
 }
 

@@ -122,6 +122,47 @@ func TestLoadErrors(t *testing.T) {
 	}
 }
 
+func TestJoinSettings(t *testing.T) {
+	dir := t.TempDir()
+	form := filepath.Join(dir, "form.json")
+	if err := os.WriteFile(form, []byte(`{}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	key := "c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LXNlY3JldC0zMg==" // 37 bytes
+	load := func(args []string, env map[string]string) (Config, error) {
+		fs := flag.NewFlagSet("test", flag.ContinueOnError)
+		fs.SetOutput(io.Discard)
+		l := Bind(fs, Join)
+		if err := fs.Parse(args); err != nil {
+			t.Fatalf("parse %v: %v", args, err)
+		}
+		return l.Load(func(k string) string { return env[k] })
+	}
+	c, err := load([]string{"--join-form", form}, map[string]string{"NEWSHOUND_FORM_KEY": key})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.JoinForm != form || len(c.FormKey) != 37 {
+		t.Errorf("JoinForm %q, key of %d bytes; want %q and 37", c.JoinForm, len(c.FormKey), form)
+	}
+	if _, err := load(nil, map[string]string{"NEWSHOUND_JOIN_FORM": filepath.Join(dir, "missing.json")}); err == nil ||
+		!strings.Contains(err.Error(), "NEWSHOUND_JOIN_FORM: cannot read join form") {
+		t.Errorf("missing form file: err = %v", err)
+	}
+	for _, bad := range []string{"not base64!!", "c2hvcnQ="} {
+		_, err := load(nil, map[string]string{"NEWSHOUND_FORM_KEY": bad})
+		if err == nil || !strings.Contains(err.Error(), "NEWSHOUND_FORM_KEY: not base64 of at least 32") || strings.Contains(err.Error(), bad) {
+			t.Errorf("form key %q: err = %v; want a refusal that does not repeat the key", bad, err)
+		}
+	}
+	fs := flag.NewFlagSet("test", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	Bind(fs, Join)
+	if fs.Lookup("form-key") != nil || fs.Lookup("") != nil {
+		t.Error("the form key has a flag; a secret on the command line shows in ps")
+	}
+}
+
 func TestBindOnlyRequestedFlags(t *testing.T) {
 	fs := flag.NewFlagSet("migrate", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
