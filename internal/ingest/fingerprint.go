@@ -107,18 +107,19 @@ func Similarity(a, b Signature) float64 {
 // Same reports whether two signatures are of one story.
 func Same(a, b Signature) bool { return Similarity(a, b) >= sameThreshold }
 
-// Bands returns the band hashes of sig, one per band, for the index of
-// candidates; nil for a nil signature.
+// Bands returns the band hashes of sig, one per band, each mixing in its
+// band number, for the index of candidates; nil for a nil signature.
 func (sig Signature) Bands() []int64 {
 	if len(sig) != sigSize {
 		return nil
 	}
 	out := make([]int64, numBands)
-	var buf [4 * bandRows]byte
+	var buf [4*bandRows + 1]byte
 	for b := range out {
 		for r := 0; r < bandRows; r++ {
 			binary.BigEndian.PutUint32(buf[4*r:], sig[b*bandRows+r])
 		}
+		buf[4*bandRows] = byte(b) // equal values in different bands do not match
 		h := fnv.New64a()
 		h.Write(buf[:])
 		out[b] = int64(h.Sum64() >> 1) // non-negative: fits every BIGINT

@@ -303,7 +303,7 @@ type Ingested struct {
 	ContentSource string        // "page" (extracted) or "feed" (the feed's own content)
 	PageGz        []byte        // the fetched page, gzip-compressed; nil when none
 	MinHash       []byte        // the content signature
-	Bands         []int64       // LSH band hashes of the signature, band number = index
+	Bands         []int64       // LSH band hashes of the signature, each mixing in its band number
 	// Same reports whether a stored signature is a near-duplicate of this
 	// one; nil disables content matching.
 	Same func(sig []byte) bool
@@ -380,12 +380,12 @@ func (s *Store) storeIngested(ctx context.Context, c conn, in Ingested) (int64, 
 		// One statement for all bands: a round trip each would cost more
 		// than the rest of the insert.
 		vals := make([]string, len(in.Bands))
-		args := make([]any, 0, 3*len(in.Bands))
-		for band, h := range in.Bands {
-			vals[band] = `(?, ?, ?)`
-			args = append(args, band, h, n.ID)
+		args := make([]any, 0, 2*len(in.Bands))
+		for i, h := range in.Bands {
+			vals[i] = `(?, ?)`
+			args = append(args, h, n.ID)
 		}
-		if _, err := c.exec(ctx, `INSERT INTO article_bands (band, hash, article_id) VALUES `+
+		if _, err := c.exec(ctx, `INSERT INTO article_bands (hash, article_id) VALUES `+
 			strings.Join(vals, `, `)+` ON CONFLICT DO NOTHING`, args...); err != nil {
 			return 0, "", err
 		}
@@ -440,15 +440,13 @@ func findDuplicate(ctx context.Context, c conn, in Ingested) (duplicate, error) 
 	if in.Same == nil || len(in.Bands) == 0 {
 		return duplicate{}, nil
 	}
-	conds := make([]string, len(in.Bands))
-	args := make([]any, 0, 2*len(in.Bands))
-	for band, h := range in.Bands {
-		conds[band] = `(b.band = ? AND b.hash = ?)`
-		args = append(args, band, h)
+	args := make([]any, len(in.Bands))
+	for i, h := range in.Bands {
+		args[i] = h
 	}
-	rows, err := c.query(ctx, `SELECT DISTINCT ai.article_id, ai.minhash FROM article_bands b
-		JOIN article_ingest ai ON ai.article_id = b.article_id
-		WHERE `+strings.Join(conds, ` OR `)+` ORDER BY ai.article_id`, args...)
+	rows, err := c.query(ctx, `SELECT ai.article_id, ai.minhash FROM article_ingest ai
+		WHERE ai.article_id IN (SELECT b.article_id FROM article_bands b WHERE b.hash IN (`+idPlaceholders(len(args))+`))
+		ORDER BY ai.article_id`, args...)
 	if err != nil {
 		return duplicate{}, err
 	}
