@@ -371,6 +371,42 @@ var boilerplateCases = []pageCase{
 			"Recevez chaque matin", "Les plus lus", "Travaux sur le pont levant", "Commentaires",
 			"Connectez-vous", "Mentions légales", "Par Amélie Durand"},
 	},
+	{
+		// A newsletter platform: subscribe widgets inside the body, like
+		// and comment counters, a comment button, a footer call to action.
+		file: "newsletter-platform.html",
+		url:  "https://docklands.example/p/port-strike",
+		meta: metaWant{Title: "What the port strike taught us about supply chains",
+			Standfirst: "Three weeks without cranes", Authors: []string{"Tamsin Oyelaran"}},
+		lines: []string{
+			"For three weeks this spring, not a single container moved through the port.",
+			"The hardware shop ran out of screws in the first week.",
+			"The shops that did not notice",
+			"That difference is not an argument against trade.",
+			"Next week I will look at the cranes themselves",
+		},
+		absent: []string{"Subscribe", "Sign in", "Three weeks without cranes", "142", "Share",
+			"reader-supported publication", "Type your email", "Leave a comment", "Ready for more?",
+			"Likes", "Privacy", "Collection notice", "Apr 22, 2026"},
+	},
+	{
+		// A blogging platform: sign-up banner, reading time, claps, the
+		// "written by" box and cards of more stories.
+		file: "blog-platform.html",
+		url:  "https://fieldjournal.example/i-spent-a-year-counting-birds-3f9a",
+		meta: metaWant{Title: "I spent a year counting the birds on one street", Authors: []string{"Oskar Lindgren"}},
+		lines: []string{
+			"Every morning for a year, before work, I walked the length of my street",
+			"I recorded thirty-one species.",
+			"The embankment matters more than the gardens",
+			"Almost every species I saw more than a handful of times",
+			"I have shared the counts with the local wildlife group",
+		},
+		elems: []elemWant{{"blockquote", "the most useful thing you can do is leave a corner untidy."}},
+		absent: []string{"Sign up to discover human stories", "Sign in", "Follow", "6 min read", "Published in Field Journal",
+			"Listen", "Share", "Written by", "214 Followers", "Urban naturalist", "More from Oskar Lindgren",
+			"The hedgehog highway", "A winter of swifts", "Recommended from", "Ten plants", "Careers", "Text to speech"},
+	},
 }
 
 var metadataCases = []pageCase{
