@@ -15,6 +15,7 @@ import (
 	"newshound/internal/demo"
 	"newshound/internal/httpsec"
 	"newshound/internal/related"
+	"newshound/internal/signup"
 	"newshound/internal/store"
 	"newshound/internal/views"
 	"newshound/internal/web"
@@ -32,10 +33,10 @@ const (
 )
 
 // runServe runs the public site until ctx is cancelled (SIGINT or SIGTERM),
-// then shuts down gracefully. Cheap checks come first (flags, data
-// directory, the listen address) so that a bad value fails at once, before
-// the database is touched; nothing is logged until the site is up, so a
-// failed start prints exactly one line.
+// then shuts down gracefully. Cheap checks come first (flags, the join
+// form, the data directory, the listen address) so that a bad value fails
+// at once, before the database is touched; nothing is logged before the
+// database is open, so a failed start prints exactly one line.
 func runServe(ctx context.Context, env Env, args []string) error {
 	fs := newFlagSet("serve", env)
 	loader := config.Bind(fs, config.Addr, config.DataDir, config.Database, config.Demo,
@@ -65,57 +66,95 @@ func runServe(ctx context.Context, env Env, args []string) error {
 	}
 	defer st.Close()
 	log := cfg.NewLogger(env.Stderr)
-	if cfg.Demo {
-		seeded, err := demo.Seed(ctx, st)
-		if err != nil {
-			return fmt.Errorf("seed demo site: %w", err)
-		}
-		log.Info("demo site", "seeded", seeded)
-		// Recommendations for the demo articles (Load computes only the
-		// missing ones); ingestion keeps them current for real articles.
-		if _, err := related.Load(ctx, st, related.Options{}); err != nil {
-			return fmt.Errorf("recommend demo articles: %w", err)
-		}
-	}
-	var counter *views.Counter
-	if cfg.CountVisits {
-		counter, err = views.NewCounter(views.Options{Store: st, Site: cfg.BaseURL, Logger: log})
-		if err != nil {
-			return fmt.Errorf("start visit counter: %w", err)
-		}
-		defer closeCounter(log, counter)
-	}
-	desk, err := joinDesk(form, cfg.FormKey, st, log)
+	handler, stop, err := startSite(ctx, cfg, env, st, log, form, *runWorkers)
+	defer stop() // after the server has stopped: workers end, counts are saved
 	if err != nil {
 		return err
 	}
-	site, err := web.New(web.Config{Store: st, Logger: log, SiteName: cfg.SiteName, BaseURL: cfg.BaseURL,
-		Counter: counter, CounterText: cfg.CounterText, CanonicalSelf: cfg.CanonicalSelf, Join: desk})
-	if err != nil {
-		return fmt.Errorf("start web site: %w", err)
-	}
-	adm, closeAdmin, err := organiserSite(cfg, env, st, log, counter)
-	if err != nil {
-		return fmt.Errorf("start admin pages: %w", err)
-	}
-	defer closeAdmin()
 	srv := &http.Server{
-		Handler:           logRequests(log, httpsec.Handler(routes(log, st, site.Handler(), adm.Handler()), httpsec.Options{})),
+		Handler:           handler,
 		ReadHeaderTimeout: readHeaderTimeout,
 		ReadTimeout:       readTimeout,
 		WriteTimeout:      writeTimeout,
 		IdleTimeout:       idleTimeout,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
-	if *runWorkers {
-		stopWorkers, err := startWorkers(ctx, cfg, env, st, log)
-		if err != nil {
-			return err
-		}
-		defer stopWorkers()
-	}
 	log.Info("serving", "url", cfg.BaseURL, "addr", cfg.Addr, "database", cfg.DatabaseName())
 	return serveUntilDone(ctx, log, srv, ln)
+}
+
+// startSite builds everything serve runs on st: the demo content when
+// asked, the visit counter, the join form, the public site, the admin
+// pages and the ingestion workers. It returns the whole HTTP handler and a
+// stop that undoes what was started, in reverse order; call stop even when
+// err is not nil.
+func startSite(ctx context.Context, cfg config.Config, env Env, st *store.Store, log *slog.Logger, form signup.Form, workers bool) (http.Handler, func(), error) {
+	var stops stack
+	if cfg.Demo {
+		if err := seedDemo(ctx, st, log); err != nil {
+			return nil, stops.run, err
+		}
+	}
+	var counter *views.Counter
+	if cfg.CountVisits {
+		var err error
+		counter, err = views.NewCounter(views.Options{Store: st, Site: cfg.BaseURL, Logger: log})
+		if err != nil {
+			return nil, stops.run, fmt.Errorf("start visit counter: %w", err)
+		}
+		stops.push(func() { closeCounter(log, counter) })
+	}
+	desk, err := joinDesk(form, cfg.FormKey, st, log)
+	if err != nil {
+		return nil, stops.run, err
+	}
+	site, err := web.New(web.Config{Store: st, Logger: log, SiteName: cfg.SiteName, BaseURL: cfg.BaseURL,
+		Counter: counter, CounterText: cfg.CounterText, CanonicalSelf: cfg.CanonicalSelf, Join: desk})
+	if err != nil {
+		return nil, stops.run, fmt.Errorf("start web site: %w", err)
+	}
+	adm, closeAdmin, err := organiserSite(cfg, env, st, log, counter)
+	if err != nil {
+		return nil, stops.run, fmt.Errorf("start admin pages: %w", err)
+	}
+	stops.push(closeAdmin)
+	if workers {
+		stopWorkers, err := startWorkers(ctx, cfg, env, st, log)
+		if err != nil {
+			return nil, stops.run, err
+		}
+		stops.push(stopWorkers)
+	}
+	h := logRequests(log, httpsec.Handler(routes(log, st, site.Handler(), adm.Handler()), httpsec.Options{}))
+	return h, stops.run, nil
+}
+
+// seedDemo seeds the demo site when the database has no articles, with
+// recommendations for its articles (related.Load computes only the missing
+// ones; ingestion keeps them current for real articles).
+func seedDemo(ctx context.Context, st *store.Store, log *slog.Logger) error {
+	seeded, err := demo.Seed(ctx, st)
+	if err != nil {
+		return fmt.Errorf("seed demo site: %w", err)
+	}
+	log.Info("demo site", "seeded", seeded)
+	if _, err := related.Load(ctx, st, related.Options{}); err != nil {
+		return fmt.Errorf("recommend demo articles: %w", err)
+	}
+	return nil
+}
+
+// stack holds functions that undo what was started; run calls them last
+// first.
+type stack []func()
+
+func (s *stack) push(f func()) { *s = append(*s, f) }
+
+func (s *stack) run() {
+	for i := len(*s) - 1; i >= 0; i-- {
+		(*s)[i]()
+	}
+	*s = nil
 }
 
 // closeCounter writes the visit counts still pending once the server has
