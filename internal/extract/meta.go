@@ -107,7 +107,7 @@ func readMeta(doc *html.Node) *pageMeta {
 					}
 				}
 			}
-			if pm.standfirstEl == "" && (c.DataAtom == atom.P || c.DataAtom == atom.Div || c.DataAtom == atom.H2) && standfirstNamed(c) {
+			if pm.standfirstEl == "" && (c.DataAtom == atom.P || c.DataAtom == atom.Div || c.DataAtom == atom.H2 || c.DataAtom == atom.H3 || c.DataAtom == atom.H4) && standfirstNamed(c) {
 				if t := innerText(c); len(t) >= 30 && len(t) <= 600 {
 					pm.standfirstEl = t
 				}

@@ -78,6 +78,26 @@ var stopCues = [...]string{
 	"support us", "unterstütze", "unterstützen sie", "become a member", "werde mitglied",
 }
 
+// stopLine reports a line that ends the article: a stop cue, also after a
+// count ("12 comments", "3 Kommentare", "2 thoughts on ...").
+func stopLine(lower string) bool {
+	if hasPrefixAny(lower, stopCues[:]) {
+		return true
+	}
+	rest := strings.TrimLeft(lower, "0123456789 ")
+	if len(rest) == len(lower) {
+		return false
+	}
+	return hasPrefixAny(rest, countedCues[:])
+}
+
+// countedCues follow a count in a comment-section heading.
+var countedCues = [...]string{
+	"comment", "comments", "responses", "replies", "reactions", "thoughts on",
+	"kommentar", "kommentare", "antworten", "commentaire", "commentaires",
+	"comentario", "comentarios", "commenti", "reacties", "komentarz", "komentarze",
+}
+
 // block is one top-level block of the body with its measures.
 type block struct {
 	n       *html.Node
@@ -121,9 +141,9 @@ func trimBlocks(out *html.Node, art *news.Article) {
 		}
 		c = next
 	}
-	// Tail: a stop cue in the last third ends the article.
-	for i := len(blocks) * 2 / 3; i < len(blocks); i++ {
-		if i > 0 && len(blocks[i].text) < 80 && hasPrefixAny(blocks[i].lower, stopCues[:]) {
+	// Tail: a stop cue in the second half ends the article.
+	for i := len(blocks) / 2; i < len(blocks); i++ {
+		if i > 0 && len(blocks[i].text) < 80 && stopLine(blocks[i].lower) {
 			for _, b := range blocks[i:] {
 				out.RemoveChild(b.n)
 			}

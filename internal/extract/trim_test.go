@@ -47,6 +47,13 @@ func TestTrimEdges(t *testing.T) {
 			keep: []string{"Share prices of the cinema chain fell"},
 		},
 		{
+			name: "a counted comment section ends the article",
+			in: p1 + p2 + p3 + `<h2>12 comments</h2><p>Great news, I grew up going to that cinema every Saturday with my brothers.</p>` +
+				`<p>About time too, the building has been empty for far too long and it was falling apart.</p>`,
+			keep:   []string{"Local groups"},
+			absent: []string{"12 comments", "Great news", "About time"},
+		},
+		{
 			name:   "tags and copyright at the tail",
 			in:     p1 + p2 + p3 + `<p>Tags: cinema, council</p><p>© 2024 The Herald. All rights reserved.</p>`,
 			keep:   []string{"Local groups"},
