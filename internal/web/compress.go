@@ -85,24 +85,24 @@ func (g *gzipParts) write(w http.ResponseWriter, r *http.Request, parts, fills [
 			size += len(f)
 		}
 	}
-	w.Header()["Content-Length"] = []string{itoa(n)}
-	w.WriteHeader(http.StatusOK)
 	if r.Method == http.MethodHead {
+		w.Header()["Content-Length"] = []string{itoa(n)}
+		w.WriteHeader(http.StatusOK)
 		return
 	}
-	w.Write(gzipHeader)
+	buf := getBuf()
+	defer putBuf(buf)
+	b := append(*buf, gzipHeader...)
 	for i, d := range g.deflated {
-		if _, err := w.Write(d); err != nil {
-			return // the client went away
-		}
+		b = append(b, d...)
 		if i < len(fills) {
-			writeStored(w, fills[i])
+			b = appendStored(b, fills[i])
 		}
 	}
-	var trailer [8]byte
-	binary.LittleEndian.PutUint32(trailer[0:4], crc)
-	binary.LittleEndian.PutUint32(trailer[4:8], uint32(size))
-	w.Write(trailer[:])
+	b = binary.LittleEndian.AppendUint32(b, crc)
+	b = binary.LittleEndian.AppendUint32(b, uint32(size))
+	*buf = b
+	writeBody(w, r, b)
 }
 
 // maxStored is the most a stored block can hold.
@@ -114,19 +114,19 @@ func storedLen(n int) int {
 	return 5*blocks + n
 }
 
-// writeStored writes f as stored blocks: each a header byte 0 (three bits
-// "not final, stored", padded to the byte boundary we are on), then LEN
-// and its ones' complement, little-endian, then the bytes.
-func writeStored(w http.ResponseWriter, f []byte) {
-	var hdr [5]byte
+// appendStored appends f as stored blocks: each a header byte 0 (three
+// bits "not final, stored", padded to the byte boundary we are on), then
+// LEN and its ones' complement, little-endian, then the bytes.
+func appendStored(b, f []byte) []byte {
 	for first := true; first || len(f) > 0; first = false {
 		n := min(len(f), maxStored)
-		binary.LittleEndian.PutUint16(hdr[1:3], uint16(n))
-		binary.LittleEndian.PutUint16(hdr[3:5], ^uint16(n))
-		w.Write(hdr[:])
-		w.Write(f[:n])
+		b = append(b, 0)
+		b = binary.LittleEndian.AppendUint16(b, uint16(n))
+		b = binary.LittleEndian.AppendUint16(b, ^uint16(n))
+		b = append(b, f[:n]...)
 		f = f[n:]
 	}
+	return b
 }
 
 // brotli compresses a page without holes on first use.

@@ -37,7 +37,7 @@ const (
 
 // readingSite serves the demo site with recommendations computed and a
 // visit counter, as serve wires it. edit may change the config.
-func readingSite(t *testing.T, s *store.Store, edit func(*Config)) (*httptest.Server, *views.Counter) {
+func readingSite(t testing.TB, s *store.Store, edit func(*Config)) (*httptest.Server, *views.Counter) {
 	t.Helper()
 	ctx := context.Background()
 	if _, err := demo.Seed(ctx, s); err != nil {
@@ -90,7 +90,7 @@ func fetch(t *testing.T, ts *httptest.Server, method, path string, header ...str
 }
 
 // newestArticle returns the demo's newest article.
-func newestArticle(t *testing.T, s *store.Store) news.Article {
+func newestArticle(t testing.TB, s *store.Store) news.Article {
 	t.Helper()
 	arts, _, err := s.Articles(context.Background(), store.ArticleFilter{Limit: 1})
 	if err != nil || len(arts) == 0 {
