@@ -161,6 +161,15 @@ func (sc *scorer) climb(top, body *html.Node) *html.Node {
 		}
 		last = as.score
 	}
+	// Inside an <article> that holds twice the winner's prose, the
+	// article is split (header and body sections, a paywall teaser):
+	// take the whole <article>.
+	if a := enclosing(top, atom.Article, 8); a != nil && a != body {
+		as, ts := sc.m[a], sc.m[top]
+		if as.ptext >= 2*ts.ptext && as.linkDensity() < 0.3 {
+			top = a
+		}
+	}
 	// An only child stands for its parent.
 	for top.Parent != nil && top.Parent != body && top.Parent.Type == html.ElementNode && onlyElementChild(top.Parent) == top {
 		top = top.Parent
@@ -369,4 +378,17 @@ func holdsID(n *html.Node, ids map[string]bool) bool {
 		}
 	}
 	return false
+}
+
+// enclosing returns the nearest ancestor of n with atom a within levels,
+// or nil.
+func enclosing(n *html.Node, a atom.Atom, levels int) *html.Node {
+	p := n.Parent
+	for i := 0; i < levels && p != nil && p.Type == html.ElementNode; i++ {
+		if p.DataAtom == a {
+			return p
+		}
+		p = p.Parent
+	}
+	return nil
 }
