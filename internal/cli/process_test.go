@@ -142,6 +142,8 @@ func TestBadValuesFailFastWithOneLine(t *testing.T) {
 		{"malformed database url", nil, []string{"serve", "--data", fresh(), "--database", "postgres://u:secret@db:port/x"}, "malformed PostgreSQL URL"},
 		{"unsupported database", nil, []string{"migrate", "--database", "mysql://db/x"}, `unsupported database "mysql"`},
 		{"unreachable postgres", nil, []string{"serve", "--data", fresh(), "--database", "postgres://127.0.0.1:1/x"}, "127.0.0.1:1/x"},
+		// TEST-NET-1: nothing answers, so only the connect timeout ends the wait.
+		{"silent postgres", nil, []string{"serve", "--data", fresh(), "--database", "postgres://192.0.2.10:5432/x"}, "192.0.2.10:5432/x"},
 		{"unreachable postgres on migrate", nil, []string{"migrate", "--database", "postgres://nh:secret@127.0.0.1:1/x"}, "127.0.0.1:1/x"},
 		{"bad variable", []string{"NEWSHOUND_DEMO=maybe"}, []string{"serve", "--data", fresh()}, "NEWSHOUND_DEMO"},
 		{"bad database variable", []string{"NEWSHOUND_DATABASE_URL=oracle://x"}, []string{"migrate"}, "NEWSHOUND_DATABASE_URL"},
