@@ -176,17 +176,24 @@ func strongBody(s string) bool {
 	return head && tail && !strings.Contains(s, "related") && !strings.Contains(s, "comment")
 }
 
-// dropStateNames removes class names that describe a state or a feature
-// of an element rather than what it is: "has-ads", "with-sidebar",
-// "o-section--has-ads", "no-comments". They would otherwise read as
+// dropStateNames removes class names that describe a state, a feature or
+// the topic of an element rather than what it is: "has-ads",
+// "with-sidebar", "o-section--has-ads", "no-comments", "category-sport". They would otherwise read as
 // furniture on the very container that holds the article.
 func dropStateNames(s string) string {
-	if !strings.Contains(s, "has-") && !strings.Contains(s, "with-") && !strings.Contains(s, "no-") {
+	if !strings.Contains(s, "has-") && !strings.Contains(s, "with-") && !strings.Contains(s, "no-") &&
+		!strings.Contains(s, "tag-") && !strings.Contains(s, "category-") {
 		return s
 	}
 	f := strings.Fields(s)
 	out := f[:0]
 	for _, name := range f {
+		// Taxonomy classes name the story's topic ("category-social-media",
+		// "tag-comments"), not the element.
+		if strings.HasPrefix(name, "tag-") || strings.HasPrefix(name, "category-") ||
+			strings.HasPrefix(name, "post_tag-") || strings.HasPrefix(name, "topic-") {
+			continue
+		}
 		state := name
 		if i := strings.Index(name, "--"); i >= 0 {
 			state = name[i+2:]

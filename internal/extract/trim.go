@@ -345,6 +345,11 @@ func titleLike(lower, title string) bool {
 	if lower == title {
 		return true
 	}
+	// Compare words only: quotes and dashes differ between <title> and h1.
+	lower, title = slug(lower), slug(title)
+	if lower == title {
+		return true
+	}
 	if len(title) < 10 || len(lower) < 12 || len(lower) > len(title)+40 {
 		return false
 	}
