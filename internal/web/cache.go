@@ -320,13 +320,16 @@ func (s *Server) serveEntry(w http.ResponseWriter, r *http.Request, e *entry) {
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
-	var fills [][]byte
-	if len(e.holes) > 0 {
-		fills = make([][]byte, len(e.holes))
-		for i, k := range e.holes {
-			fills[i] = s.fill(r, e, k)
-		}
+	// The holes' texts, in a buffer on the stack in the common case.
+	var fillArr [numHoles][]byte // split makes at most numHoles
+	var scratch [512]byte
+	text := scratch[:0]
+	for i, k := range e.holes {
+		start := len(text)
+		text = s.fill(text, r, e, k)
+		fillArr[i] = text[start:len(text):len(text)]
 	}
+	fills := fillArr[:len(e.holes)]
 	switch enc {
 	case "br":
 		body := e.brotli(s.cache)

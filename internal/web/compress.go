@@ -67,42 +67,54 @@ func deflate(p []byte, last bool) []byte {
 	return b.Bytes()
 }
 
-// write sends the gzip member for parts with fills in the holes.
+// write sends the gzip member for parts with fills in the holes. The CRC
+// of each hole's text is taken from its copy in the response buffer, so the
+// fills themselves never escape (they live on the caller's stack).
 func (g *gzipParts) write(w http.ResponseWriter, r *http.Request, parts, fills [][]byte) {
-	crc := g.crc0
-	size := len(parts[0])
-	n := len(gzipHeader) + 8
-	for i, d := range g.deflated {
-		n += len(d)
-		if i > 0 {
-			crc = crc32.Update(crc, crc32.IEEETable, parts[i])
-			size += len(parts[i])
-		}
-		if i < len(fills) {
-			f := fills[i]
-			n += storedLen(len(f))
-			crc = crc32.Update(crc, crc32.IEEETable, f)
-			size += len(f)
-		}
-	}
 	if r.Method == http.MethodHead {
+		n := len(gzipHeader) + 8
+		for i, d := range g.deflated {
+			n += len(d)
+			if i < len(fills) {
+				n += storedLen(len(fills[i]))
+			}
+		}
 		w.Header()["Content-Length"] = []string{itoa(n)}
 		w.WriteHeader(http.StatusOK)
 		return
 	}
 	buf := getBuf()
 	defer putBuf(buf)
+	crc := g.crc0
+	size := len(parts[0])
 	b := append(*buf, gzipHeader...)
 	for i, d := range g.deflated {
+		if i > 0 {
+			crc = crc32.Update(crc, crc32.IEEETable, parts[i])
+			size += len(parts[i])
+		}
 		b = append(b, d...)
 		if i < len(fills) {
+			start := len(b)
 			b = appendStored(b, fills[i])
+			crc = storedCRC(crc, b[start:])
+			size += len(fills[i])
 		}
 	}
 	b = binary.LittleEndian.AppendUint32(b, crc)
 	b = binary.LittleEndian.AppendUint32(b, uint32(size))
 	*buf = b
 	writeBody(w, r, b)
+}
+
+// storedCRC continues crc over the data of the stored blocks in b.
+func storedCRC(crc uint32, b []byte) uint32 {
+	for len(b) >= 5 {
+		n := int(binary.LittleEndian.Uint16(b[1:3]))
+		crc = crc32.Update(crc, crc32.IEEETable, b[5:5+n])
+		b = b[5+n:]
+	}
+	return crc
 }
 
 // maxStored is the most a stored block can hold.

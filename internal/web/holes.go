@@ -39,13 +39,18 @@ func newHoleMarks() holeMarks {
 func (m *holeMarks) mark(k holeKind) string { return string(m[k]) }
 
 // split cuts body at the placeholders into static parts and the kinds of
-// the holes between them, in page order.
+// the holes between them, in page order. Each kind makes one hole, at its
+// first placeholder, so a page has at most numHoles.
 func (m *holeMarks) split(body []byte) ([][]byte, []holeKind) {
 	var parts [][]byte
 	var holes []holeKind
+	var seen [numHoles]bool
 	for {
 		at, kind := -1, holeKind(0)
 		for k := range m {
+			if seen[k] {
+				continue
+			}
 			if i := bytes.Index(body, m[k]); i >= 0 && (at < 0 || i < at) {
 				at, kind = i, holeKind(k)
 			}
@@ -53,23 +58,24 @@ func (m *holeMarks) split(body []byte) ([][]byte, []holeKind) {
 		if at < 0 {
 			return append(parts, body), holes
 		}
+		seen[kind] = true
 		parts = append(parts, body[:at])
 		holes = append(holes, kind)
 		body = body[at+len(m[kind]):]
 	}
 }
 
-// fill returns the text of hole k for this response, HTML-escaped.
-func (s *Server) fill(r *http.Request, e *entry, k holeKind) []byte {
+// fill appends the text of hole k for this response, HTML-escaped, to dst.
+func (s *Server) fill(dst []byte, r *http.Request, e *entry, k holeKind) []byte {
 	switch k {
 	case holeCounter:
-		return s.counterText(r, e.articleID)
+		return s.counterText(dst, r, e.articleID)
 	case holeToken:
 		if s.join != nil {
-			return []byte(html.EscapeString(s.join.Token()))
+			return append(dst, html.EscapeString(s.join.Token())...)
 		}
 	}
-	return nil
+	return dst
 }
 
 // counterFormat is the counter's wording, compiled once: literal text
@@ -126,16 +132,16 @@ func (e errCounterText) Error() string { return "counter text: " + string(e) }
 
 // counterText is the filled-in counter of an article for this response.
 // The view being served was recorded just before, so it is included.
-func (s *Server) counterText(r *http.Request, articleID int64) []byte {
+func (s *Server) counterText(dst []byte, r *http.Request, articleID int64) []byte {
 	if s.counter == nil {
-		return nil
+		return dst
 	}
 	views, today, err := s.counter.Totals(r.Context(), articleID)
 	if err != nil {
 		// Totals still returns this process's counts; show those.
 		s.log.Warn("web: visit counts", "article", articleID, "err", err)
 	}
-	return s.counterFmt.appendText(make([]byte, 0, 64), views, today)
+	return s.counterFmt.appendText(dst, views, today)
 }
 
 func (f counterFormat) appendText(b []byte, views, today int64) []byte {
