@@ -16,6 +16,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -162,7 +163,13 @@ func TestBadValuesFailFastWithOneLine(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			r := run(t, t.TempDir(), tt.env, strings.NewReader(""), tt.args...)
+			args := tt.args
+			if len(args) > 0 && args[0] == "serve" && !slices.Contains(args, "--addr") {
+				// Any free port: cases run in parallel, and a slow one must
+				// not hold the default port while others try to bind it.
+				args = append([]string{"serve", "--addr", "127.0.0.1:0"}, args[1:]...)
+			}
+			r := run(t, t.TempDir(), tt.env, strings.NewReader(""), args...)
 			if r.code == 0 {
 				t.Fatalf("exit code 0, want non-zero; stderr %q", r.stderr)
 			}
