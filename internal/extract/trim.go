@@ -206,7 +206,7 @@ func furnitureBlock(b *block, tail bool) bool {
 	if tail && l < 400 && bioLine(b.text) {
 		return true
 	}
-	if l < 160 && (bylineLike(b.lower) || dateLike(b.text)) {
+	if l < 160 && (bylineLike(b.text) || dateLike(b.text)) {
 		return true
 	}
 	if !tail && l < 250 && metaLine(b.lower) {
@@ -245,9 +245,34 @@ func metaLine(lower string) bool {
 }
 
 // cueLine reports a block that opens with a furniture cue phrase.
+// A one-word cue ("share", "print", "related") opens a sentence of news
+// as easily as a furniture line ("Share prices fell..."), so it counts
+// only on a line of a few words.
 func cueLine(lower string) bool {
-	return hasPrefixAny(lower, cuePhrases[:]) || strings.Contains(lower, "all rights reserved") ||
-		strings.Contains(lower, "alle rechte vorbehalten") || strings.HasPrefix(lower, "visited") && strings.Contains(lower, "times")
+	if strings.Contains(lower, "all rights reserved") || strings.Contains(lower, "alle rechte vorbehalten") ||
+		strings.HasPrefix(lower, "visited") && strings.Contains(lower, "times") {
+		return true
+	}
+	for _, p := range cuePhrases {
+		if !hasPrefixAny(lower, []string{p}) {
+			continue
+		}
+		if strings.ContainsAny(p, " :©") || strongCue(p) || len(strings.Fields(lower)) <= 6 {
+			return true
+		}
+	}
+	return false
+}
+
+// strongCue reports one-word cues that never open a sentence of news.
+func strongCue(p string) bool {
+	switch p {
+	case "subscribe", "newsletter", "advertisement", "sponsored", "anzeige", "werbung",
+		"publicité", "publicidad", "pubblicità", "reklama", "advertentie", "zapraszamy",
+		"abonnieren", "abonnez-vous", "suscríbete", "impressum", "datenschutz":
+		return true
+	}
+	return false
 }
 
 // hasPrefixAny reports whether s starts with one of the phrases at a word
@@ -274,11 +299,18 @@ func lastRune(s string) rune {
 }
 
 // bylineLike reports "By Jane Doe"-style lines.
-func bylineLike(lower string) bool {
-	for _, p := range [...]string{"by ", "von ", "par ", "por ", "di ", "door ", "autor:", "author:", "text:", "written by"} {
-		if strings.HasPrefix(lower, p) {
-			return len(strings.Fields(lower)) <= 16
+// The word after "By" must be capitalised (a name), so that "By the time
+// the firemen came..." stays.
+func bylineLike(text string) bool {
+	lower := strings.ToLower(text)
+	for _, p := range [...]string{"by ", "von ", "par ", "por ", "di ", "door ", "autor:", "author:", "text:", "written by "} {
+		if !strings.HasPrefix(lower, p) {
+			continue
 		}
+		rest := strings.TrimSpace(text[len(p):])
+		r, _ := utf8.DecodeRuneInString(rest)
+		words := len(strings.Fields(lower))
+		return unicode.IsUpper(r) && words <= 16 && (!endsSentence(text) || words <= 8)
 	}
 	return false
 }
@@ -296,6 +328,10 @@ func dateLike(t string) bool {
 		}
 	}
 	if digits < 4 || len(strings.Fields(t)) > 8 {
+		return false
+	}
+	// "On 12 May 2024 the council met." is a sentence, not a dateline.
+	if strings.HasSuffix(t, ".") && letters > 2*digits {
 		return false
 	}
 	return letters <= 2*digits || hasMonth(strings.ToLower(t))

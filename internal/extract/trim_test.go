@@ -54,6 +54,17 @@ func TestTrimEdges(t *testing.T) {
 			absent: []string{"12 comments", "Great news", "About time"},
 		},
 		{
+			name: "sentences that look like furniture at a glance stay",
+			in: `<p>By the time the firefighters arrived, the roof had fallen in.</p>` + p1 + p2 +
+				`<p>Share prices of the cinema chain fell by a third after the closure.</p>`,
+			keep: []string{"By the time the firefighters", "Share prices of the cinema chain"},
+		},
+		{
+			name: "a short dated sentence at the head stays",
+			in:   `<p>On 12 May 2024 the council met in the old hall.</p>` + p1 + p2 + p3,
+			keep: []string{"On 12 May 2024 the council met"},
+		},
+		{
 			name:   "tags and copyright at the tail",
 			in:     p1 + p2 + p3 + `<p>Tags: cinema, council</p><p>© 2024 The Herald. All rights reserved.</p>`,
 			keep:   []string{"Local groups"},
