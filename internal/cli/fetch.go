@@ -50,14 +50,14 @@ func runFetch(ctx context.Context, env Env, args []string) error {
 			return
 		}
 		if p.SourcesDone != last.SourcesDone || (p.New+p.Duplicates+p.Failed)%25 == 0 {
-			fmt.Fprintf(env.Stdout, "sources %d/%d, articles %d new, %d duplicate, %d failed\n",
-				p.SourcesDone, p.SourcesTotal, p.New, p.Duplicates, p.Failed)
+			fmt.Fprintf(env.Stdout, "sources %d/%d, articles %d new, %d updated, %d duplicate, %d failed\n",
+				p.SourcesDone, p.SourcesTotal, p.New, p.Updated, p.Duplicates, p.Failed)
 		}
 		last = p
 	}
 	p, err := in.RunOnce(ctx, *all, report)
-	fmt.Fprintf(env.Stdout, "done: %d of %d sources polled (%d failed), %d new articles (%d from feed content), %d duplicates, %d failed\n",
-		p.SourcesDone, p.SourcesTotal, p.SourcesError, p.New, p.FromFeed, p.Duplicates, p.Failed)
+	fmt.Fprintf(env.Stdout, "done: %d of %d sources polled (%d failed), %d new articles (%d from feed content), %d updated, %d duplicates, %d failed\n",
+		p.SourcesDone, p.SourcesTotal, p.SourcesError, p.New, p.FromFeed, p.Updated, p.Duplicates, p.Failed)
 	if err != nil {
 		return fmt.Errorf("fetch: %w", err)
 	}
@@ -70,6 +70,7 @@ func runFetch(ctx context.Context, env Env, args []string) error {
 // everythingFailed reports a run that had work and achieved none of it.
 func everythingFailed(p ingest.Progress) bool {
 	pollsFailed := p.SourcesDone > 0 && p.SourcesError == p.SourcesDone
-	pagesFailed := p.Failed > 0 && p.New+p.Duplicates == 0
-	return (pollsFailed || pagesFailed) && p.New+p.Duplicates == 0
+	done := p.New + p.Updated + p.Duplicates
+	pagesFailed := p.Failed > 0 && done == 0
+	return (pollsFailed || pagesFailed) && done == 0
 }

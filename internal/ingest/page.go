@@ -33,7 +33,8 @@ var ErrNoContent = errors.New("no article text in the page or the feed")
 // PageResult is what one page job did.
 type PageResult struct {
 	ArticleID int64
-	Matched   string // store.MatchOriginal (new), MatchURL or MatchContent (duplicate)
+	Matched   string // store.MatchOriginal (new), MatchURL or MatchContent (duplicate); "" for an update
+	Updated   bool   // an update of a stored article was saved
 	Source    string // FromPage or FromFeed
 }
 
@@ -63,6 +64,9 @@ func (in *Ingester) page(ctx context.Context, job store.Job) (res PageResult, re
 		return res, !errors.Is(err, ErrNoContent), err
 	}
 	in2.Job = &job
+	if t.Update {
+		return in.update(ctx, job, in2)
+	}
 	id, matched, err := in.storeIngested(ctx, in2)
 	if err != nil {
 		return res, true, err // the database's trouble: worth another try
@@ -72,6 +76,21 @@ func (in *Ingester) page(ctx context.Context, job store.Job) (res PageResult, re
 		in.stored(ctx, *in2.Article)
 	}
 	return res, false, nil
+}
+
+// update saves a newer version of a stored article. When the entry's
+// article was never stored (it was a duplicate of another source's copy,
+// or failed), there is nothing to update and the job just completes.
+func (in *Ingester) update(ctx context.Context, job store.Job, x store.Ingested) (PageResult, bool, error) {
+	id, err := in.updateIngested(ctx, x)
+	if errors.Is(err, store.ErrNotFound) {
+		return PageResult{}, false, in.complete(ctx, job)
+	}
+	if err != nil {
+		return PageResult{}, true, err
+	}
+	in.stored(ctx, *x.Article)
+	return PageResult{ArticleID: id, Updated: true, Source: x.ContentSource}, false, nil
 }
 
 // stored tells OnStored about a new article.

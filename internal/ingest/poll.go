@@ -44,6 +44,9 @@ type pageTask struct {
 	Tags        []news.Tag    `json:"tags,omitempty"`
 	ImageURL    string        `json:"image_url,omitempty"`
 	Language    string        `json:"language,omitempty"`
+	// Update marks a known entry whose feed says it changed: the stored
+	// article is replaced rather than a new one stored.
+	Update bool `json:"update,omitempty"`
 }
 
 // PollJob is the job that polls a source; its key makes a second enqueue
@@ -66,6 +69,7 @@ func pageJob(t pageTask, key string, at time.Time) store.Job {
 type PollResult struct {
 	SourceID int64
 	New      int   // entries not seen before, each now a page job
+	Updated  int   // known entries changed since, each now a page job
 	Err      error // why the poll failed; nil on success and on 304
 	Paused   bool  // the source is now paused
 }
@@ -117,9 +121,16 @@ func (in *Ingester) poll(ctx context.Context, job store.Job) (PollResult, error)
 		t := pageTask{SourceID: sf.SourceID, URL: e.URL, Title: e.Title, Summary: e.Summary,
 			ContentHTML: e.ContentHTML, Authors: e.Authors, Published: e.Published, Updated: e.Updated,
 			Tags: e.Tags, ImageURL: e.ImageURL, Language: e.language}
-		out.Entries = append(out.Entries, store.PollEntry{Key: key, URL: norm, Job: pageJob(t, key, now)})
+		pe := store.PollEntry{Key: key, URL: norm, Job: pageJob(t, key, now), Updated: e.Updated}
+		if !e.Updated.IsZero() {
+			u := t
+			u.Update = true
+			pe.UpdateJob = pageJob(u, key+"\x00updated "+e.Updated.UTC().Format(time.RFC3339Nano), now)
+		}
+		out.Entries = append(out.Entries, pe)
 	}
-	res.New, err = in.recordPoll(ctx, out)
+	counts, err := in.recordPoll(ctx, out)
+	res.New, res.Updated = counts.New, counts.Updated
 	return res, err
 }
 

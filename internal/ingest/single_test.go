@@ -137,3 +137,59 @@ func TestCreditsExistingAccount(t *testing.T) {
 		t.Fatal("account missing")
 	}
 }
+
+// An entry whose feed says it was updated is fetched again and the stored
+// article replaced, keeping its slug; an unchanged entry is not.
+func TestUpdatedEntryReplacesArticle(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		c := newClock()
+		site := ingesttest.NewSite(t)
+		st := ingesttest.NewStory(88, 0, 6, c.Now().Add(-5*time.Hour))
+		atom := func(updated time.Time) string {
+			return `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">
+<title>Quay Notes</title><id>urn:quay</id><updated>` + updated.Format(time.RFC3339) + `</updated>
+<link href="` + site.URL + `/"/>
+<entry><title>` + st.Title + `</title><id>urn:quay:1</id><link href="` + site.URL + `/q"/>
+<published>` + st.Published.Format(time.RFC3339) + `</published><updated>` + updated.Format(time.RFC3339) + `</updated></entry></feed>`
+		}
+		site.Static("/q", "text/html", st.Page("Quay Notes"))
+		first := c.Now().Add(-4 * time.Hour)
+		site.Static("/atom.xml", "application/atom+xml", atom(first))
+		in := newIngester(t, s, c)
+		if _, _, err := in.AddSource(ctx, site.URL+"/atom.xml", ""); err != nil {
+			t.Fatal(err)
+		}
+		if p, err := in.RunOnce(ctx, false, nil); err != nil || p.New != 1 {
+			t.Fatalf("first run %+v, %v", p, err)
+		}
+		before := allArticles(t, s)[0]
+
+		// Same update time: nothing fetched again.
+		hits := site.Hits("/q")
+		if p, err := in.RunOnce(ctx, true, nil); err != nil || p.Updated != 0 || site.Hits("/q") != hits {
+			t.Fatalf("unchanged entry: %+v, %v, page hits %d -> %d", p, err, hits, site.Hits("/q"))
+		}
+
+		// The story is corrected and the feed says so.
+		st.Paras[1] = "Correction: the harbour council approved the dredging budget on Tuesday, not Monday as first reported."
+		site.Static("/q", "text/html", st.Page("Quay Notes"))
+		site.Static("/atom.xml", "application/atom+xml", atom(c.Now().Add(-time.Hour)))
+		p, err := in.RunOnce(ctx, true, nil)
+		if err != nil || p.Updated != 1 || p.New != 0 {
+			t.Fatalf("updated entry: %+v, %v", p, err)
+		}
+		arts := allArticles(t, s)
+		if len(arts) != 1 {
+			t.Fatalf("%d articles after an update, want 1", len(arts))
+		}
+		after := arts[0]
+		if after.ID != before.ID || after.Slug != before.Slug || !strings.Contains(after.BodyText, "Correction:") {
+			t.Errorf("after update: id %d->%d slug %q->%q, correction in body: %v", before.ID, after.ID,
+				before.Slug, after.Slug, strings.Contains(after.BodyText, "Correction:"))
+		}
+		if !after.PublishedAt.Equal(before.PublishedAt) {
+			t.Errorf("published time changed from %v to %v", before.PublishedAt, after.PublishedAt)
+		}
+	})
+}

@@ -25,6 +25,7 @@ type Progress struct {
 	SourcesDone  int // polls finished, failed ones included
 	SourcesError int // polls that failed
 	New          int // articles stored
+	Updated      int // stored articles replaced by a newer version
 	Duplicates   int // entries that were already stored (by URL or content)
 	Failed       int // entries given up on, or waiting for a retry
 	FromFeed     int // new articles whose body came from the feed
@@ -240,8 +241,12 @@ func (in *Ingester) run(ctx context.Context, c *counter, job store.Job) error {
 			return in.failJob(ctx, job, err, retryAt)
 		}
 		c.add(func(p *Progress) {
-			switch res.Matched {
-			case store.MatchOriginal:
+			switch {
+			case res.Updated:
+				p.Updated++
+			case res.Matched == "":
+				// an update with nothing to update
+			case res.Matched == store.MatchOriginal:
 				p.New++
 				if res.Source == FromFeed {
 					p.FromFeed++

@@ -44,9 +44,14 @@ func (in *Ingester) fail(ctx context.Context, j store.Job, cause error, retryAt 
 	return in.st.Fail(ctx, j, cause, retryAt)
 }
 
-func (in *Ingester) recordPoll(ctx context.Context, o store.PollOutcome) (int, error) {
+func (in *Ingester) recordPoll(ctx context.Context, o store.PollOutcome) (store.PollCounts, error) {
 	defer in.turn()()
 	return in.st.RecordPoll(ctx, o)
+}
+
+func (in *Ingester) updateIngested(ctx context.Context, x store.Ingested) (int64, error) {
+	defer in.turn()()
+	return in.st.UpdateIngested(ctx, x)
 }
 
 func (in *Ingester) storeIngested(ctx context.Context, x store.Ingested) (int64, string, error) {

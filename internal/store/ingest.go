@@ -223,35 +223,63 @@ type PollEntry struct {
 	Key string // GUID, or the normalized URL when the entry has none
 	URL string // normalized
 	Job Job
+	// Updated is when the feed says the entry last changed (zero: it does
+	// not say). When a known entry's time moves forward, UpdateJob is
+	// enqueued to fetch it again.
+	Updated   time.Time
+	UpdateJob Job
+}
+
+// PollCounts says what RecordPoll enqueued.
+type PollCounts struct {
+	New     int // entries not seen before
+	Updated int // known entries updated since they were seen
 }
 
 // RecordPoll saves a poll's outcome in one transaction: the source's new
 // state, the entries not seen before from this source (by key or by URL)
-// each with its job enqueued, and the poll job completed. It returns how
-// many entries were new. Entries already known are skipped, so a poll
-// that runs twice (its worker died before finishing) enqueues nothing twice.
-func (s *Store) RecordPoll(ctx context.Context, o PollOutcome) (int, error) {
-	fresh := 0
+// each with its job enqueued, an update job for each known entry whose
+// update time moved forward, and the poll job completed. Entries already
+// known are otherwise skipped, so a poll that runs twice (its worker died
+// before finishing) enqueues nothing twice.
+func (s *Store) RecordPoll(ctx context.Context, o PollOutcome) (PollCounts, error) {
+	var n PollCounts
 	err := s.transact(ctx, func(c conn) error {
-		fresh = 0
+		n = PollCounts{}
 		now := c.d.timeArg(nowUTC())
 		for _, e := range o.Entries {
-			var n int
-			if err := c.queryRow(ctx, `SELECT COUNT(*) FROM ingest_entries WHERE source_id = ? AND (entry_key = ? OR url = ?)`,
-				o.Feed.SourceID, e.Key, e.URL).Scan(&n); err != nil {
+			var id int64
+			var seenUpdated time.Time
+			err := c.queryRow(ctx, `SELECT id, updated_at FROM ingest_entries WHERE source_id = ? AND (entry_key = ? OR url = ?)
+				ORDER BY id LIMIT 1`, o.Feed.SourceID, e.Key, e.URL).Scan(&id, timeCol{&seenUpdated})
+			switch {
+			case errors.Is(err, sql.ErrNoRows):
+				if _, err := c.exec(ctx, `INSERT INTO ingest_entries (source_id, entry_key, url, seen_at, updated_at) VALUES (?, ?, ?, ?, ?)`,
+					o.Feed.SourceID, e.Key, e.URL, now, c.d.timeArg(normTime(e.Updated))); err != nil {
+					return err
+				}
+				if _, err := enqueue(ctx, c, e.Job); err != nil {
+					return err
+				}
+				n.New++
+				continue
+			case err != nil:
 				return err
 			}
-			if n > 0 {
+			up := normTime(e.Updated)
+			if up.IsZero() || !up.After(seenUpdated) {
 				continue
 			}
-			if _, err := c.exec(ctx, `INSERT INTO ingest_entries (source_id, entry_key, url, seen_at) VALUES (?, ?, ?, ?)`,
-				o.Feed.SourceID, e.Key, e.URL, now); err != nil {
+			if _, err := c.exec(ctx, `UPDATE ingest_entries SET updated_at = ? WHERE id = ?`, c.d.timeArg(up), id); err != nil {
 				return err
 			}
-			if _, err := enqueue(ctx, c, e.Job); err != nil {
+			if seenUpdated.IsZero() || e.UpdateJob.Key == "" {
+				continue // first time the feed gives a time: nothing to compare yet
+			}
+			if _, err := enqueue(ctx, c, e.UpdateJob); err != nil {
 				return err
 			}
-			fresh++
+			n.Updated++
 		}
 		if err := saveSourceFeed(ctx, c, o.Feed); err != nil {
 			return err
@@ -262,9 +290,9 @@ func (s *Store) RecordPoll(ctx context.Context, o PollOutcome) (int, error) {
 		return nil
 	})
 	if err != nil {
-		return 0, fmt.Errorf("store: record poll of source %d: %w", o.Feed.SourceID, s.classify(err))
+		return PollCounts{}, fmt.Errorf("store: record poll of source %d: %w", o.Feed.SourceID, s.classify(err))
 	}
-	return fresh, nil
+	return n, nil
 }
 
 // SaveSourceFeed saves the polling state of f (not its kind, URL or count
@@ -376,19 +404,8 @@ func (s *Store) storeIngested(ctx context.Context, c conn, in Ingested) (int64, 
 		VALUES (?, ?, ?, ?, ?)`, n.ID, in.URLNorm, in.ContentSource, in.PageGz, in.MinHash); err != nil {
 		return 0, "", err
 	}
-	if len(in.Bands) > 0 {
-		// One statement for all bands: a round trip each would cost more
-		// than the rest of the insert.
-		vals := make([]string, len(in.Bands))
-		args := make([]any, 0, 2*len(in.Bands))
-		for i, h := range in.Bands {
-			vals[i] = `(?, ?)`
-			args = append(args, h, n.ID)
-		}
-		if _, err := c.exec(ctx, `INSERT INTO article_bands (hash, article_id) VALUES `+
-			strings.Join(vals, `, `)+` ON CONFLICT DO NOTHING`, args...); err != nil {
-			return 0, "", err
-		}
+	if err := insertBands(ctx, c, n.ID, in.Bands); err != nil {
+		return 0, "", err
 	}
 	if _, err := c.exec(ctx, `INSERT INTO article_sources (article_id, source_id, url, matched_by, seen_at)
 		VALUES (?, ?, ?, 'original', ?)`, n.ID, n.SourceID, in.URLNorm, now); err != nil {
@@ -418,6 +435,89 @@ func lockDedupeKeys(ctx context.Context, c conn, in Ingested) error {
 	keys := append([]int64{int64(h.Sum64())}, in.Bands...)
 	slices.Sort(keys)
 	_, err := c.exec(ctx, `SELECT pg_advisory_xact_lock(k) FROM unnest(CAST(? AS BIGINT[])) AS k ORDER BY k`, keys)
+	return err
+}
+
+// UpdateIngested replaces the stored article with in's URL by in.Article
+// (a newer version of the page): its body, title, standfirst, lead image,
+// authors, tags and times, keeping its ID, slug, source, account and
+// status; and its stored page, content source and fingerprint. The job is
+// completed in the same transaction. ErrNotFound when no ingested article
+// has that URL.
+func (s *Store) UpdateIngested(ctx context.Context, in Ingested) (int64, error) {
+	a := in.Article
+	if err := prepareArticle(a); err != nil {
+		return 0, fmt.Errorf("store: update ingested article: %w", err)
+	}
+	var id int64
+	err := s.transact(ctx, func(c conn) error {
+		if err := c.queryRow(ctx, `SELECT article_id FROM article_ingest WHERE url_norm = ?`, in.URLNorm).Scan(&id); err != nil {
+			if errors.Is(err, sql.ErrNoRows) {
+				return ErrNotFound
+			}
+			return err
+		}
+		var old news.Article
+		if err := scanArticle(c.queryRow(ctx, `SELECT `+articleCols+` FROM articles WHERE id = ?`, id), &old); err != nil {
+			return err
+		}
+		n := *a
+		n.ID, n.Slug, n.SourceID, n.AccountID, n.Status = old.ID, old.Slug, old.SourceID, old.AccountID, old.Status
+		if n.PublishedAt.IsZero() {
+			n.PublishedAt = old.PublishedAt
+		}
+		n.Tags = append([]news.Tag(nil), a.Tags...)
+		args := append(articleArgs(c.d, &n), n.ID)
+		if _, err := c.exec(ctx, `UPDATE articles SET source_id = ?, account_id = ?, original_url = ?,
+			canonical_url = ?, site_name = ?, title = ?, standfirst = ?, language = ?,
+			published_at = ?, updated_at = ?, fetched_at = ?,
+			lead_image_url = ?, lead_image_alt = ?, lead_image_caption = ?, lead_image_credit = ?,
+			body_html = ?, body_text = ?, fingerprint = ?, status = ? WHERE id = ?`, args...); err != nil {
+			return err
+		}
+		for _, table := range []string{"article_authors", "article_tags", "article_bands"} {
+			if _, err := c.exec(ctx, `DELETE FROM `+table+` WHERE article_id = ?`, n.ID); err != nil {
+				return err
+			}
+		}
+		if err := writeDetails(ctx, c, &n); err != nil {
+			return err
+		}
+		if _, err := c.exec(ctx, `UPDATE article_ingest SET content_source = ?, page_gz = ?, minhash = ? WHERE article_id = ?`,
+			in.ContentSource, in.PageGz, in.MinHash, n.ID); err != nil {
+			return err
+		}
+		if err := insertBands(ctx, c, n.ID, in.Bands); err != nil {
+			return err
+		}
+		if in.Job != nil {
+			if err := complete(ctx, c, *in.Job); err != nil {
+				return err
+			}
+		}
+		*a = n
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("store: update ingested article %s: %w", in.URLNorm, s.classify(err))
+	}
+	return id, nil
+}
+
+// insertBands writes an article's fingerprint bands in one statement: a
+// round trip each would cost more than the rest of the insert.
+func insertBands(ctx context.Context, c conn, articleID int64, bands []int64) error {
+	if len(bands) == 0 {
+		return nil
+	}
+	vals := make([]string, len(bands))
+	args := make([]any, 0, 2*len(bands))
+	for i, h := range bands {
+		vals[i] = `(?, ?)`
+		args = append(args, h, articleID)
+	}
+	_, err := c.exec(ctx, `INSERT INTO article_bands (hash, article_id) VALUES `+
+		strings.Join(vals, `, `)+` ON CONFLICT DO NOTHING`, args...)
 	return err
 }
 
