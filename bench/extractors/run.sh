@@ -6,7 +6,8 @@
 #      over both dev sets (go test -bench, GOMAXPROCS=1, pinned to one CPU);
 #   2. structure kept on the readability set (cmd/structure);
 #   3. peak RSS of one process extracting a typical (median-size) page;
-#   4. quality with the project's scorer on both dev sets, one process per
+#   4. start-up: one process on a tiny page, 20 times;
+#   5. quality with the project's scorer on both dev sets, one process per
 #      page, which also times the CLIs start-up included.
 #
 # Usage: bench/extractors/run.sh            (from anywhere)
@@ -61,6 +62,19 @@ for n in "${names[@]}"; do
 done
 cat "$out/rss.txt" >&2
 
+echo "== start-up: one process on a tiny page, mean of 20 runs" >&2
+tiny=$(ls -Sr "$corpus"/readability-fixtures/*/source.html | head -1)
+: >"$out/startup.txt"
+for n in "${names[@]}"; do
+	start=$(date +%s%N)
+	for _ in $(seq 20); do
+		# shellcheck disable=SC2086 # cmd holds a command and its flags
+		"${pin[@]}" ${cmd[$n]} "$tiny" >/dev/null 2>&1 || true
+	done
+	echo "$n $((($(date +%s%N) - start) / 20000000))" >>"$out/startup.txt"
+done
+cat "$out/startup.txt" >&2
+
 echo "== quality and one-process-per-page timing (scorer)" >&2
 for set in readability trafilatura; do
 	for n in "${names[@]}"; do
@@ -100,6 +114,9 @@ for n in "${names[@]}"; do printf ' %s |' "$(awk -v n="BenchmarkExtractors/$n" '
 echo
 printf '| peak RSS, typical page (KiB) |'
 for n in "${names[@]}"; do printf ' %s |' "$(awk -v n="$n" '$1 == n {print $2}' "$out/rss.txt")"; done
+echo
+printf '| start-up, tiny page, ms per process |'
+for n in "${names[@]}"; do printf ' %s |' "$(awk -v n="$n" '$1 == n {print $2}' "$out/startup.txt")"; done
 echo
 for set in readability trafilatura; do
 	printf '| one process per page, pages/s (%s set) |' "$set"
