@@ -407,6 +407,25 @@ var boilerplateCases = []pageCase{
 			"Listen", "Share", "Written by", "214 Followers", "Urban naturalist", "More from Oskar Lindgren",
 			"The hedgehog highway", "A winter of swifts", "Recommended from", "Ten plants", "Careers", "Text to speech"},
 	},
+	{
+		// Head and tail lines with no class names at all: breadcrumb,
+		// audio prompt, reading time, the standfirst repeated from the
+		// description, an author bio, tags, a comment count, copyright.
+		file: "edge-lines.html",
+		url:  "https://riverbendtimes.example/arts/orchestra-gym",
+		meta: metaWant{Title: "Orchestra moves rehearsals into a school gym",
+			Standfirst: "The city orchestra will rehearse in a secondary school for a year"},
+		lines: []string{
+			"The city orchestra will spend the coming season rehearsing",
+			"The orchestra's managing director said the school had offered",
+			"Concerts will continue as planned at the cathedral",
+			"The rewiring is expected to cost four million",
+		},
+		absent: []string{"Home", "› Arts", "Listen to this article", "Updated 3 hours ago", "4 min read",
+			"The city orchestra will rehearse in a secondary school for a year",
+			"Nadia Kowalski is the Riverbend Times' arts reporter", "Tags:", "12 comments",
+			"All rights reserved"},
+	},
 }
 
 var metadataCases = []pageCase{
