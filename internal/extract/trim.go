@@ -162,13 +162,14 @@ func trimBlocks(out *html.Node, art *news.Article) {
 	}
 	// Head, block by block; images above the first line of prose stay
 	// and do not end the search.
+	desc := slug(art.Standfirst)
 	for i := 0; i < len(blocks)-1 && i < 8; {
 		b := blocks[i]
 		if media(b) {
 			i++
 			continue
 		}
-		if !furnitureBlock(b, false) {
+		if !furnitureBlock(b, false) && !(desc != "" && slug(b.text) == desc && restated(b, blocks[i+1])) {
 			break
 		}
 		out.RemoveChild(b.n)
@@ -212,9 +213,13 @@ func furnitureBlock(b *block, tail bool) bool {
 	if !tail && l < 250 && metaLine(b.lower) {
 		return true
 	}
-	// A stray label at the very end ("Feed", a first name): no sentence,
-	// at most three words.
-	if tail && l < 30 && !endsSentence(b.text) && len(strings.Fields(b.text)) <= 3 && b.n.DataAtom == atom.P {
+	// A stray label at either end (a section kicker at the head, "Feed"
+	// at the tail): no sentence, at most three words.
+	if l < 30 && !endsSentence(b.text) && !strings.HasSuffix(b.text, ",") && len(strings.Fields(b.text)) <= 3 && b.n.DataAtom == atom.P {
+		return true
+	}
+	// A source or copyright line closing the page.
+	if tail && l < 250 && (strings.Contains(b.lower, "©") || strings.Contains(b.lower, "copyright")) {
 		return true
 	}
 	return false
@@ -476,4 +481,22 @@ func bioLine(t string) bool {
 		}
 	}
 	return false
+}
+
+// restated reports a standfirst: a block (the page's description, whole)
+// whose words the next block tells again. A lede that the description
+// was copied from goes on to new facts instead, and stays.
+func restated(dek, next *block) bool {
+	words := strings.FieldsFunc(dek.lower, func(r rune) bool { return !unicode.IsLetter(r) })
+	seen, shared := 0, 0
+	for _, w := range words {
+		if utf8.RuneCountInString(w) < 5 {
+			continue
+		}
+		seen++
+		if strings.Contains(next.lower, w[:len(w)-1]) { // a stem: "rehearse" in "rehearsing"
+			shared++
+		}
+	}
+	return seen >= 3 && shared*2 >= seen
 }
