@@ -2,6 +2,8 @@ package ingest_test
 
 import (
 	"context"
+	"fmt"
+	"net/http"
 	"strings"
 	"sync"
 	"testing"
@@ -238,4 +240,59 @@ func newIngesterStrict(t *testing.T, s *store.Store) *ingest.Ingester {
 		t.Fatal(err)
 	}
 	return in
+}
+
+// Page fetches to one host respect the per-host limit and politeness
+// delay, however many workers there are.
+func TestPolitePerHost(t *testing.T) {
+	s := storetest.SQLite(t)
+	ctx := context.Background()
+	c := newClock()
+	site := ingesttest.NewSite(t)
+	var mu sync.Mutex
+	inFlight, maxInFlight := 0, 0
+	var starts []time.Time
+	var items []ingesttest.Item
+	for i := range 6 {
+		st := ingesttest.NewStory(uint64(300+i), i, 5, c.Now().Add(-time.Hour))
+		page := st.Page("Polite Post")
+		path := "/p/" + string(rune('a'+i))
+		items = append(items, ingesttest.Item{Title: st.Title, Link: site.URL + path, GUID: path, Published: st.Published})
+		site.Handle(path, func(w http.ResponseWriter, r *http.Request) {
+			mu.Lock()
+			inFlight++
+			maxInFlight = max(maxInFlight, inFlight)
+			starts = append(starts, time.Now())
+			mu.Unlock()
+			time.Sleep(20 * time.Millisecond)
+			fmt.Fprint(w, page)
+			mu.Lock()
+			inFlight--
+			mu.Unlock()
+		})
+	}
+	site.Feed("/feed.xml", "Polite Post", items)
+	const delay = 60 * time.Millisecond
+	client := fetch.New(fetch.Options{AllowPrivate: true, Limiter: fetch.NewHostLimiter(1, delay)})
+	in, err := ingest.New(ingest.Options{Store: s, Fetcher: client, Now: c.Now, Workers: 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := in.AddSource(ctx, site.URL+"/feed.xml", ""); err != nil {
+		t.Fatal(err)
+	}
+	p, err := in.RunOnce(ctx, false, nil)
+	if err != nil || p.New != 6 {
+		t.Fatalf("run %+v, %v", p, err)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if maxInFlight != 1 {
+		t.Errorf("%d requests in flight to one host at once, want 1", maxInFlight)
+	}
+	for i := 1; i < len(starts); i++ {
+		if gap := starts[i].Sub(starts[i-1]); gap < delay-5*time.Millisecond {
+			t.Errorf("requests %d and %d started %v apart, want at least %v", i-1, i, gap, delay)
+		}
+	}
 }
