@@ -210,16 +210,17 @@ func dropStateNames(s string) string {
 }
 
 // headingSlug reports whether id is the slug of the first heading inside
-// n (within two levels).
+// n (within two levels), or of n's own text when n sits in a heading.
 func headingSlug(n *html.Node, id string) bool {
-	if strings.Count(id, "-") < 2 {
+	if strings.Count(id, "-")+strings.Count(id, "_") < 2 {
 		return false
 	}
-	h := firstHeading(n, 2)
-	if h == nil {
-		return false
+	id = slug(id)
+	if h := firstHeading(n, 2); h != nil && slug(innerText(h)) == id {
+		return true
 	}
-	return slug(innerText(h)) == strings.ToLower(id)
+	// The element's own text (a heading's anchor span).
+	return n.Parent != nil && isHeading(n.Parent.DataAtom) && slug(innerText(n)) == id
 }
 
 // firstHeading returns the first h1-h6 among n's first element children,
