@@ -48,7 +48,10 @@ func (in *Ingester) page(ctx context.Context, job store.Job) (res PageResult, re
 		return res, false, fmt.Errorf("bad page payload: %w", err)
 	}
 	resp, ferr := in.fetch.Get(ctx, t.URL, fetch.Conditional{})
-	if ferr != nil && fetch.Temporary(ferr) && job.Attempts < job.MaxAttempts && ctx.Err() == nil {
+	if err := ctx.Err(); err != nil {
+		return res, true, err // shutting down: not the page's fault, and no fallback
+	}
+	if ferr != nil && fetch.Temporary(ferr) && job.Attempts < job.MaxAttempts {
 		return res, true, ferr
 	}
 	var body []byte

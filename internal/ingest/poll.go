@@ -98,6 +98,9 @@ func (in *Ingester) poll(ctx context.Context, job store.Job) (PollResult, error)
 	now := in.now()
 	sf.LastPolledAt = now
 	entries, resp, perr := in.read(ctx, &sf)
+	if err := ctx.Err(); err != nil {
+		return res, err // shutting down: not the source's failure
+	}
 	if perr != nil {
 		in.failed(&sf, perr, now)
 		res.Err, res.Paused = perr, sf.Paused

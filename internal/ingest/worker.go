@@ -212,6 +212,9 @@ func (in *Ingester) run(ctx context.Context, c *counter, job store.Job) error {
 	case KindPoll:
 		res, err := in.poll(ctx, job)
 		if err != nil {
+			if ctx.Err() != nil {
+				return nil // shutting down: the lease expires and another run takes it
+			}
 			return in.failJob(ctx, job, err, in.now().Add(retryDelay(job.Attempts, 0)))
 		}
 		c.add(func(p *Progress) {
