@@ -713,3 +713,26 @@ func TestCounterText(t *testing.T) {
 }
 
 func discard() *slog.Logger { return slog.New(slog.DiscardHandler) }
+
+// TestJoinTokenIsFreshOnCachedPages checks the join form's token hole: a
+// cached article page carries a token minted for the response (reused for
+// at most tokenReuse), never one frozen into the cache.
+func TestJoinTokenIsFreshOnCachedPages(t *testing.T) {
+	s := storetest.SQLite(t)
+	if _, err := demo.Seed(context.Background(), s); err != nil {
+		t.Fatal(err)
+	}
+	ts := joinSite(t, s, time.Millisecond, 0)
+	path := "/a/" + newestArticle(t, s).Slug
+	first := formToken(t, ts, path)
+	time.Sleep(tokenReuse + 20*time.Millisecond)
+	second := formToken(t, ts, path)
+	if first == second {
+		t.Errorf("two views %s apart got the same token %q: it is cached with the page", tokenReuse, first)
+	}
+	for _, tok := range []string{first, second} {
+		if strings.HasPrefix(tok, "nh") {
+			t.Errorf("token %q looks like a hole's placeholder", tok)
+		}
+	}
+}

@@ -72,6 +72,7 @@ type Server struct {
 	gen      atomic.Int64 // the store's site generation as last read; 0 before
 	genRead  atomic.Int64 // when it was read, unix nanoseconds
 	genBusy  atomic.Bool  // a background read is running
+	token    atomic.Pointer[mintedToken]
 
 	pages  map[string]*template.Template // parsed once at New, by file name
 	assets *assets
