@@ -48,21 +48,35 @@ func Handler(next http.Handler, o Options) http.Handler {
 	}))
 	protected := cop.Handler(next)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		// The values are shared slices assigned under canonical keys: this
+		// runs on every request, and Header.Set would allocate each time.
 		h := w.Header()
-		h.Set("X-Content-Type-Options", "nosniff")
+		h["X-Content-Type-Options"] = nosniff
 		if IsAdmin(r.URL.Path, o.AdminPrefix) {
-			h.Set("Content-Security-Policy", AdminCSP)
-			h.Set("X-Frame-Options", "DENY")
-			h.Set("Referrer-Policy", "no-referrer")
-			h.Set("Cache-Control", "no-store")
+			h["Content-Security-Policy"] = adminCSP
+			h["X-Frame-Options"] = deny
+			h["Referrer-Policy"] = noReferrer
+			h["Cache-Control"] = noStore
 		} else {
-			h.Set("Content-Security-Policy", PublicCSP)
-			h.Set("X-Frame-Options", "SAMEORIGIN")
-			h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
+			h["Content-Security-Policy"] = publicCSP
+			h["X-Frame-Options"] = sameOrigin
+			h["Referrer-Policy"] = strictOrigin
 		}
 		protected.ServeHTTP(w, r)
 	})
 }
+
+// Header values, never modified: net/http only reads them.
+var (
+	nosniff      = []string{"nosniff"}
+	adminCSP     = []string{AdminCSP}
+	publicCSP    = []string{PublicCSP}
+	deny         = []string{"DENY"}
+	sameOrigin   = []string{"SAMEORIGIN"}
+	noReferrer   = []string{"no-referrer"}
+	strictOrigin = []string{"strict-origin-when-cross-origin"}
+	noStore      = []string{"no-store"}
+)
 
 // IsAdmin reports whether path is prefix or below it.
 func IsAdmin(path, prefix string) bool {
