@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 
 	"newshound/internal/news"
 )
@@ -41,7 +42,7 @@ func (pm *pageMeta) authors() []news.Author {
 // bylineNamed reports an element whose class or id names the byline or
 // the author's name (not an author box or avatar).
 func bylineNamed(n *html.Node) bool {
-	s := lowerASCII(attr(n, "class") + " " + attr(n, "id"))
+	s := lowerASCII(attr(n, "class") + " " + attr(n, "id") + " " + attr(n, "data-component") + " " + attr(n, "data-testid"))
 	if strings.Contains(s, "byline") {
 		return true
 	}
@@ -115,4 +116,21 @@ func dedupeAuthors(in []news.Author) []news.Author {
 		out = append(out, a)
 	}
 	return out
+}
+
+// bylineText is the text of a byline element: its first part when it is
+// made of several (name, then role: "By Jo Smith" / "Health reporter").
+func bylineText(n *html.Node) string {
+	var parts []*html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (isBlock(c.DataAtom) || c.DataAtom == atom.Span) {
+			parts = append(parts, c)
+		} else if c.Type == html.TextNode && strings.TrimSpace(c.Data) != "" {
+			return innerText(n) // text of its own: one line
+		}
+	}
+	if len(parts) >= 2 {
+		return innerText(parts[0])
+	}
+	return innerText(n)
 }

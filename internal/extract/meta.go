@@ -114,7 +114,7 @@ func readMeta(doc *html.Node) *pageMeta {
 			}
 			if len(pm.bylines) < 4 && c.DataAtom != atom.Body && c.DataAtom != atom.Html {
 				if bylineNamed(c) {
-					if t := innerText(c); t != "" && len(t) < 80 && len(strings.Fields(t)) <= 8 {
+					if t := bylineText(c); t != "" && len(t) < 80 && len(strings.Fields(t)) <= 8 {
 						pm.bylines = append(pm.bylines, t)
 					}
 				}
