@@ -213,7 +213,8 @@ func (in *Ingester) run(ctx context.Context, c *counter, job store.Job) error {
 		res, err := in.poll(ctx, job)
 		if err != nil {
 			if ctx.Err() != nil {
-				return nil // shutting down: the lease expires and another run takes it
+				in.release(ctx, job)
+				return nil
 			}
 			return in.failJob(ctx, job, err, in.now().Add(retryDelay(job.Attempts, 0)))
 		}
@@ -233,7 +234,8 @@ func (in *Ingester) run(ctx context.Context, c *counter, job store.Job) error {
 		res, retry, err := in.page(ctx, job)
 		if err != nil {
 			if ctx.Err() != nil {
-				return nil // shutting down: the lease expires and another run takes it
+				in.release(ctx, job)
+				return nil
 			}
 			retryAt := time.Time{}
 			if retry {
@@ -261,6 +263,18 @@ func (in *Ingester) run(ctx context.Context, c *counter, job store.Job) error {
 		return nil
 	default:
 		return in.failJob(ctx, job, fmt.Errorf("unknown job kind %q", job.Kind), time.Time{})
+	}
+}
+
+// release gives a job back when the worker stops before finishing it, so
+// that it runs again at once rather than after its lease. If that fails
+// too, the lease still runs out.
+func (in *Ingester) release(ctx context.Context, job store.Job) {
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+	defer cancel()
+	defer in.turn()()
+	if err := in.st.Release(ctx, job); err != nil {
+		in.log.Warn("job left to its lease", "job", job.Key, "err", err)
 	}
 }
 

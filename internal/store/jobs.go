@@ -188,6 +188,19 @@ func (s *Store) Fail(ctx context.Context, j Job, cause error, retryAt time.Time)
 	return nil
 }
 
+// Release gives a claimed job back without counting the attempt, for a
+// worker that stops (a graceful shutdown) before finishing it: the job
+// runs again at once elsewhere instead of waiting for its lease to end.
+func (s *Store) Release(ctx context.Context, j Job) error {
+	c := s.conn()
+	_, err := c.exec(ctx, `UPDATE jobs SET state = 'queued', attempts = attempts - 1, token = '', lease_until = NULL
+		WHERE id = ? AND token = ?`, j.ID, j.token)
+	if err != nil {
+		return fmt.Errorf("store: release job %s: %w", j.Key, err)
+	}
+	return nil
+}
+
 // JobCounts counts jobs by state, for progress reports and tests.
 func (s *Store) JobCounts(ctx context.Context) (map[string]int, error) {
 	rows, err := s.conn().query(ctx, `SELECT state, COUNT(*) FROM jobs GROUP BY state`)

@@ -78,6 +78,24 @@ func TestQueueLifecycle(t *testing.T) {
 		if err := s.Complete(ctx, j4); err != nil {
 			t.Fatal(err)
 		}
+		// A released job runs again at once, its attempt not counted.
+		if _, err := s.Enqueue(ctx, store.Job{Kind: "poll", Key: "poll:2:", RunAt: now}); err != nil {
+			t.Fatal(err)
+		}
+		r1, err := s.Claim(ctx, now, time.Hour, "poll")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Release(ctx, r1); err != nil {
+			t.Fatal(err)
+		}
+		r2, err := s.Claim(ctx, now, time.Hour, "poll")
+		if err != nil || r2.ID != r1.ID || r2.Attempts != 1 {
+			t.Fatalf("claim after release = %+v, %v; want the same job, attempt 1", r2, err)
+		}
+		if err := s.Complete(ctx, r2); err != nil {
+			t.Fatal(err)
+		}
 		// Kinds filter: only the page job is left.
 		if _, err := s.Claim(ctx, now.Add(2*time.Hour), time.Minute, "poll"); !errors.Is(err, store.ErrNotFound) {
 			t.Fatalf("Claim of a kind with no jobs = %v, want ErrNotFound", err)
