@@ -100,6 +100,14 @@ func (c cueCache) judge(n *html.Node) (int, bool) {
 		w += k.w
 		hard = hard || k.hard
 	}
+	// Component names in data attributes speak like classes.
+	for _, k := range [...]string{"data-component", "data-testid", "data-module"} {
+		if v := attr(n, k); v != "" {
+			c2 := c.of(v)
+			w += c2.w
+			hard = hard || c2.hard
+		}
+	}
 	if ip := attr(n, "itemprop"); ip == "articleBody" || ip == "articlebody" {
 		w += 50
 	}
