@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/japanese"
 
 	"newshound/internal/ingest"
 	"newshound/internal/ingest/ingesttest"
@@ -282,6 +283,53 @@ func TestPageRetry(t *testing.T) {
 		p, err = in.RunOnce(ctx, false, nil)
 		if err != nil || p.New != 1 {
 			t.Fatalf("retry run %+v, %v; want the article stored", p, err)
+		}
+	})
+}
+
+// A feed in ISO-8859-1 (said only by its XML declaration) and a page in
+// Shift_JIS (said only by its meta tag) are both read correctly.
+func TestLegacyCharsets(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		c := newClock()
+		site := ingesttest.NewSite(t)
+		st := ingesttest.NewStory(51, 0, 6, c.Now().Add(-time.Hour))
+		st.Title = "港の予算が承認された"
+		page := strings.NewReplacer(`<meta charset="utf-8">`, `<meta charset="shift_jis">`, "©", "(c)").Replace(st.Page("港新聞"))
+		sjis, err := japanese.ShiftJIS.NewEncoder().String(page)
+		if err != nil {
+			t.Fatal(err)
+		}
+		site.Handle("/sjis", func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "text/html")
+			fmt.Fprint(w, sjis)
+		})
+		feed := strings.Replace(ingesttest.RSS("Gazette du Marché", site.URL+"/", []ingesttest.Item{
+			{Title: "Über die Straße", Link: site.URL + "/sjis", GUID: "s1", Published: st.Published},
+		}), `encoding="UTF-8"`, `encoding="ISO-8859-1"`, 1)
+		latin1, err := charmap.ISO8859_1.NewEncoder().String(feed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		site.Handle("/feed.xml", func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "application/xml")
+			fmt.Fprint(w, latin1)
+		})
+		in := newIngester(t, s, c)
+		src, _, err := in.AddSource(ctx, site.URL+"/feed.xml", "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if src.Name != "Gazette du Marché" {
+			t.Errorf("source name %q from an ISO-8859-1 feed", src.Name)
+		}
+		if p, err := in.RunOnce(ctx, false, nil); err != nil || p.New != 1 {
+			t.Fatalf("run %+v, %v", p, err)
+		}
+		a := allArticles(t, s)[0]
+		if a.Title != st.Title || a.SiteName != "港新聞" || !strings.Contains(a.BodyText, st.Paras[1]) {
+			t.Errorf("Shift_JIS page stored as title %q, site %q", a.Title, a.SiteName)
 		}
 	})
 }
