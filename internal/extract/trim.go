@@ -40,6 +40,11 @@ var cuePhrases = [...]string{
 	"support our", "donate", "join our", "get our", "listen to this", "loading",
 	"watch:", "watch more", "view comments", "report an error", "editor's picks",
 	"this site uses cookies", "this website uses cookies", "we use cookies", "by continuing",
+	"photocredit", "photo credits", "fotocredit", "bildnachweis", "bildquelle", "image credits",
+	"quellen:", "fuentes:", "fonti:", "posted by", "veröffentlicht von", "publié par",
+	"publicado por", "pubblicato il", "twitter:", "instagram:", "facebook:", "anzeige:",
+	"werbung:", "sponsored by", "in zusammenarbeit mit", "stay up to date", "stay informed",
+	"bleib auf dem laufenden", "bleiben sie auf dem laufenden", "restez informé",
 	"diese website verwendet cookies", "wir verwenden cookies", "ce site utilise des cookies",
 	"utilizamos cookies", "questo sito utilizza",
 	// German
@@ -76,6 +81,15 @@ var stopCues = [...]string{
 	"hinterlasse einen kommentar", "schreibe einen kommentar", "about the author",
 	"more on this", "related articles", "related stories", "editor's picks",
 	"support us", "unterstütze", "unterstützen sie", "become a member", "werde mitglied",
+}
+
+// cueText is a block's text as cues are matched against it: lowercased,
+// without the dashes, bullets and quotes some pages put in front.
+func cueText(t string) string {
+	return strings.TrimLeftFunc(strings.ToLower(t), func(r rune) bool {
+		return unicode.IsSpace(r) || r == '–' || r == '—' || r == '-' || r == '•' || r == '*' ||
+			r == '»' || r == '>' || r == '|' || r == '·'
+	})
 }
 
 // stopLine reports a line that ends the article: a stop cue, also after a
@@ -116,7 +130,7 @@ func trimBlocks(out *html.Node, art *news.Article) {
 	for c := out.FirstChild; c != nil; {
 		next := c.NextSibling
 		t := innerText(c)
-		bl := &block{n: c, text: t, lower: strings.ToLower(t), link: linkText(c), heading: isHeading(c.DataAtom)}
+		bl := &block{n: c, text: t, lower: cueText(t), link: linkText(c), heading: isHeading(c.DataAtom)}
 		switch {
 		case t == "" && !hasContent(c) && c.DataAtom != atom.Iframe && c.DataAtom != atom.Img && c.DataAtom != atom.Hr:
 			out.RemoveChild(c)
@@ -216,6 +230,11 @@ func furnitureBlock(b *block, tail bool) bool {
 	// A stray label at either end (a section kicker at the head, "Feed"
 	// at the tail): no sentence, at most three words.
 	if l < 30 && !endsSentence(b.text) && !strings.HasSuffix(b.text, ",") && len(strings.Fields(b.text)) <= 3 && b.n.DataAtom == atom.P {
+		return true
+	}
+	// A label with nothing after it ("Ein Beitrag von:"), or a line of
+	// labels ("Published: Updated:").
+	if tail && l < 80 && (strings.HasSuffix(b.text, ":") && len(strings.Fields(b.text)) <= 4 || strings.Count(b.text, ":") >= 2 && len(strings.Fields(b.text)) <= 6) {
 		return true
 	}
 	// A source or copyright line closing the page.
@@ -431,6 +450,7 @@ var actionPhrases = [...]string{
 	"newsletter", "download our app", "download the app", "get the app", "join the conversation",
 	"share this", "share your", "let us know", "tell us what you think", "send us your",
 	"melden sie sich", "abonnieren", "folgen sie", "newsletter", "abonnez", "suivez",
+	"help us", "erschien zuerst", "first appeared in", "originally appeared", "auf dem laufenden",
 	"suscríb", "síguenos", "iscriviti", "zapisz się",
 }
 
