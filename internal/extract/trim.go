@@ -248,6 +248,12 @@ func furnitureBlock(b *block, tail bool) bool {
 // 13:36 • Updated ... | By X": separators with dates, times or bylines,
 // and no sentence.
 func metaLine(lower string) bool {
+	// A full date with a byline or a time, in a short line that is no
+	// sentence: "06.11.2023 13:30 von Olga".
+	if len(strings.Fields(lower)) <= 12 && !strings.HasSuffix(lower, ".") && fullDate(lower) &&
+		(strings.Contains(lower, ":") || bylineWord(lower)) {
+		return true
+	}
 	seps := strings.Count(lower, "|") + strings.Count(lower, "•") + strings.Count(lower, "·")
 	if seps < 1 || strings.Contains(lower, ". ") {
 		return false
@@ -359,6 +365,43 @@ func dateLike(t string) bool {
 		return false
 	}
 	return letters <= 2*digits || hasMonth(strings.ToLower(t))
+}
+
+// bylineWord reports a "by" word in a line.
+func bylineWord(lower string) bool {
+	for _, w := range [...]string{"by ", "von ", "par ", "por ", "di ", "door ", "autor"} {
+		if strings.HasPrefix(lower, w) || strings.Contains(lower, " "+w) {
+			return true
+		}
+	}
+	return false
+}
+
+// fullDate reports a numeric date (06.11.2023, 2023-11-06, 11/06/2023) in
+// a line.
+func fullDate(s string) bool {
+	run, seps := 0, 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			run++
+		case (c == '.' || c == '-' || c == '/') && run > 0 && run <= 4:
+			seps++
+			run = 0
+			continue
+		default:
+			if seps >= 2 && run >= 2 {
+				return true
+			}
+			run, seps = 0, 0
+			continue
+		}
+		if seps >= 2 && run == 4 || seps >= 2 && run >= 2 && i+1 == len(s) {
+			return true
+		}
+	}
+	return false
 }
 
 // months are month names (and their common short forms) in the languages

@@ -91,3 +91,21 @@ func TestTrimEdges(t *testing.T) {
 		})
 	}
 }
+
+func TestFullDate(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"stars (1 / 1) 06.11.2023 13:30 von olga", true},
+		{"updated 2024-05-12", true},
+		{"on 11/06/23 we met", true},
+		{"version 2.4 was released", false},
+		{"a 12-year-old boy", false},
+	}
+	for _, tt := range tests {
+		if got := fullDate(tt.in); got != tt.want {
+			t.Errorf("fullDate(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
