@@ -34,7 +34,7 @@ func NormalizeURL(raw string) string {
 	if u.Scheme == "http" {
 		u.Scheme = "https"
 	}
-	host := strings.TrimSuffix(strings.ToLower(u.Hostname()), ".")
+	host := strings.TrimRight(strings.ToLower(u.Hostname()), ".")
 	port := u.Port()
 	if port == "80" || port == "443" {
 		port = ""
@@ -92,6 +92,9 @@ func normQuery(raw string) string {
 			continue
 		}
 		k, v, _ := strings.Cut(part, "=")
+		if k == "" && v == "" {
+			continue // a bare "=" says nothing
+		}
 		dk, err := url.QueryUnescape(k)
 		if err != nil {
 			dk = k
