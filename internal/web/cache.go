@@ -476,7 +476,7 @@ func indexByte(s string, c byte) int {
 
 // writeBody sends one byte slice with its length.
 func writeBody(w http.ResponseWriter, r *http.Request, body []byte) {
-	w.Header()["Content-Length"] = []string{itoa(len(body))}
+	w.Header()["Content-Length"] = contentLength(len(body))
 	w.WriteHeader(http.StatusOK)
 	if r.Method != http.MethodHead {
 		w.Write(body) // a write error means the client went away
@@ -513,6 +513,26 @@ func putBuf(b *[]byte) {
 	}
 	*b = (*b)[:0]
 	bufs.Put(b)
+}
+
+// lengths remembers recent Content-Length header values, direct-mapped by
+// length: a busy page is sent with the same few lengths over and over, and
+// its header value then costs no allocation.
+var lengths [256]atomic.Pointer[lengthValue]
+
+type lengthValue struct {
+	n int
+	v []string
+}
+
+func contentLength(n int) []string {
+	slot := &lengths[n&255]
+	if l := slot.Load(); l != nil && l.n == n {
+		return l.v
+	}
+	l := &lengthValue{n: n, v: []string{itoa(n)}}
+	slot.Store(l)
+	return l.v
 }
 
 func itoa(n int) string {

@@ -79,7 +79,7 @@ func (g *gzipParts) write(w http.ResponseWriter, r *http.Request, parts, fills [
 				n += storedLen(len(fills[i]))
 			}
 		}
-		w.Header()["Content-Length"] = []string{itoa(n)}
+		w.Header()["Content-Length"] = contentLength(n)
 		w.WriteHeader(http.StatusOK)
 		return
 	}
