@@ -313,3 +313,24 @@ func seedDemo(t *testing.T, s *store.Store) {
 		t.Fatal(err)
 	}
 }
+
+// TestJoinDatabaseDown: when the database fails, the person gets their form
+// back, filled in, with an apology and a 503, and nothing is half-stored.
+func TestJoinDatabaseDown(t *testing.T) {
+	s := storetest.SQLite(t)
+	ts := joinSite(t, s, time.Millisecond, 0)
+	form := goodForm(formToken(t, ts, "/join"))
+	time.Sleep(2 * time.Millisecond)
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	code, _, body := post(t, ts, form)
+	if code != http.StatusServiceUnavailable {
+		t.Errorf("status %d, want 503", code)
+	}
+	for _, want := range []string{"could not save your details", `value="Zoë Ñúñez-Ōkubo"`, `value="Zoe@Example.org"`, ">Count me in.</textarea>", " checked"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("page lacks %q", want)
+		}
+	}
+}
