@@ -20,6 +20,12 @@ func (b *builder) drop(c *html.Node) bool {
 		return false // created after measuring (noscript images)
 	}
 	w, hard := b.cues.judge(c)
+	// Inside a paragraph, a span named "dateline" or "byline" is part of
+	// the sentence ("CAIRO — Gunmen opened fire..."): only hard names
+	// (screen-reader text, share widgets) take an inline element out.
+	if !hard && isInline(c) && c.Parent != nil && c.Parent.DataAtom == atom.P {
+		return false
+	}
 	if w < 0 && (hard || !holdsArticle(s, b.total)) || hard && w < 25 && !holdsArticle(s, b.total) {
 		return true
 	}

@@ -205,6 +205,9 @@ func furniture(n *html.Node, cues cueCache, names bool) (drop, soft bool) {
 		return false, false
 	}
 	w, hard := cues.judge(n)
+	if !hard && isInline(n) && n.Parent != nil && n.Parent.DataAtom == atom.P {
+		return false, false // a "dateline" span is part of its sentence
+	}
 	switch {
 	case w < 0:
 		return true, !hard
