@@ -142,18 +142,30 @@ function delay()
 end
 LUA
 
-declare -A rps p50 p99 reqs
-run() { # name url accept-encoding
-	local name=$1 url=$2 ae=$3 out errs
+# cputicks sums the user and system CPU time of processes, in clock ticks.
+cputicks() {
+	local t=0 p
+	for p in "$@"; do t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done
+	echo "$t"
+}
+
+declare -A rps p50 p99 reqs cpu
+run() { # name url accept-encoding pids...
+	local name=$1 url=$2 ae=$3 out errs t0 t1
+	shift 3
+	t0=$(cputicks "$@")
 	local args=(-t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency --timeout 5s -s "$work/drain.lua" -H "User-Agent: $UA")
 	[ -n "$ae" ] && args+=(-H "Accept-Encoding: $ae")
 	echo "wrk $name"
 	out=$(timeout $((DURATION + 60)) wrk "${args[@]}" "$url" -- $((DURATION * 1000 - 300)))
+	t1=$(cputicks "$@")
 	echo "$out" >"$work/wrk-$name.txt"
 	rps[$name]=$(awk '$1 == "Requests/sec:" {print $2}' <<<"$out")
 	p50[$name]=$(awk '$1 == "50%" {print $2}' <<<"$out")
 	p99[$name]=$(awk '$1 == "99%" {print $2}' <<<"$out")
 	reqs[$name]=$(awk '$2 == "requests" && $3 == "in" {print $1}' <<<"$out")
+	# Server CPU per request: robust to a busy machine, unlike req/s.
+	cpu[$name]=$(awk -v t=$((t1 - t0)) -v hz="$(getconf CLK_TCK)" -v n="${reqs[$name]}" 'BEGIN { printf "%.1f", t / hz * 1e6 / n }')
 	errs=$(grep -E 'Non-2xx|Socket errors' <<<"$out" || true)
 	[ -z "$errs" ] || echo "  $name: $errs"
 }
@@ -163,9 +175,9 @@ for mode in plain gzip; do
 	ae=''
 	dir=plain
 	if [ "$mode" = gzip ]; then ae=gzip dir=gz; fi
-	run "nginx-$mode" "http://127.0.0.1:$NGINX_PORT/$dir/article.html" "$ae"
-	run "newshound-$mode" "http://127.0.0.1:$NH_PORT$path" "$ae"
-	run "go-fixed-$mode" "http://127.0.0.1:$GO_PORT/" "$ae"
+	run "nginx-$mode" "http://127.0.0.1:$NGINX_PORT/$dir/article.html" "$ae" "$nginx_pid" $(pgrep -P "$nginx_pid")
+	run "newshound-$mode" "http://127.0.0.1:$NH_PORT$path" "$ae" "$nh_pid"
+	run "go-fixed-$mode" "http://127.0.0.1:$GO_PORT/" "$ae" "$go_pid"
 done
 
 # Stop newshound gracefully: it writes the counts still in memory.
@@ -181,12 +193,12 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f%%", 100 * a / b }'; }
 
 echo
 echo "Article page: $page_bytes bytes, $gz_bytes gzipped. wrk -t1 -c$CONNECTIONS -d${DURATION}s --latency; $(nproc) CPUs; load average at start $load."
-printf '%-10s %-6s %10s %8s %8s %9s\n' server mode req/s p50_ms p99_ms vs_nginx
+printf '%-10s %-6s %10s %8s %8s %9s %12s\n' server mode req/s p50_ms p99_ms vs_nginx cpu_us/req
 for mode in plain gzip; do
 	for srv in nginx newshound go-fixed; do
 		n="$srv-$mode"
-		printf '%-10s %-6s %10s %8s %8s %9s\n' "$srv" "$mode" "${rps[$n]}" "$(ms "${p50[$n]}")" "$(ms "${p99[$n]}")" \
-			"$(ratio "${rps[$n]}" "${rps[nginx-$mode]}")"
+		printf '%-10s %-6s %10s %8s %8s %9s %12s\n' "$srv" "$mode" "${rps[$n]}" "$(ms "${p50[$n]}")" "$(ms "${p99[$n]}")" \
+			"$(ratio "${rps[$n]}" "${rps[nginx-$mode]}")" "${cpu[$n]}"
 	done
 done
 echo
