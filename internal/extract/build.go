@@ -19,10 +19,7 @@ type builder struct {
 	title   string          // collapsed, lowercased title, to drop a repeated heading
 	total   int             // paragraph text of the page
 	targets map[string]bool // ids that in-page links of the article point at
-	// standfirst is the start of the page's description, lowercased: a
-	// block styled as the standfirst that repeats it is not body text.
-	standfirst string
-	roots      map[*html.Node]bool
+	roots   map[*html.Node]bool
 }
 
 // flow reports output containers that take only blocks: inline runs

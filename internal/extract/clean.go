@@ -29,10 +29,6 @@ func (b *builder) drop(c *html.Node) bool {
 	if w < 0 && (hard || !holdsArticle(s, b.total)) || hard && w < 25 && !holdsArticle(s, b.total) {
 		return true
 	}
-	if b.standfirst != "" && len(b.standfirst) >= 30 && s.text < 600 && standfirstNamed(c) &&
-		strings.HasPrefix(strings.ToLower(innerText(c)), b.standfirst) {
-		return true // the standfirst, repeated from the page's description
-	}
 	switch c.DataAtom {
 	case atom.Div, atom.Section, atom.Ul, atom.Ol, atom.Table, atom.Form,
 		atom.Fieldset, atom.Aside, atom.Header, atom.Footer, atom.Nav, atom.Dl:

@@ -83,7 +83,7 @@ func fromDoc(doc *html.Node, pageURL string, pruneNames bool) (news.Article, err
 	roots := chooseRoots(body, m, cues, pm.ld.body)
 
 	b := &builder{m: m, cues: cues, base: base, title: art.Title, total: m[body].ptext,
-		roots: map[*html.Node]bool{}, standfirst: strings.ToLower(truncRunes(collapse(art.Standfirst), 60))}
+		roots: map[*html.Node]bool{}}
 	for _, r := range roots {
 		b.roots[r] = true
 		for id := range inPageTargets(r) {
