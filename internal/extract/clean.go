@@ -216,6 +216,7 @@ func (b *builder) figure(c *html.Node) *html.Node {
 		}
 	}
 	walk(c)
+	dedupeImages(f)
 	if capNode != nil {
 		if fc := b.caption(capNode); fc != nil {
 			f.AppendChild(fc)
@@ -331,4 +332,33 @@ func splitCredit(txt string) (caption, credit string, ok bool) {
 	caption = strings.TrimRight(strings.TrimSpace(txt[:best]), "(|/ ")
 	credit = strings.TrimRight(strings.TrimSpace(txt[best:]), ")")
 	return caption, credit, true
+}
+
+// dedupeImages keeps one image per picture in a figure: lazy loaders
+// leave a blurred thumbnail beside the real image (same file name, other
+// size); the later one, the real image, stays.
+func dedupeImages(f *html.Node) {
+	seen := map[string]*html.Node{}
+	for c := f.FirstChild; c != nil; {
+		next := c.NextSibling
+		if isElem(c, atom.Img) {
+			k := imageName(attr(c, "src"))
+			if old, ok := seen[k]; ok && k != "" {
+				f.RemoveChild(old)
+			}
+			seen[k] = c
+		}
+		c = next
+	}
+}
+
+// imageName is the file name of an image URL, without query or fragment.
+func imageName(u string) string {
+	if i := strings.IndexAny(u, "?#"); i >= 0 {
+		u = u[:i]
+	}
+	if i := strings.LastIndexByte(u, '/'); i >= 0 {
+		u = u[i+1:]
+	}
+	return u
 }

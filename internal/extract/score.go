@@ -257,6 +257,43 @@ func (sc *scorer) siblings(top *html.Node) []*html.Node {
 			}
 		}
 	}
+	return sc.withMedia(parent, out)
+}
+
+// withMedia adds to the chosen siblings the images between them: a
+// figure-only block sandwiched by article blocks belongs to the article
+// (pages that set each full-width picture in a wrapper of its own).
+func (sc *scorer) withMedia(parent *html.Node, chosen []*html.Node) []*html.Node {
+	if len(chosen) < 2 {
+		return chosen
+	}
+	in := map[*html.Node]bool{}
+	for _, c := range chosen {
+		in[c] = true
+	}
+	var out []*html.Node
+	seenChosen := 0
+	var pending []*html.Node
+	for c := parent.FirstChild; c != nil; c = c.NextSibling {
+		if in[c] {
+			if seenChosen > 0 {
+				out = append(out, pending...)
+			}
+			pending = pending[:0]
+			out = append(out, c)
+			seenChosen++
+			continue
+		}
+		if c.Type != html.ElementNode {
+			continue
+		}
+		s := sc.m[c]
+		if s != nil && s.imgs > 0 && s.text < 200 && s.linkDensity() < 0.5 {
+			pending = append(pending, c)
+		} else if s != nil && s.text > 0 {
+			pending = pending[:0] // something else between: not sandwiched
+		}
+	}
 	return out
 }
 
@@ -319,8 +356,10 @@ func (sc *scorer) withTwins(top *html.Node, roots []*html.Node, body *html.Node)
 			if s == nil || s.ptext == 0 {
 				continue
 			}
-			if c.DataAtom == top.DataAtom && firstClass(c) == cls && s.text >= 80 &&
-				s.linkDensity() < 0.33 && !contains(c, top) {
+			// A twin holds prose, or is a picture of the article's
+			// (a full-width figure in the same wrapper).
+			if c.DataAtom == top.DataAtom && firstClass(c) == cls && !contains(c, top) &&
+				(s.text >= 80 && s.linkDensity() < 0.33 || s.imgs > 0 && s.text < 200 && s.link == 0) {
 				out = append(out, c)
 				continue
 			}

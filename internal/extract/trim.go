@@ -134,7 +134,7 @@ func trimBlocks(out *html.Node, art *news.Article) {
 		switch {
 		case t == "" && !hasContent(c) && c.DataAtom != atom.Iframe && c.DataAtom != atom.Img && c.DataAtom != atom.Hr:
 			out.RemoveChild(c)
-		case len(t) > 20 && len(t) < 300 && seen[t]:
+		case len(t) > 20 && len(t) < 300 && seen[t] && !media(bl):
 			out.RemoveChild(c)
 		case title != "" && len(blocks) < 4 && titleLike(bl.lower, title):
 			out.RemoveChild(c)
