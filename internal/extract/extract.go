@@ -1,15 +1,22 @@
 // Package extract turns one HTML page into a news.Article: its metadata
 // (title, standfirst, authors, dates, language, site name, lead image,
 // canonical URL) and its body as sanitized structured HTML plus plain text.
-// It is pure: no I/O, and no package state beyond read-only tables built
-// lazily on first use.
+// It is pure: no I/O, and no package state beyond read-only tables and a
+// sanitizer policy built on first use.
 //
-// The article is found in stages over one parse: metadata is read first;
-// noise (scripts, hidden and form elements) and named furniture (navigation,
-// sharing, related, comments) are pruned; paragraph scores flow to their
-// containers and the best container wins, with its article-like siblings;
-// the winner is copied into clean structure, and its head and tail blocks
-// are judged one by one for bylines, sharing lines and other furniture.
+// The article is found in stages over one parse. Metadata is read first
+// (JSON-LD, OpenGraph, meta tags, microdata, <time>). Noise (scripts,
+// hidden and form elements) and furniture named by tag, role, class or id
+// (navigation, sharing, related, comments) are pruned, sparing a badly
+// named wrapper that holds most of the page's prose. Paragraph scores flow
+// to their containers and the best container wins, corrected towards the
+// enclosing <article>, with its article-like siblings, split-off twins and
+// the pictures between them; the page's JSON-LD articleBody overrules a
+// choice that misses it. The winner is copied into clean structure, and
+// its head and tail blocks are judged one by one (cue phrases in several
+// languages, link share, bylines, datelines, calls to action, author
+// boxes) until the first line of prose. The body HTML passes through an
+// allowlist sanitizer last.
 package extract
 
 import (
