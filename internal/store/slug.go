@@ -21,7 +21,16 @@ func freeSlug(ctx context.Context, c conn, table, base string) (string, error) {
 			return "", err
 		}
 	}
-	rows, err := c.query(ctx, `SELECT slug FROM `+table+` WHERE slug = ? OR slug LIKE ?`, base, base+"-%")
+	q, args := `SELECT slug FROM `+table+` WHERE slug = ? OR slug LIKE ?`, []any{base, base + "-%"}
+	if c.d.name == sqliteDialect.name {
+		// SQLite's LIKE ignores case, so it cannot use the slug index and
+		// every insert scanned the table. Its BINARY collation sorts
+		// bytewise and '.' comes right after '-', so this range holds
+		// exactly the slugs starting with base- (PostgreSQL's collations
+		// may ignore punctuation, hence not there).
+		q, args = `SELECT slug FROM `+table+` WHERE slug = ? OR (slug > ? AND slug < ?)`, []any{base, base + "-", base + "."}
+	}
+	rows, err := c.query(ctx, q, args...)
 	if err != nil {
 		return "", err
 	}
