@@ -20,6 +20,7 @@ type builder struct {
 	total   int             // paragraph text of the page
 	targets map[string]bool // ids that in-page links of the article point at
 	roots   map[*html.Node]bool
+	tables  map[*html.Node]bool // data-table verdicts, by table
 }
 
 // flow reports output containers that take only blocks: inline runs

@@ -45,6 +45,9 @@ func (b *builder) drop(c *html.Node) bool {
 	if s.commas >= 10 && s.linkDensity() < 0.5 {
 		return false
 	}
+	if b.inDataTable(c) {
+		return false // cells hold data, however short
+	}
 	if c.DataAtom == atom.Table && dataTable(c, s) {
 		return s.linkDensity() > 0.5
 	}
@@ -64,6 +67,25 @@ func (b *builder) drop(c *html.Node) bool {
 		return true
 	case w >= 25 && ld > 0.5:
 		return true
+	}
+	return false
+}
+
+// inDataTable reports whether n sits in a cell of a data table.
+func (b *builder) inDataTable(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.Type != html.ElementNode || p.DataAtom != atom.Table {
+			continue
+		}
+		if v, ok := b.tables[p]; ok {
+			return v
+		}
+		v := dataTable(p, b.m[p])
+		if b.tables == nil {
+			b.tables = map[*html.Node]bool{}
+		}
+		b.tables[p] = v
+		return v
 	}
 	return false
 }

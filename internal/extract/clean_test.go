@@ -88,3 +88,15 @@ func TestSplitCredit(t *testing.T) {
 		}
 	}
 }
+
+func TestDataTableCellsKept(t *testing.T) {
+	table := `<table><thead><tr><th>App</th><th>Size</th></tr></thead><tbody>` +
+		`<tr><td><div><a href="/a">Maps</a></div></td><td><div>32.7 MB</div></td></tr>` +
+		`<tr><td><div><a href="/b">Mail</a></div></td><td><div>17.8 MB</div></td></tr></tbody></table>`
+	got := bodyOf(t, prose+table+prose, "https://news.example/a.html")
+	for _, w := range []string{"Maps", "32.7 MB", "Mail", "17.8 MB"} {
+		if !strings.Contains(got, w) {
+			t.Errorf("table lost %q:\n%s", w, got)
+		}
+	}
+}
