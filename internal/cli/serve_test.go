@@ -6,9 +6,35 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"testing"
 	"time"
+
+	"newshound/internal/store"
+	"newshound/internal/store/storetest"
 )
+
+// TestHealth checks /healthz on both databases: 200 "ok" while the
+// database answers, 503 once it is gone, and never cached.
+func TestHealth(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		h := health(slog.New(slog.DiscardHandler), s)
+		check := func(wantCode int, wantBody string) {
+			t.Helper()
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, httptest.NewRequest("GET", "/healthz", nil))
+			if rec.Code != wantCode || rec.Body.String() != wantBody {
+				t.Errorf("healthz = %d %q, want %d %q", rec.Code, rec.Body.String(), wantCode, wantBody)
+			}
+			if rec.Header().Get("Cache-Control") != "no-store" {
+				t.Errorf("Cache-Control = %q, want no-store", rec.Header().Get("Cache-Control"))
+			}
+		}
+		check(http.StatusOK, "ok")
+		s.Close() // the database goes away
+		check(http.StatusServiceUnavailable, "database unreachable")
+	})
+}
 
 // TestServeUntilDoneFinishesRequestsInFlight checks the graceful part of
 // shutdown: a request whose handler is running when the context ends still
