@@ -404,23 +404,30 @@ func fullDate(s string) bool {
 	return false
 }
 
-// months are month names (and their common short forms) in the languages
-// of the news we carry.
-var months = [...]string{
-	"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-	"januar", "februar", "märz", "mai", "juni", "juli", "okt", "dez",
-	"janv", "févr", "mars", "avr", "juin", "juil", "août", "sept", "déc",
-	"ene", "abr", "ago", "dic", "gen", "mag", "giu", "lug", "ott", "sty", "lut",
-	"kwi", "maj", "cze", "lip", "sie", "wrz", "paź", "lis", "gru",
+// isMonth reports a month name or its short form, in the languages of the
+// news we carry (a switch: no table built at start-up).
+func isMonth(w string) bool {
+	switch w {
+	case "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct",
+		"nov", "dec", "january", "february", "march", "april", "june", "july", "august",
+		"september", "october", "november", "december", "januar", "jänner", "februar", "märz",
+		"mai", "juni", "juli", "oktober", "dezember", "okt", "dez", "janvier", "février",
+		"mars", "avril", "juin", "juillet", "août", "septembre", "octobre", "novembre",
+		"décembre", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+		"septiembre", "octubre", "noviembre", "diciembre", "gennaio", "febbraio", "aprile",
+		"maggio", "giugno", "luglio", "settembre", "ottobre", "dicembre", "stycznia", "lutego",
+		"marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września",
+		"października", "listopada", "grudnia":
+		return true
+	}
+	return false
 }
 
-// hasMonth reports whether a word of lower starts with a month name.
+// hasMonth reports whether a word of lower is a month name.
 func hasMonth(lower string) bool {
 	for _, w := range strings.FieldsFunc(lower, func(r rune) bool { return !unicode.IsLetter(r) }) {
-		for _, m := range months {
-			if strings.HasPrefix(w, m) && len(w) <= len(m)+6 {
-				return true
-			}
+		if isMonth(w) {
+			return true
 		}
 	}
 	return false
