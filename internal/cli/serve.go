@@ -46,6 +46,7 @@ func runServe(ctx context.Context, env Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	tuneGC(env)
 	form, err := readJoinForm(cfg)
 	if err != nil {
 		return err
