@@ -215,6 +215,12 @@ func furnitureBlock(b *block, tail bool) bool {
 	if float64(b.link) > 0.5*float64(l) && l < 300 {
 		return true
 	}
+	switch b.n.DataAtom {
+	case atom.Table, atom.Pre, atom.Ul, atom.Ol, atom.Dl, atom.Blockquote, atom.Figure:
+		// Structure holds data and quotes: the line-shape rules below
+		// (datelines, bylines, labels) are for single lines of text.
+		return false
+	}
 	if tail && l < 200 && callToAction(b.lower) {
 		return true
 	}
