@@ -96,6 +96,7 @@ func (in *Ingester) poll(ctx context.Context, job store.Job) (PollResult, error)
 		return res, in.complete(ctx, job)
 	}
 	now := in.now()
+	prev := sf // the state before this poll, for the interval after a 304
 	sf.LastPolledAt = now
 	entries, resp, perr := in.read(ctx, &sf)
 	if err := ctx.Err(); err != nil {
@@ -110,7 +111,7 @@ func (in *Ingester) poll(ctx context.Context, job store.Job) (PollResult, error)
 	sf.Failures = 0
 	sf.LastSuccessAt = now
 	sf.ETag, sf.LastModified = resp.ETag, resp.LastModified
-	sf.NextPollAt = now.Add(in.interval(sf.Kind, entries, resp, now))
+	sf.NextPollAt = now.Add(in.interval(sf.Kind, entries, resp, now, lastInterval(prev)))
 	out := store.PollOutcome{Feed: sf, Job: &job}
 	for _, e := range entries {
 		key := e.GUID
@@ -248,12 +249,25 @@ func (in *Ingester) failed(sf *store.SourceFeed, err error, now time.Time) {
 	}
 }
 
+// lastInterval is the interval chosen after the previous poll when that
+// poll succeeded; zero otherwise.
+func lastInterval(prev store.SourceFeed) time.Duration {
+	if prev.Failures > 0 || prev.LastPolledAt.IsZero() || !prev.NextPollAt.After(prev.LastPolledAt) {
+		return 0
+	}
+	return prev.NextPollAt.Sub(prev.LastPolledAt)
+}
+
 // interval chooses the time to the next poll: half the source's typical
 // gap between posts (so a new post waits half a gap on average), never
 // sooner than the feed's TTL, Cache-Control max-age or Expires allow, and
-// bounded by MinInterval and MaxInterval.
-func (in *Ingester) interval(kind string, entries []entry, resp *fetch.Response, now time.Time) time.Duration {
+// bounded by MinInterval and MaxInterval. A 304 lists no posts: then the
+// last interval holds.
+func (in *Ingester) interval(kind string, entries []entry, resp *fetch.Response, now time.Time, last time.Duration) time.Duration {
 	d := in.postingGap(entries, now) / 2
+	if d == 0 && resp.NotModified {
+		d = last
+	}
 	if d == 0 {
 		d = in.opt.MaxInterval
 		if kind == store.KindSitemap {
