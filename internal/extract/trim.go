@@ -141,7 +141,8 @@ func trimBlocks(out *html.Node, art *news.Article) {
 			out.RemoveChild(c)
 		case title != "" && len(blocks) < 4 && titleLike(bl.lower, title):
 			out.RemoveChild(c)
-		case len(t) < 60 && cueLine(bl.lower) && !endsSentence(t), len(t) < 160 && promoLine(bl.lower):
+		case len(t) < 60 && cueLine(bl.lower) && !endsSentence(t), len(t) < 160 && promoLine(bl.lower),
+			len(t) < 90 && creditLine(bl.lower):
 			out.RemoveChild(c)
 			// The list of links such a line introduces goes with it.
 			if nl := next; nl != nil && (isElem(nl, atom.Ul) || isElem(nl, atom.Ol)) {
@@ -580,4 +581,26 @@ func restated(dek, next *block) bool {
 		}
 	}
 	return seen >= 3 && shared*2 >= seen
+}
+
+// agencies are photo agencies whose names close a credit line.
+var agencies = [...]string{
+	"getty images", "afp", "reuters", "ap photo", "ap", "epa", "dpa", "shutterstock",
+	"istock", "istockphoto", "imago", "picture alliance", "picture-alliance", "alamy",
+	"anadolu", "xinhua", "efe", "ansa", "keystone", "bloomberg", "pa images", "pa",
+}
+
+// creditLine reports a photo credit standing alone: "Jim Watson/AFP/Getty
+// Images", "(Photo: Reuters)".
+func creditLine(lower string) bool {
+	l := strings.Trim(lower, " ()[].")
+	if !strings.Contains(l, "/") && !strings.HasPrefix(l, "photo") && !strings.HasPrefix(l, "foto") {
+		return false
+	}
+	for _, a := range agencies {
+		if strings.HasSuffix(l, "/"+a) || strings.HasSuffix(l, " "+a) || strings.HasSuffix(l, ": "+a) {
+			return len(strings.Fields(l)) <= 6
+		}
+	}
+	return false
 }

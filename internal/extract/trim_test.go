@@ -36,10 +36,11 @@ func TestTrimEdges(t *testing.T) {
 			absent: []string{"transport correspondent", "newsletter"},
 		},
 		{
-			name:   "teaser links and stray credits mid-body",
-			in:     p1 + `<p>ALSO READ: <a href="/x">Council votes on parking charges</a></p>` + p2 + `<p>Photo: Jo Smith/Agency</p>` + p3,
+			name: "teaser links and stray credits mid-body",
+			in: p1 + `<p>ALSO READ: <a href="/x">Council votes on parking charges</a></p>` + p2 + `<p>Photo: Jo Smith/Agency</p>` +
+				`<p>JIM WATSON/AFP/Getty Images</p>` + p3,
 			keep:   []string{"The sale price", "Local groups"},
-			absent: []string{"ALSO READ", "parking charges", "Jo Smith"},
+			absent: []string{"ALSO READ", "parking charges", "Jo Smith", "WATSON"},
 		},
 		{
 			name:   "advertisement label mid-body",
