@@ -141,8 +141,8 @@ func trimBlocks(out *html.Node, art *news.Article) {
 			out.RemoveChild(c)
 		case title != "" && len(blocks) < 4 && titleLike(bl.lower, title):
 			out.RemoveChild(c)
-		case len(t) < 60 && cueLine(bl.lower) && !endsSentence(t), len(t) < 160 && promoLine(bl.lower),
-			len(t) < 90 && creditLine(bl.lower):
+		case !media(bl) && (len(t) < 60 && cueLine(bl.lower) && !endsSentence(t) ||
+			len(t) < 160 && promoLine(bl.lower) || len(t) < 90 && creditLine(bl.lower)):
 			out.RemoveChild(c)
 			// The list of links such a line introduces goes with it.
 			if nl := next; nl != nil && (isElem(nl, atom.Ul) || isElem(nl, atom.Ol)) {
