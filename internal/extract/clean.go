@@ -295,6 +295,10 @@ func (b *builder) caption(in *html.Node) *html.Node {
 				fc.AppendChild(textNode(cap))
 			}
 			ct = cr
+		} else if creditLine(strings.ToLower(txt)) {
+			// The caption is only a credit ("Name/Agency/Getty Images").
+			fc = elem(atom.Figcaption)
+			ct = txt
 		}
 	}
 	if ct != "" {

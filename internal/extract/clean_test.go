@@ -27,6 +27,11 @@ func TestFigureCredit(t *testing.T) {
 			caption: "Sandsäcke am Fluss", credit: "Foto: Jo Schmidt", wantCreditMarkup: true,
 		},
 		{
+			name:    "caption that is only a credit",
+			in:      `<figure><img src="/a.jpg"><figcaption>Thomas Jackson/Digital Vision/Getty Images</figcaption></figure>`,
+			caption: "", credit: "Thomas Jackson/Digital Vision/Getty Images", wantCreditMarkup: true,
+		},
+		{
 			name:    "no credit",
 			in:      `<figure><img src="/a.jpg"><figcaption>Sandbags by the river.</figcaption></figure>`,
 			caption: "Sandbags by the river.",
