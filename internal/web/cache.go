@@ -36,6 +36,7 @@ const (
 	DefaultCacheBytes = 64 << 20
 	pageMaxAge        = 10 * time.Minute
 	maxCacheKey       = 512
+	renderTimeout     = 10 * time.Second // a render shared by waiting requests
 )
 
 // cacheableQuery is the only query string whose pages are cached: none, or
@@ -184,8 +185,12 @@ func (s *Server) generation(ctx context.Context) (int64, error) {
 			defer s.genBusy.Store(false)
 			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 			defer cancel()
-			if _, err := s.readGeneration(ctx); err != nil {
+			_, err := s.readGeneration(ctx)
+			switch {
+			case err != nil && !s.genFailing.Swap(true): // once per outage, not every second
 				s.log.Warn("web: cannot check for site changes; serving cached pages", "err", err)
+			case err == nil && s.genFailing.Swap(false):
+				s.log.Info("web: checking for site changes again")
 			}
 		}()
 	}
@@ -242,7 +247,11 @@ func (s *Server) cached(render pageFunc) http.Handler {
 		e := s.cache.get(key, gen, now)
 		if e == nil {
 			e, err = s.cache.once(r.Context(), key, func() (*entry, error) {
-				e, err := s.newEntry(r, render, gen, now)
+				// Other requests may be waiting for this render: it must not
+				// fail because this request's client went away.
+				ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), renderTimeout)
+				defer cancel()
+				e, err := s.newEntry(r.WithContext(ctx), render, gen, now)
 				if err == nil {
 					s.cache.put(key, e)
 				}

@@ -66,13 +66,14 @@ type Server struct {
 	counterFmt    counterFormat
 	canonicalSelf bool
 
-	cache    *pageCache
-	holes    holeMarks
-	maxStale time.Duration
-	gen      atomic.Int64 // the store's site generation as last read; 0 before
-	genRead  atomic.Int64 // when it was read, unix nanoseconds
-	genBusy  atomic.Bool  // a background read is running
-	token    atomic.Pointer[mintedToken]
+	cache      *pageCache
+	holes      holeMarks
+	maxStale   time.Duration
+	gen        atomic.Int64 // the store's site generation as last read; 0 before
+	genRead    atomic.Int64 // when it was read, unix nanoseconds
+	genBusy    atomic.Bool  // a background read is running
+	genFailing atomic.Bool  // the last background read failed
+	token      atomic.Pointer[mintedToken]
 
 	pages  map[string]*template.Template // parsed once at New, by file name
 	assets *assets
