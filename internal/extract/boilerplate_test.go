@@ -426,6 +426,30 @@ var boilerplateCases = []pageCase{
 			"Nadia Kowalski is the Riverbend Times' arts reporter", "Tags:", "12 comments",
 			"All rights reserved"},
 	},
+	{
+		// The other side of cue phrases: short sentences of the article
+		// that open with "Comments", "Follow" or "Share" stay.
+		file: "cue-words-in-prose.html",
+		url:  "https://marketstreet.example/business/brewery-chair",
+		meta: metaWant{Title: "Brewery board ousts its chair after vote"},
+		lines: []string{
+			"Comments by the chair at a staff meeting set off the revolt.",
+			"The board of the city's oldest brewery voted on Tuesday",
+			"Directors said the decision was about how the plan had been announced",
+			"Follow-up meetings with the bottling staff are set for next week.",
+			"Pemberton, who has chaired the company for eleven years",
+			"Share prices closed four per cent higher on the news.",
+		},
+	},
+	{
+		// A news brief of one sentence: short is not the same as furniture.
+		file:  "one-paragraph-brief.html",
+		url:   "https://metrobriefs.example/traffic/ring-road-lane",
+		meta:  metaWant{Title: "Ring road lane closed overnight"},
+		lines: []string{"The inside lane of the ring road between junctions four and five will be closed"},
+		absent: []string{"Home", "Traffic", "More briefs", "Pool reopens", "Market moves", "New bus shelter",
+			"short news from the city", "About", "Contact"},
+	},
 }
 
 var metadataCases = []pageCase{
