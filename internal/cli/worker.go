@@ -35,7 +35,7 @@ func bindIngest(fs *flag.FlagSet, jobs bool) *ingestFlags {
 	}
 	if jobs {
 		f.workers = fs.Int("workers", ingest.DefaultWorkers, "`N` jobs at a time")
-		f.lease = fs.Duration("lease", ingest.DefaultLease, "how long a claimed job is this process's before another may take it (`DURATION`)")
+		f.lease = fs.Duration("lease", ingest.DefaultLease, "`DURATION` a claimed job stays this process's before another may take it")
 	}
 	return f
 }
