@@ -24,6 +24,9 @@ type ingestFlags struct {
 	hostDelay *time.Duration
 	workers   *int
 	lease     *time.Duration
+	// syncIndex keeps the related-articles index in step with other
+	// processes' articles, for commands that run until stopped.
+	syncIndex bool
 }
 
 // bindIngest registers the fetching flags on fs; jobs adds the worker ones.
@@ -78,9 +81,9 @@ func (f *ingestFlags) ingester(ctx context.Context, cfg config.Config, env Env, 
 		}
 		opt.Workers, opt.Lease = *f.workers, *f.lease
 	}
+	var ix *related.Index
 	if index {
-		ix, err := related.Load(ctx, st, related.Options{})
-		if err != nil {
+		if ix, err = related.Load(ctx, st, related.Options{}); err != nil {
 			return nil, nil, err
 		}
 		opt.OnStored = func(ctx context.Context, a news.Article) error { return ix.Add(ctx, a) }
@@ -89,7 +92,39 @@ func (f *ingestFlags) ingester(ctx context.Context, cfg config.Config, env Env, 
 	if err != nil {
 		return nil, nil, err
 	}
-	return in, client.CloseIdleConnections, nil
+	done := client.CloseIdleConnections
+	if ix != nil && f.syncIndex {
+		stop := syncRelated(ctx, ix, log)
+		done = func() { stop(); client.CloseIdleConnections() }
+	}
+	return in, done, nil
+}
+
+// relatedSyncEvery is how often a long-running worker brings its
+// related-articles index up to date with what other processes stored.
+const relatedSyncEvery = time.Minute
+
+// syncRelated runs ix.Sync every relatedSyncEvery until the returned stop
+// is called: with several workers, each indexes only what it stores.
+func syncRelated(ctx context.Context, ix *related.Index, log *slog.Logger) (stop func()) {
+	ctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		t := time.NewTicker(relatedSyncEvery)
+		defer t.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
+				if err := ix.Sync(ctx); err != nil && ctx.Err() == nil {
+					log.Warn("related index sync", "err", err)
+				}
+			}
+		}
+	}()
+	return func() { cancel(); <-done }
 }
 
 // runWorker runs ingestion workers alone, without the web site, until
@@ -112,6 +147,7 @@ func runWorker(ctx context.Context, env Env, args []string) error {
 	}
 	defer st.Close()
 	log := cfg.NewLogger(env.Stderr)
+	flags.syncIndex = true
 	in, done, err := flags.ingester(ctx, cfg, env, st, log, true)
 	if err != nil {
 		return err
@@ -128,7 +164,7 @@ func runWorker(ctx context.Context, env Env, args []string) error {
 // called; stop waits for the jobs in flight to end.
 func startWorkers(ctx context.Context, cfg config.Config, env Env, st *store.Store, log *slog.Logger) (stop func(), err error) {
 	flags := &ingestFlags{userAgent: new(string), perHost: new(int), hostDelay: new(time.Duration),
-		workers: new(int), lease: new(time.Duration)}
+		workers: new(int), lease: new(time.Duration), syncIndex: true}
 	*flags.perHost, *flags.hostDelay = 2, time.Second
 	*flags.workers, *flags.lease = ingest.DefaultWorkers, ingest.DefaultLease
 	in, done, err := flags.ingester(ctx, cfg, env, st, log, true)
