@@ -85,18 +85,49 @@ func readPage(ctx context.Context, env Env, src string, allowPrivate bool) ([]by
 
 // articleJSON is the JSON form of an extracted article.
 type articleJSON struct {
-	URL          string        `json:"url,omitempty"`
-	CanonicalURL string        `json:"canonical_url,omitempty"`
-	SiteName     string        `json:"site_name,omitempty"`
-	Title        string        `json:"title"`
-	Standfirst   string        `json:"standfirst,omitempty"`
-	Authors      []news.Author `json:"authors,omitempty"`
-	Language     string        `json:"language,omitempty"`
-	Published    string        `json:"published,omitempty"`
-	Updated      string        `json:"updated,omitempty"`
-	LeadImage    *news.Figure  `json:"lead_image,omitempty"`
-	BodyHTML     string        `json:"body_html"`
-	BodyText     string        `json:"body_text"`
+	URL          string       `json:"url,omitempty"`
+	CanonicalURL string       `json:"canonical_url,omitempty"`
+	SiteName     string       `json:"site_name,omitempty"`
+	Title        string       `json:"title"`
+	Standfirst   string       `json:"standfirst,omitempty"`
+	Authors      []authorJSON `json:"authors,omitempty"`
+	Language     string       `json:"language,omitempty"`
+	Published    string       `json:"published,omitempty"`
+	Updated      string       `json:"updated,omitempty"`
+	LeadImage    *figureJSON  `json:"lead_image,omitempty"`
+	BodyHTML     string       `json:"body_html"`
+	BodyText     string       `json:"body_text"`
+}
+
+// authorJSON is the JSON form of a credited author.
+type authorJSON struct {
+	Name string `json:"name"`
+	URL  string `json:"url,omitempty"`
+}
+
+// figureJSON is the JSON form of the lead image.
+type figureJSON struct {
+	ImageURL string `json:"image_url"`
+	Alt      string `json:"alt,omitempty"`
+	Caption  string `json:"caption,omitempty"`
+	Credit   string `json:"credit,omitempty"`
+}
+
+// toJSON converts an article to its JSON form.
+func toJSON(art news.Article) articleJSON {
+	out := articleJSON{
+		URL: art.OriginalURL, CanonicalURL: art.CanonicalURL, SiteName: art.SiteName,
+		Title: art.Title, Standfirst: art.Standfirst,
+		Language: art.Language, Published: timeString(art.PublishedAt),
+		Updated: timeString(art.UpdatedAt), BodyHTML: art.BodyHTML, BodyText: art.BodyText,
+	}
+	for _, a := range art.Authors {
+		out.Authors = append(out.Authors, authorJSON{Name: a.Name, URL: a.URL})
+	}
+	if f := art.LeadImage; f != nil {
+		out.LeadImage = &figureJSON{ImageURL: f.ImageURL, Alt: f.Alt, Caption: f.Caption, Credit: f.Credit}
+	}
+	return out
 }
 
 // writeArticle prints art in the given format.
@@ -110,13 +141,8 @@ func writeArticle(w io.Writer, format string, art news.Article) error {
 	case "json":
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
-		err = enc.Encode(articleJSON{
-			URL: art.OriginalURL, CanonicalURL: art.CanonicalURL, SiteName: art.SiteName,
-			Title: art.Title, Standfirst: art.Standfirst, Authors: art.Authors,
-			Language: art.Language, Published: timeString(art.PublishedAt),
-			Updated: timeString(art.UpdatedAt), LeadImage: art.LeadImage,
-			BodyHTML: art.BodyHTML, BodyText: art.BodyText,
-		})
+		enc.SetEscapeHTML(false) // body_html stays readable; JSON strings are safe as they are
+		err = enc.Encode(toJSON(art))
 	}
 	if err != nil {
 		return fmt.Errorf("extract: write: %w", err)

@@ -100,6 +100,9 @@ func TestExtractJSONShape(t *testing.T) {
 	if got.URL != "https://valley.example/bridge" || got.Language != "en" || got.Title != "Bridge reopens" {
 		t.Errorf("url/lang/title = %q %q %q", got.URL, got.Language, got.Title)
 	}
+	if !strings.Contains(out, `"body_html": "<p>The old stone bridge`) {
+		t.Errorf("body_html is escaped or missing:\n%s", out)
+	}
 	if strings.Contains(got.BodyText, "Valley News") || strings.Contains(got.BodyText, "Home") {
 		t.Errorf("furniture in body text: %q", got.BodyText)
 	}

@@ -102,7 +102,7 @@ func fromDoc(doc *html.Node, pageURL string, pruneNames bool) (news.Article, err
 	}
 	out := b.build(roots, body)
 	splitBreaks(out)
-	trimBlocks(out, &art)
+	trimBlocks(out, &art, b.deks)
 	fixAnchors(out, base)
 	tidy(out)
 

@@ -126,7 +126,7 @@ type block struct {
 
 // trimBlocks removes furniture at the edges of the body, cue lines
 // anywhere, and repeated blocks.
-func trimBlocks(out *html.Node, art *news.Article) {
+func trimBlocks(out *html.Node, art *news.Article, deks map[*html.Node]bool) {
 	var blocks []*block
 	seen := map[string]bool{}
 	title := strings.ToLower(art.Title)
@@ -187,7 +187,8 @@ func trimBlocks(out *html.Node, art *news.Article) {
 			i++
 			continue
 		}
-		if !furnitureBlock(b, false) && !(desc != "" && slug(b.text) == desc && restated(b, blocks[i+1])) {
+		standfirst := desc != "" && slug(b.text) == desc && (deks[b.n] || restated(b, blocks[i+1]))
+		if !furnitureBlock(b, false) && !standfirst {
 			break
 		}
 		out.RemoveChild(b.n)
