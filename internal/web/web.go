@@ -139,8 +139,9 @@ func New(cfg Config) (*Server, error) {
 	return s, nil
 }
 
-// Handler returns the site's HTTP handler.
-func (s *Server) Handler() http.Handler { return s.mux }
+// Handler returns the site's HTTP handler: the Server itself, which
+// answers from its page cache before routing (see ServeHTTP).
+func (s *Server) Handler() http.Handler { return s }
 
 // Handle adds a route to the site's mux, for handlers that live elsewhere
 // (health checks, feeds, the join form). Patterns follow http.ServeMux; a
