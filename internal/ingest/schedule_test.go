@@ -79,3 +79,37 @@ func TestNextPoll(t *testing.T) {
 		}
 	})
 }
+
+// A sitemap poll takes only the newest URLs, so subscribing to a site
+// does not import its archive; the next poll brings nothing again.
+func TestSitemapTakesNewest(t *testing.T) {
+	s := storetest.SQLite(t)
+	ctx := context.Background()
+	c := newClock()
+	site := ingesttest.NewSite(t)
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">`)
+	for i := range 250 {
+		// Listed oldest first; day i.
+		fmt.Fprintf(&b, "<url><loc>%s/p/%d</loc><lastmod>%s</lastmod></url>", site.URL, i,
+			c.Now().Add(-time.Duration(250-i)*24*time.Hour).Format("2006-01-02"))
+	}
+	b.WriteString("</urlset>")
+	site.Static("/sitemap.xml", "application/xml", b.String())
+	in := newIngester(t, s, c)
+	if _, _, err := in.AddSource(ctx, site.URL+"/sitemap.xml", ""); err != nil {
+		t.Fatal(err)
+	}
+	p, err := in.RunOnce(ctx, false, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The pages do not exist: every entry fails, but only the newest 200 were tried.
+	if p.Failed != 200 || site.Hits("/p/49") != 0 || site.Hits("/p/50") != 1 || site.Hits("/p/249") != 1 {
+		t.Errorf("progress %+v; hits of p/49 %d, p/50 %d, p/249 %d", p, site.Hits("/p/49"), site.Hits("/p/50"), site.Hits("/p/249"))
+	}
+	p, err = in.RunOnce(ctx, true, nil)
+	if err != nil || p.Failed != 0 || site.Hits("/p/50") != 1 {
+		t.Errorf("second poll %+v, %v: entries tried again", p, err)
+	}
+}
