@@ -193,3 +193,43 @@ func TestUpdatedEntryReplacesArticle(t *testing.T) {
 		}
 	})
 }
+
+// A page whose extraction is thin (a script-rendered shell) gives way to
+// the feed's full content, marked as such; reextract keeps it.
+func TestThinPageUsesFeedContent(t *testing.T) {
+	s := storetest.SQLite(t)
+	ctx := context.Background()
+	c := newClock()
+	site := ingesttest.NewSite(t)
+	st := ingesttest.NewStory(95, 3, 6, c.Now().Add(-time.Hour))
+	site.Static("/app", "text/html", `<html><head><title>`+st.Title+`</title></head><body><div id="root">Loading…</div><script src="/app.js"></script></body></html>`)
+	site.Feed("/feed.xml", "Shell News", []ingesttest.Item{{Title: st.Title, Link: site.URL + "/app", GUID: "a1",
+		Published: st.Published, Author: st.Author, Content: "<p>" + strings.Join(st.Paras, "</p><p>") + "</p>"}})
+	in := newIngester(t, s, c)
+	src, _, err := in.AddSource(ctx, site.URL+"/feed.xml", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := in.RunOnce(ctx, false, nil)
+	if err != nil || p.New != 1 || p.FromFeed != 1 {
+		t.Fatalf("run %+v, %v; want 1 new from the feed", p, err)
+	}
+	a := allArticles(t, s)[0]
+	if !strings.Contains(a.BodyText, st.Paras[5]) || strings.Contains(a.BodyText, "Loading") {
+		t.Errorf("body is not the feed's content: %q", a.BodyText)
+	}
+	if len(a.Authors) == 0 || a.Authors[0].Name != st.Author {
+		t.Errorf("authors %+v, want the feed's %s", a.Authors, st.Author)
+	}
+	pg, err := s.IngestedPage(ctx, a.ID)
+	if err != nil || pg.ContentSource != ingest.FromFeed || len(pg.PageGz) == 0 {
+		t.Fatalf("ingest record %q with %d bytes of page, %v; want feed content and the page kept", pg.ContentSource, len(pg.PageGz), err)
+	}
+	r, err := in.Reextract(ctx, src.ID)
+	if err != nil || r.FromFeed != 1 || r.Updated != 0 {
+		t.Errorf("reextract %+v, %v; want the feed's content kept", r, err)
+	}
+	if again, _ := s.Article(ctx, a.ID); again.BodyText != a.BodyText {
+		t.Error("reextract replaced the feed's content with the thin page")
+	}
+}
