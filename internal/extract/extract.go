@@ -85,7 +85,8 @@ func fromDoc(doc *html.Node, pageURL string, pruneNames bool) (news.Article, err
 	stripNoise(body)
 	cues := cueCache{}
 	m := measureTree(body)
-	pruneFurniture(body, m, cues, m[body].ptext, pruneNames)
+	furnitureLines := lineSet{}
+	pruneFurniture(body, m, cues, m[body].ptext, pruneNames, furnitureLines)
 	m = measureTree(body)
 	roots := chooseRoots(body, m, cues, pm.ld.body)
 
@@ -102,7 +103,7 @@ func fromDoc(doc *html.Node, pageURL string, pruneNames bool) (news.Article, err
 	}
 	out := b.build(roots, body)
 	splitBreaks(out)
-	trimBlocks(out, &art, b.deks)
+	trimBlocks(out, &art, b.deks, furnitureLines)
 	fixAnchors(out, base)
 	tidy(out)
 

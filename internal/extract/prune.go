@@ -155,17 +155,47 @@ func onlyImage(n *html.Node) bool {
 // most of the page's paragraph text (a badly named wrapper around the whole
 // article). Hard furniture names (comments, related, share) never spare.
 // With names false, only tags and roles count (the fallback pass).
-func pruneFurniture(n *html.Node, m measure, cues cueCache, total int, names bool) {
+//
+// The lines of what it removes are remembered in seen: the same line met
+// again in the article (a sign-up box repeated inline) is furniture too.
+func pruneFurniture(n *html.Node, m measure, cues cueCache, total int, names bool, seen lineSet) {
 	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling
 		if c.Type == html.ElementNode {
 			if drop, soft := furniture(c, cues, names); drop && !(soft && holdsArticle(m[c], total)) {
+				seen.collect(c, m)
 				n.RemoveChild(c)
 			} else {
-				pruneFurniture(c, m, cues, total, names)
+				pruneFurniture(c, m, cues, total, names, seen)
 			}
 		}
 		c = next
+	}
+}
+
+// lineSet holds the lines of pruned furniture.
+type lineSet map[string]bool
+
+// maxLines bounds how many furniture lines are remembered.
+const maxLines = 400
+
+// collect remembers the short block lines under n (20 to 200 characters).
+func (ls lineSet) collect(n *html.Node, m measure) {
+	if len(ls) >= maxLines {
+		return
+	}
+	s := m[n]
+	if s == nil || s.text < 20 {
+		return
+	}
+	if s.own >= 20 && s.text <= 200 {
+		ls[innerText(n)] = true
+		return
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			ls.collect(c, m)
+		}
 	}
 }
 

@@ -126,7 +126,7 @@ type block struct {
 
 // trimBlocks removes furniture at the edges of the body, cue lines
 // anywhere, and repeated blocks.
-func trimBlocks(out *html.Node, art *news.Article, deks map[*html.Node]bool) {
+func trimBlocks(out *html.Node, art *news.Article, deks map[*html.Node]bool, furniture lineSet) {
 	var blocks []*block
 	seen := map[string]bool{}
 	title := strings.ToLower(art.Title)
@@ -137,7 +137,7 @@ func trimBlocks(out *html.Node, art *news.Article, deks map[*html.Node]bool) {
 		switch {
 		case t == "" && !hasContent(c) && c.DataAtom != atom.Iframe && c.DataAtom != atom.Img && c.DataAtom != atom.Hr:
 			out.RemoveChild(c)
-		case len(t) > 20 && len(t) < 300 && seen[t] && !media(bl):
+		case len(t) > 20 && len(t) < 300 && seen[t] && !media(bl), len(t) >= 20 && len(t) <= 200 && furniture[t] && !bl.heading:
 			out.RemoveChild(c)
 		case title != "" && len(blocks) < 4 && titleLike(bl.lower, title):
 			out.RemoveChild(c)

@@ -116,3 +116,23 @@ func TestFullDate(t *testing.T) {
 		}
 	}
 }
+
+func TestFurnitureLineRepeatedInBody(t *testing.T) {
+	promo := "Get the week's best local stories in your inbox every Friday morning"
+	page := `<html><body><aside class="sidebar"><p>` + promo + `</p></aside><article>` +
+		`<p>The council has bought the old Regal cinema on the high street for a community arts centre, ending years of uncertainty.</p>` +
+		`<p>` + promo + `</p>` +
+		`<p>The sale price was not disclosed, but councillors had set aside money in this year's budget for the purchase.</p>` +
+		`<p>Local groups have campaigned since the cinema closed in 2019, and held screenings in the car park every summer.</p>` +
+		`</article></body></html>`
+	art, err := FromHTML([]byte(page), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(art.BodyText, "inbox every Friday") {
+		t.Errorf("the sidebar's line stayed in the body:\n%s", art.BodyText)
+	}
+	if !strings.Contains(art.BodyText, "The sale price") {
+		t.Errorf("article text lost:\n%s", art.BodyText)
+	}
+}
