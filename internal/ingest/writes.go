@@ -23,7 +23,17 @@ func (in *Ingester) turn() func() {
 	return in.wmu.Unlock
 }
 
+// claim claims the next job, ErrNotFound when there is none. It asks
+// first without the write lock a claim takes, so that idle workers
+// looking for work do not keep busy ones waiting for it.
 func (in *Ingester) claim(ctx context.Context) (store.Job, error) {
+	ok, err := in.st.Runnable(ctx, in.now())
+	if err != nil {
+		return store.Job{}, err
+	}
+	if !ok {
+		return store.Job{}, store.ErrNotFound
+	}
 	defer in.turn()()
 	return in.st.Claim(ctx, in.now(), in.opt.Lease, KindPoll, KindPage)
 }

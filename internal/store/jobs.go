@@ -145,6 +145,20 @@ func pickJob(ctx context.Context, c conn, q string, args []any, counts ...*int) 
 	return id, err
 }
 
+// Runnable reports whether Claim would find a job now, without taking the
+// write lock a claim needs: idle workers ask this first.
+func (s *Store) Runnable(ctx context.Context, now time.Time) (bool, error) {
+	c := s.conn()
+	t := c.d.timeArg(normTime(now))
+	var n int
+	err := c.queryRow(ctx, `SELECT CASE WHEN EXISTS (SELECT 1 FROM jobs WHERE state = 'queued' AND run_at <= ?)
+		OR EXISTS (SELECT 1 FROM jobs WHERE state = 'running' AND lease_until < ?) THEN 1 ELSE 0 END`, t, t).Scan(&n)
+	if err != nil {
+		return false, fmt.Errorf("store: runnable jobs: %w", err)
+	}
+	return n > 0, nil
+}
+
 // Complete deletes a finished job. It returns ErrConflict when the lease
 // was lost (the job expired and another worker claimed it): the caller's
 // work was then done twice, which every step must tolerate.

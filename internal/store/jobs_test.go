@@ -38,6 +38,14 @@ func TestQueueLifecycle(t *testing.T) {
 		if _, err := s.Claim(ctx, now, time.Minute); !errors.Is(err, store.ErrNotFound) {
 			t.Fatalf("Claim with nothing due = %v, want ErrNotFound", err)
 		}
+		for _, tc := range []struct {
+			at   time.Time
+			want bool
+		}{{now, false}, {now.Add(2 * time.Minute), true}, {now.Add(2 * time.Hour), true}} {
+			if ok, err := s.Runnable(ctx, tc.at); err != nil || ok != tc.want {
+				t.Errorf("Runnable at +%v = %v, %v; want %v", tc.at.Sub(now), ok, err, tc.want)
+			}
+		}
 		// Once the lease ends, another worker takes it; the first has lost it.
 		j2, err := s.Claim(ctx, now.Add(2*time.Minute), time.Minute, "poll")
 		if err != nil || j2.ID != j.ID || j2.Attempts != 2 {
