@@ -126,11 +126,21 @@ type block struct {
 }
 
 // trimBlocks removes furniture at the edges of the body, cue lines
-// anywhere, and repeated blocks.
+// anywhere, and repeated blocks. deks are the blocks copied from elements
+// named as the standfirst; furniture holds the lines of pruned furniture.
 func trimBlocks(out *html.Node, art *news.Article, deks map[*html.Node]bool, furniture lineSet) {
+	blocks := scanBlocks(out, strings.ToLower(art.Title), furniture)
+	blocks = cutAtStop(out, blocks)
+	blocks = trimTail(out, blocks)
+	trimHead(out, blocks, slug(art.Standfirst), deks)
+}
+
+// scanBlocks measures the top-level blocks of out, removing on the way
+// the empty ones, repeats, the headline and lines that are furniture
+// wherever they stand.
+func scanBlocks(out *html.Node, title string, furniture lineSet) []*block {
 	var blocks []*block
 	seen := map[string]bool{}
-	title := strings.ToLower(art.Title)
 	for c := out.FirstChild; c != nil; {
 		next := c.NextSibling
 		t := innerText(c)
@@ -160,17 +170,25 @@ func trimBlocks(out *html.Node, art *news.Article, deks map[*html.Node]bool, fur
 		}
 		c = next
 	}
-	// Tail: a stop cue in the second half ends the article.
+	return blocks
+}
+
+// cutAtStop ends the article at a stop cue in its second half ("Related",
+// "12 comments"): everything from there on goes.
+func cutAtStop(out *html.Node, blocks []*block) []*block {
 	for i := len(blocks) / 2; i < len(blocks); i++ {
 		if i > 0 && len(blocks[i].text) < 80 && stopLine(blocks[i].lower) {
 			for _, b := range blocks[i:] {
 				out.RemoveChild(b.n)
 			}
-			blocks = blocks[:i]
-			break
+			return blocks[:i]
 		}
 	}
-	// Tail, block by block.
+	return blocks
+}
+
+// trimTail removes furniture blocks from the end until a block of prose.
+func trimTail(out *html.Node, blocks []*block) []*block {
 	for len(blocks) > 1 {
 		b := blocks[len(blocks)-1]
 		if !furnitureBlock(b, true) {
@@ -179,9 +197,14 @@ func trimBlocks(out *html.Node, art *news.Article, deks map[*html.Node]bool, fur
 		out.RemoveChild(b.n)
 		blocks = blocks[:len(blocks)-1]
 	}
-	// Head, block by block; images above the first line of prose stay
-	// and do not end the search.
-	desc := slug(art.Standfirst)
+	return blocks
+}
+
+// trimHead removes furniture blocks from the start until a block of
+// prose; images above it stay and do not end the search. The standfirst
+// goes too when it is one: the page's description, whole, in a block
+// named as the standfirst or restated by the block after it.
+func trimHead(out *html.Node, blocks []*block, desc string, deks map[*html.Node]bool) {
 	for i := 0; i < len(blocks)-1 && i < 8; {
 		b := blocks[i]
 		if media(b) {
