@@ -154,19 +154,7 @@ func (b *builder) inline(c, out *html.Node) {
 func (b *builder) block(c, out *html.Node) {
 	switch c.DataAtom {
 	case atom.Figcaption:
-		// A caption outside its figure (pages do this): it joins the
-		// figure just before it, or makes a figure of its own.
-		fc := b.caption(c)
-		if fc == nil {
-			return
-		}
-		if last := out.LastChild; isElem(last, atom.Figure) && firstDescendant(last, atom.Figcaption) == nil {
-			last.AppendChild(fc)
-			return
-		}
-		f := elem(atom.Figure)
-		f.AppendChild(fc)
-		out.AppendChild(f)
+		b.strayCaption(c, out)
 	case atom.P, atom.Address, atom.Summary, atom.Dt:
 		p := elem(atom.P)
 		if c.DataAtom == atom.Dt {
@@ -179,51 +167,9 @@ func (b *builder) block(c, out *html.Node) {
 			b.markDek(c, p)
 		}
 	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
-		a := c.DataAtom
-		if a == atom.H1 {
-			a = atom.H2
-		}
-		h := elem(a)
-		b.keepID(c, h)
-		b.mixed(c, h)
-		t := innerText(h)
-		if t == "" || b.title != "" && strings.EqualFold(t, b.title) {
-			return
-		}
-		out.AppendChild(h)
-		b.markDek(c, h)
+		b.heading(c, out)
 	case atom.Ul, atom.Ol, atom.Dl:
-		l := elem(c.DataAtom)
-		if st := attr(c, "start"); st != "" && c.DataAtom == atom.Ol {
-			l.Attr = append(l.Attr, html.Attribute{Key: "start", Val: st})
-		}
-		b.keepID(c, l)
-		for x := c.FirstChild; x != nil; x = x.NextSibling {
-			if x.Type != html.ElementNode || b.drop(x) {
-				continue
-			}
-			switch x.DataAtom {
-			case atom.Li, atom.Dd, atom.Dt:
-				li := elem(x.DataAtom)
-				b.keepID(x, li)
-				b.mixed(x, li)
-				if hasContent(li) {
-					l.AppendChild(li)
-				}
-			default:
-				li := elem(atom.Li)
-				if c.DataAtom == atom.Dl {
-					li = elem(atom.Dd)
-				}
-				b.mixed(x, li)
-				if hasContent(li) {
-					l.AppendChild(li)
-				}
-			}
-		}
-		if l.FirstChild != nil {
-			out.AppendChild(l)
-		}
+		b.list(c, out)
 	case atom.Blockquote:
 		q := elem(atom.Blockquote)
 		if ct := attr(c, "cite"); ct != "" {
@@ -285,6 +231,75 @@ func (b *builder) block(c, out *html.Node) {
 			b.mixed(c, out)
 			out.AppendChild(textNode(" "))
 		}
+	}
+}
+
+// strayCaption copies a caption found outside its figure (pages do
+// this): it joins the figure just before it, or makes a figure of its own.
+func (b *builder) strayCaption(c, out *html.Node) {
+	fc := b.caption(c)
+	if fc == nil {
+		return
+	}
+	if last := out.LastChild; isElem(last, atom.Figure) && firstDescendant(last, atom.Figcaption) == nil {
+		last.AppendChild(fc)
+		return
+	}
+	f := elem(atom.Figure)
+	f.AppendChild(fc)
+	out.AppendChild(f)
+}
+
+// heading copies a heading (h1 becomes h2: the title is shown apart), unless
+// it repeats the title.
+func (b *builder) heading(c, out *html.Node) {
+	a := c.DataAtom
+	if a == atom.H1 {
+		a = atom.H2
+	}
+	h := elem(a)
+	b.keepID(c, h)
+	b.mixed(c, h)
+	t := innerText(h)
+	if t == "" || b.title != "" && strings.EqualFold(t, b.title) {
+		return
+	}
+	out.AppendChild(h)
+	b.markDek(c, h)
+}
+
+// list copies a ul, ol or dl item by item; stray children become items.
+func (b *builder) list(c, out *html.Node) {
+	l := elem(c.DataAtom)
+	if st := attr(c, "start"); st != "" && c.DataAtom == atom.Ol {
+		l.Attr = append(l.Attr, html.Attribute{Key: "start", Val: st})
+	}
+	b.keepID(c, l)
+	for x := c.FirstChild; x != nil; x = x.NextSibling {
+		if x.Type != html.ElementNode || b.drop(x) {
+			continue
+		}
+		switch x.DataAtom {
+		case atom.Li, atom.Dd, atom.Dt:
+			li := elem(x.DataAtom)
+			b.keepID(x, li)
+			b.mixed(x, li)
+			if hasContent(li) {
+				l.AppendChild(li)
+			}
+		default:
+			li := elem(atom.Li)
+			if c.DataAtom == atom.Dl {
+				li = elem(atom.Dd)
+			}
+			b.mixed(x, li)
+			if hasContent(li) {
+				l.AppendChild(li)
+			}
+		}
+	}
+	if l.FirstChild != nil {
+		out.AppendChild(l)
 	}
 }
 
