@@ -27,7 +27,7 @@ var junkStems = []string{
 	"entry-tags", "tags-", "toolbar", "print-", "rss", "shoutbox", "skyscraper",
 	"ad-slot", "adslot", "ad-container", "ad-wrapper", "adwrapper", "-ad-",
 	"dfp", "google-ad", "googlead", "sr-only", "screen-reader", "visually-hidden",
-	"visuallyhidden", "offscreen", "byline", "dateline", "post-meta",
+	"visuallyhidden", "offscreen", "off-screen", "screenreader", "assistive-text", "a11y-hidden", "byline", "dateline", "post-meta",
 	"entry-meta", "article-meta", "postmeta", "entrymeta", "meta-", "-meta",
 	"also-", "see-also", "nav-", "-nav", "topnav", "header",
 	"donate", "donation", "counter", "rating", "vote",
@@ -54,8 +54,8 @@ var junkTokens = map[string]bool{
 var hardStems = []string{
 	"comment", "disqus", "respond", "replies", "cookie", "consent", "gdpr",
 	"outbrain", "taboola", "zergnet", "newsletter", "signup", "sign-up",
-	"sr-only", "screen-reader", "visually-hidden", "visuallyhidden",
-	"yarpp", "jp-relatedposts", "sharedaddy", "addtoany", "crp_related",
+	"sr-only", "screen-reader", "screenreader", "visually-hidden", "visuallyhidden",
+	"off-screen", "offscreen", "assistive-text", "a11y-hidden", "yarpp", "jp-relatedposts", "sharedaddy", "addtoany", "crp_related",
 }
 
 // goodStems mark the article container.
