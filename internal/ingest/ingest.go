@@ -54,9 +54,11 @@ const thinText = 300
 // effects and its completion cannot part.
 type Queue interface {
 	Enqueue(ctx context.Context, j store.Job) (bool, error)
+	Runnable(ctx context.Context, now time.Time) (bool, error)
 	Claim(ctx context.Context, now time.Time, lease time.Duration, kinds ...string) (store.Job, error)
 	Complete(ctx context.Context, j store.Job) error
 	Fail(ctx context.Context, j store.Job, cause error, retryAt time.Time) error
+	Release(ctx context.Context, j store.Job) error
 }
 
 var _ Queue = (*store.Store)(nil)
@@ -89,6 +91,7 @@ type Options struct {
 type Ingester struct {
 	opt   Options
 	st    *store.Store
+	q     Queue // the store, seen as the queue
 	fetch *fetch.Client
 	log   *slog.Logger
 
@@ -126,7 +129,7 @@ func New(opt Options) (*Ingester, error) {
 	if opt.Now == nil {
 		opt.Now = time.Now
 	}
-	return &Ingester{opt: opt, st: opt.Store, fetch: opt.Fetcher, log: opt.Logger, accountID: opt.AccountID,
+	return &Ingester{opt: opt, st: opt.Store, q: opt.Store, fetch: opt.Fetcher, log: opt.Logger, accountID: opt.AccountID,
 		oneWriter: opt.Store.Dialect() == "sqlite"}, nil
 }
 

@@ -273,7 +273,7 @@ func (in *Ingester) release(ctx context.Context, job store.Job) {
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
 	defer cancel()
 	defer in.turn()()
-	if err := in.st.Release(ctx, job); err != nil {
+	if err := in.q.Release(ctx, job); err != nil {
 		in.log.Warn("job left to its lease", "job", job.Key, "err", err)
 	}
 }

@@ -27,7 +27,7 @@ func (in *Ingester) turn() func() {
 // first without the write lock a claim takes, so that idle workers
 // looking for work do not keep busy ones waiting for it.
 func (in *Ingester) claim(ctx context.Context) (store.Job, error) {
-	ok, err := in.st.Runnable(ctx, in.now())
+	ok, err := in.q.Runnable(ctx, in.now())
 	if err != nil {
 		return store.Job{}, err
 	}
@@ -35,23 +35,23 @@ func (in *Ingester) claim(ctx context.Context) (store.Job, error) {
 		return store.Job{}, store.ErrNotFound
 	}
 	defer in.turn()()
-	return in.st.Claim(ctx, in.now(), in.opt.Lease, KindPoll, KindPage)
+	return in.q.Claim(ctx, in.now(), in.opt.Lease, KindPoll, KindPage)
 }
 
 func (in *Ingester) enqueue(ctx context.Context, j store.Job) error {
 	defer in.turn()()
-	_, err := in.st.Enqueue(ctx, j)
+	_, err := in.q.Enqueue(ctx, j)
 	return err
 }
 
 func (in *Ingester) complete(ctx context.Context, j store.Job) error {
 	defer in.turn()()
-	return in.st.Complete(ctx, j)
+	return in.q.Complete(ctx, j)
 }
 
 func (in *Ingester) fail(ctx context.Context, j store.Job, cause error, retryAt time.Time) error {
 	defer in.turn()()
-	return in.st.Fail(ctx, j, cause, retryAt)
+	return in.q.Fail(ctx, j, cause, retryAt)
 }
 
 func (in *Ingester) recordPoll(ctx context.Context, o store.PollOutcome) (store.PollCounts, error) {
