@@ -262,6 +262,11 @@ func TestSourcesCommands(t *testing.T) {
 		t.Errorf("list after remove:\n%s", r.stdout)
 	}
 	sh(2, append([]string{"fetch"}, db...)...)
+	// A database that does not answer: one line, quickly, nothing else.
+	r = sh(1, "fetch", "--once", "--database", "postgres://127.0.0.1:1/nowhere?sslmode=disable")
+	if strings.Count(r.stderr, "\n") != 1 || r.stdout != "" || r.took > maxBadValueTime {
+		t.Errorf("fetch with the database down: took %v, stdout %q, stderr %q", r.took, r.stdout, r.stderr)
+	}
 	sh(2, append([]string{"reextract"}, db...)...)
 	r = sh(0, append([]string{"reextract", "--all"}, db...)...)
 	if !strings.Contains(r.stdout, "re-extracted 1 articles") {
