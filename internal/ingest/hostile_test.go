@@ -200,14 +200,6 @@ func TestHostilePages(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if rows, err := s.DB().Query(`SELECT key, last_error FROM jobs`); err == nil {
-			for rows.Next() {
-				var k, e string
-				rows.Scan(&k, &e)
-				t.Logf("job %s: %s", k, e)
-			}
-			rows.Close()
-		}
 		if p.New != 2 || p.FromFeed != 1 || p.Failed != 1 {
 			t.Fatalf("progress %+v, want 2 new (1 from the feed) and 1 failed", p)
 		}
@@ -233,8 +225,13 @@ func TestHostilePages(t *testing.T) {
 			t.Error("an entry with neither page nor content was stored")
 		}
 		counts, err := s.JobCounts(ctx)
-		if err != nil || counts[store.JobDead] != 1 {
-			t.Errorf("jobs %v, %v; want the missing page's job dead, for inspection", counts, err)
+		if err != nil || counts[store.JobDead] != 1 || len(counts) != 1 {
+			t.Errorf("jobs %v, %v; want only the missing page's job, dead, for inspection", counts, err)
+		}
+		var lastErr string
+		if err := s.DB().QueryRow(`SELECT last_error FROM jobs`).Scan(&lastErr); err != nil ||
+			!strings.Contains(lastErr, "404") || !strings.Contains(lastErr, "no article text") {
+			t.Errorf("dead job's error %q (%v), want it to say 404 and no article text", lastErr, err)
 		}
 		if f := sourceFeed(t, s, id); f.ArticlesImported != 2 {
 			t.Errorf("articles imported = %d, want 2", f.ArticlesImported)
