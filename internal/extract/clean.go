@@ -20,6 +20,9 @@ func (b *builder) drop(c *html.Node) bool {
 		return false // created after measuring (noscript images)
 	}
 	w, hard := b.cues.judge(c)
+	if !hard && hasAncestor(c, atom.Figcaption) {
+		return false // the credit of a caption, however it is named
+	}
 	// Inside a paragraph, a span named "dateline" or "byline" is part of
 	// the sentence ("CAIRO — Gunmen opened fire..."): only hard names
 	// (screen-reader text, share widgets) take an inline element out.
@@ -259,20 +262,28 @@ var creditNames = [...]string{"credit", "copyright", "source", "photographer", "
 func (b *builder) caption(in *html.Node) *html.Node {
 	fc := elem(atom.Figcaption)
 	var credit *html.Node
+	var labelled strings.Builder // the credit after a "Credit:" label
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
+		afterLabel := false
 		for x := n.FirstChild; x != nil; x = x.NextSibling {
-			if x.Type == html.ElementNode && credit == nil && creditNamed(x) {
-				credit = x
+			if afterLabel {
+				appendText(&labelled, x)
 				continue
 			}
-			if x.Type == html.ElementNode && !isInline(x) && x.DataAtom != atom.Img {
-				fc.AppendChild(textNode(" "))
-				walk(x)
-				fc.AppendChild(textNode(" "))
+			if x.Type == html.ElementNode && credit == nil && creditNamed(x) {
+				credit = x
+				// A label ("Credit:") names what follows it.
+				afterLabel = strings.HasSuffix(innerText(x), ":")
 				continue
 			}
 			if x.Type == html.ElementNode && b.drop(x) {
+				continue
+			}
+			if x.Type == html.ElementNode && (!isInline(x) && x.DataAtom != atom.Img || credit == nil && holdsCredit(x)) {
+				fc.AppendChild(textNode(" "))
+				walk(x)
+				fc.AppendChild(textNode(" "))
 				continue
 			}
 			if x.Type == html.TextNode {
@@ -285,7 +296,7 @@ func (b *builder) caption(in *html.Node) *html.Node {
 	walk(in)
 	ct := ""
 	if credit != nil {
-		ct = innerText(credit)
+		ct = collapse(innerText(credit) + " " + labelled.String())
 	} else {
 		// A trailing "Photo: X" in the text is the credit.
 		txt := innerText(fc)
@@ -313,6 +324,16 @@ func (b *builder) caption(in *html.Node) *html.Node {
 		return nil
 	}
 	return fc
+}
+
+// holdsCredit reports an element with a credit-named element under it.
+func holdsCredit(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (creditNamed(c) || holdsCredit(c)) {
+			return true
+		}
+	}
+	return false
 }
 
 // creditNamed reports an element whose class or id names a credit.

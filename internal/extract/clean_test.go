@@ -27,6 +27,11 @@ func TestFigureCredit(t *testing.T) {
 			caption: "Sandsäcke am Fluss", credit: "Foto: Jo Schmidt", wantCreditMarkup: true,
 		},
 		{
+			name:    "credit label followed by the name, inside the caption span",
+			in:      `<figure><img src="/a.jpg"><figcaption><span itemprop="caption">Cranes at dawn. <span class="image-copyright-label">Credit:</span> Jo Smith/AFP</span></figcaption></figure>`,
+			caption: "Cranes at dawn.", credit: "Credit: Jo Smith/AFP", wantCreditMarkup: true,
+		},
+		{
 			name:    "caption that is only a credit",
 			in:      `<figure><img src="/a.jpg"><figcaption>Thomas Jackson/Digital Vision/Getty Images</figcaption></figure>`,
 			caption: "", credit: "Thomas Jackson/Digital Vision/Getty Images", wantCreditMarkup: true,

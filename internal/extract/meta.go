@@ -401,8 +401,18 @@ func figureInfo(fig *html.Node) (news.Figure, bool) {
 	find(fc)
 	if credit != nil {
 		f.Credit = innerText(credit)
+		skip := []*html.Node{credit}
+		if strings.HasSuffix(f.Credit, ":") {
+			// A label ("Credit:"): the credit is what follows it.
+			var rest strings.Builder
+			for x := credit.NextSibling; x != nil; x = x.NextSibling {
+				appendText(&rest, x)
+				skip = append(skip, x)
+			}
+			f.Credit = collapse(f.Credit + " " + rest.String())
+		}
 		var b strings.Builder
-		textExcept(&b, fc, credit)
+		textExcept(&b, fc, skip)
 		f.Caption = collapse(b.String())
 		return f, true
 	}
@@ -427,10 +437,12 @@ func sameImage(a, b string) bool {
 	return a == b
 }
 
-// textExcept appends the text of n, leaving out the subtree skip.
-func textExcept(b *strings.Builder, n, skip *html.Node) {
-	if n == skip {
-		return
+// textExcept appends the text of n, leaving out the subtrees in skip.
+func textExcept(b *strings.Builder, n *html.Node, skip []*html.Node) {
+	for _, s := range skip {
+		if n == s {
+			return
+		}
 	}
 	if n.Type == html.TextNode {
 		b.WriteString(n.Data)

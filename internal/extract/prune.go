@@ -238,6 +238,9 @@ func furniture(n *html.Node, cues cueCache, names bool) (drop, soft bool) {
 	if !hard && isInline(n) && n.Parent != nil && n.Parent.DataAtom == atom.P {
 		return false, false // a "dateline" span is part of its sentence
 	}
+	if !hard && hasAncestor(n, atom.Figcaption) {
+		return false, false // a caption's "copyright" or "credit" part is its credit
+	}
 	switch {
 	case w < 0:
 		return true, !hard
