@@ -233,3 +233,37 @@ func TestThinPageUsesFeedContent(t *testing.T) {
 		t.Error("reextract replaced the feed's content with the thin page")
 	}
 }
+
+// An article that reached the site another way (import, the demo) is not
+// ingested again from a feed listing its URL; articles without a URL do
+// not match everything.
+func TestKnownOriginalURLIsDuplicate(t *testing.T) {
+	s := storetest.SQLite(t)
+	ctx := context.Background()
+	c := newClock()
+	site := ingesttest.NewSite(t)
+	st := ingesttest.NewStory(97, 1, 6, c.Now().Add(-time.Hour))
+	other := ingesttest.NewStory(98, 2, 6, c.Now().Add(-time.Hour))
+	item := site.Article("/known", "Known Times", st)
+	site.Feed("/feed.xml", "Known Times", []ingesttest.Item{item, site.Article("/new", "Known Times", other)})
+	src := news.Source{Name: "Imported"}
+	if err := s.CreateSource(ctx, &src); err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range []news.Article{
+		{SourceID: src.ID, Title: "Imported copy", OriginalURL: site.URL + "/known", BodyText: "x"},
+		{SourceID: src.ID, Title: "Written here, no URL", BodyText: "y"},
+	} {
+		if err := s.CreateArticle(ctx, &a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	in := newIngester(t, s, c)
+	if _, _, err := in.AddSource(ctx, site.URL+"/feed.xml", ""); err != nil {
+		t.Fatal(err)
+	}
+	p, err := in.RunOnce(ctx, false, nil)
+	if err != nil || p.New != 1 || p.Duplicates != 1 {
+		t.Fatalf("run %+v, %v; want the known URL a duplicate and the other new", p, err)
+	}
+}

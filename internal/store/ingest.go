@@ -225,6 +225,22 @@ func findDuplicate(ctx context.Context, c conn, in Ingested) (duplicate, error) 
 	if !errors.Is(err, sql.ErrNoRows) {
 		return duplicate{}, err
 	}
+	// Articles that did not come through ingestion (imported, seeded) have
+	// no normalized URL; their original URL, as stored, still counts.
+	if u := in.Article.OriginalURL; u != "" {
+		canon := in.Article.CanonicalURL
+		if canon == "" {
+			canon = u // never match the empty URL of articles that have none
+		}
+		err := c.queryRow(ctx, `SELECT id FROM articles WHERE original_url = ? OR original_url = ? ORDER BY id LIMIT 1`,
+			u, canon).Scan(&id)
+		if err == nil {
+			return duplicate{id, MatchURL}, nil
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return duplicate{}, err
+		}
+	}
 	if in.Same == nil || len(in.Bands) == 0 {
 		return duplicate{}, nil
 	}
