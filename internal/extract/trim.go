@@ -283,6 +283,10 @@ func furnitureBlock(b *block, tail bool) bool {
 // 13:36 • Updated ... | By X": separators with dates, times or bylines,
 // and no sentence.
 func metaLine(lower string) bool {
+	// "4 min read", "Lesezeit: 3 Minuten", "Updated 3 hours ago".
+	if len(lower) < 60 && (readingTime(lower) || relativeTime(lower)) {
+		return true
+	}
 	// A full date with a byline or a time, in a short line that is no
 	// sentence: "06.11.2023 13:30 von Olga".
 	if len(strings.Fields(lower)) <= 12 && !strings.HasSuffix(lower, ".") && fullDate(lower) &&
@@ -400,6 +404,36 @@ func dateLike(t string) bool {
 		return false
 	}
 	return letters <= 2*digits || hasMonth(strings.ToLower(t))
+}
+
+// readingTime reports a reading-time note.
+func readingTime(lower string) bool {
+	for _, p := range [...]string{"min read", "minute read", "minutes read", "reading time", "read time",
+		"lesezeit", "lesedauer", "temps de lecture", "tiempo de lectura", "tempo di lettura", "min. lesezeit"} {
+		if strings.Contains(lower, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// relativeTime reports "3 hours ago" style times.
+func relativeTime(lower string) bool {
+	digit := strings.ContainsAny(lower, "0123456789")
+	if !digit {
+		return false
+	}
+	padded := " " + lower + " "
+	for _, p := range [...]string{" ago ", " vor ", " il y a ", " hace ", " fa "} {
+		if strings.Contains(padded, p) {
+			for _, u := range [...]string{"min", "hour", "day", "week", "stunde", "tag", "heure", "jour", "hora", "día", "minut", "ore", "giorn"} {
+				if strings.Contains(lower, u) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // bylineWord reports a "by" word in a line.

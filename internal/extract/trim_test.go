@@ -67,6 +67,12 @@ func TestTrimEdges(t *testing.T) {
 			keep: []string{"By the time the firefighters", "Share prices of the cinema chain"},
 		},
 		{
+			name:   "reading time and relative time at the head",
+			in:     `<p>4 min read</p><p>Updated 3 hours ago</p>` + p1 + p2 + p3,
+			keep:   []string{"The council has bought"},
+			absent: []string{"min read", "hours ago"},
+		},
+		{
 			name: "a short dated sentence at the head stays",
 			in:   `<p>On 12 May 2024 the council met in the old hall.</p>` + p1 + p2 + p3,
 			keep: []string{"On 12 May 2024 the council met"},
