@@ -23,6 +23,8 @@ type asset struct {
 	body  []byte
 	hash  string // first hex digits of its SHA-256; the ETag and ?v= value
 	ctype string
+	gz    []byte // gzip and brotli forms, made once at start for text
+	br    []byte // types when they save something; nil otherwise
 }
 
 // assets are the files under /static/: the site's own (style.css, icons)
@@ -62,7 +64,9 @@ func (a *assets) add(fsys fs.FS, prefix string) error {
 		if ctype == "" {
 			ctype = http.DetectContentType(body)
 		}
-		a.files[prefix+name] = asset{body: body, hash: hex.EncodeToString(sum[:6]), ctype: ctype}
+		f := asset{body: body, hash: hex.EncodeToString(sum[:6]), ctype: ctype}
+		f.gz, f.br = compressAsset(body, ctype)
+		a.files[prefix+name] = f
 		return nil
 	})
 }
@@ -97,6 +101,20 @@ func (s *Server) static(w http.ResponseWriter, r *http.Request) error {
 		// An SVG opened on its own is a document; forbid it scripts.
 		h.Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
 	}
-	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(f.body))
+	body := f.body
+	if f.gz != nil {
+		h["Vary"] = varyEncoding
+		switch acceptedEncoding(r.Header.Get("Accept-Encoding"), true) {
+		case "br":
+			body = f.br
+			h["Content-Encoding"] = encBrotli
+			h.Set("ETag", `"`+f.hash+`-br"`)
+		case "gzip":
+			body = f.gz
+			h["Content-Encoding"] = encGzip
+			h.Set("ETag", `"`+f.hash+`-gzip"`)
+		}
+	}
+	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(body))
 	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"hash/crc32"
 	"net/http"
+	"strings"
 
 	"github.com/andybalholm/brotli"
 )
@@ -152,4 +153,31 @@ func (e *entry) brotli(c *pageCache) []byte {
 		c.grow(e, len(e.br))
 	})
 	return e.br
+}
+
+// compressAsset returns the gzip and brotli forms of an embedded text
+// file, or nils for other types and when compression saves under a tenth.
+func compressAsset(body []byte, ctype string) (gz, br []byte) {
+	if !strings.HasPrefix(ctype, "text/") && !strings.HasPrefix(ctype, "image/svg") &&
+		!strings.HasPrefix(ctype, "application/javascript") && !strings.HasPrefix(ctype, "application/json") {
+		return nil, nil
+	}
+	gz = deflateGzip(body)
+	var b bytes.Buffer
+	bw := brotli.NewWriterLevel(&b, brotliLevel)
+	bw.Write(body) // writes to a bytes.Buffer do not fail
+	bw.Close()
+	br = b.Bytes()
+	if len(gz) > len(body)*9/10 {
+		return nil, nil
+	}
+	return gz, br
+}
+
+// deflateGzip is body as one gzip member.
+func deflateGzip(body []byte) []byte {
+	out := append([]byte(nil), gzipHeader...)
+	out = append(out, deflate(body, true)...)
+	out = binary.LittleEndian.AppendUint32(out, crc32.ChecksumIEEE(body))
+	return binary.LittleEndian.AppendUint32(out, uint32(len(body)))
 }

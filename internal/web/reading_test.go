@@ -736,3 +736,43 @@ func TestJoinTokenIsFreshOnCachedPages(t *testing.T) {
 		}
 	}
 }
+
+// TestStaticCompressed checks that text assets come gzip- or
+// brotli-compressed (made once, at start) and revalidate per encoding.
+func TestStaticCompressed(t *testing.T) {
+	ts, _ := readingSite(t, storetest.SQLite(t), nil)
+	for _, p := range []string{"/static/style.css", "/static/favicon.svg"} {
+		_, plain := fetch(t, ts, "GET", p)
+		tags := map[string]bool{}
+		for _, enc := range []string{"br", "gzip"} {
+			resp, body := fetch(t, ts, "GET", p, "Accept-Encoding", enc)
+			if resp.Header.Get("Content-Encoding") != enc || resp.Header.Get("Vary") != "Accept-Encoding" {
+				t.Errorf("%s with %s: Content-Encoding %q, Vary %q", p, enc, resp.Header.Get("Content-Encoding"), resp.Header.Get("Vary"))
+				continue
+			}
+			if enc == "br" {
+				var err error
+				if body, err = io.ReadAll(brotli.NewReader(bytes.NewReader(body))); err != nil {
+					t.Fatal(err)
+				}
+			} else {
+				body = gunzip(t, body)
+			}
+			if !bytes.Equal(body, plain) {
+				t.Errorf("%s in %s decodes to something else", p, enc)
+			}
+			etag := resp.Header.Get("ETag")
+			tags[etag] = true
+			if resp, _ := fetch(t, ts, "GET", p, "Accept-Encoding", enc, "If-None-Match", etag); resp.StatusCode != 304 {
+				t.Errorf("%s in %s: revalidation status %d", p, enc, resp.StatusCode)
+			}
+		}
+		if len(tags) != 2 {
+			t.Errorf("%s: the encodings share an ETag", p)
+		}
+	}
+	resp, _ := fetch(t, ts, "GET", "/static/favicon.svg", "Accept-Encoding", "gzip")
+	if !strings.Contains(resp.Header.Get("Content-Security-Policy"), "default-src 'none'") {
+		t.Errorf("compressed SVG lost its CSP")
+	}
+}
