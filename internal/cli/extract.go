@@ -45,7 +45,7 @@ func runExtract(ctx context.Context, env Env, args []string) error {
 	}
 	art, err := extract.FromHTML(page, base)
 	if err != nil {
-		return fmt.Errorf("extract %s: %w", src, err)
+		return fmt.Errorf("%s: %w", src, err) // err reads "extract: ..."
 	}
 	return writeArticle(env.Stdout, *format, art)
 }
