@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"newshound/internal/config"
 	"newshound/internal/extract"
 	"newshound/internal/fetch"
 	"newshound/internal/news"
@@ -23,9 +24,15 @@ func runExtract(ctx context.Context, env Env, args []string) error {
 	fs := newFlagSet("extract", env)
 	format := fs.String("format", "text", "output format: text (body text only), html (body HTML) or json (article with metadata)")
 	pageURL := fs.String("url", "", "URL the page was fetched from, for resolving relative links (files and stdin)")
-	allowPrivate := fs.Bool("allow-private", false, "allow fetching from loopback and private addresses (tests, intranets)")
+	// Only the fetcher's setting is bound: extract needs no database or
+	// data directory, which keeps its start-up lean.
+	loader := config.Bind(fs, config.PrivateNetworks)
 	if err := parseFlags(fs, env, args); err != nil {
 		return err
+	}
+	cfg, err := loader.Load(env.Getenv)
+	if err != nil {
+		return usagef("extract: %v", err)
 	}
 	switch *format {
 	case "text", "html", "json":
@@ -36,7 +43,7 @@ func runExtract(ctx context.Context, env Env, args []string) error {
 		return usagef("extract: want exactly one FILE_OR_URL (or - for standard input), got %d", fs.NArg())
 	}
 	src := fs.Arg(0)
-	page, base, err := readPage(ctx, env, src, *allowPrivate)
+	page, base, err := readPage(ctx, env, src, cfg.AllowPrivateNetworks)
 	if err != nil {
 		return err
 	}

@@ -24,8 +24,14 @@ const extractPage = `<!doctype html><html lang="en"><head><title>Bridge reopens 
 // runCLI runs newshound with args and stdin, returning exit code and streams.
 func runCLI(t *testing.T, stdin string, args ...string) (int, string, string) {
 	t.Helper()
+	return runCLIEnv(t, nil, stdin, args...)
+}
+
+// runCLIEnv is runCLI with the environment variables in vars.
+func runCLIEnv(t *testing.T, vars map[string]string, stdin string, args ...string) (int, string, string) {
+	t.Helper()
 	var out, errb bytes.Buffer
-	env := Env{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb, Getenv: func(string) string { return "" }}
+	env := Env{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb, Getenv: func(k string) string { return vars[k] }}
 	code := Main(args, env)
 	return code, out.String(), errb.String()
 }
@@ -47,6 +53,7 @@ func TestExtractCommand(t *testing.T) {
 		"The council said the final cost was lower than feared, and thanked residents for their patience.\n"
 	tests := []struct {
 		name     string
+		env      map[string]string
 		stdin    string
 		args     []string
 		code     int
@@ -58,7 +65,10 @@ func TestExtractCommand(t *testing.T) {
 		{name: "text is the default format, stdin", stdin: extractPage, args: []string{"extract", "-"}, stdout: wantText},
 		{name: "html", args: []string{"extract", "--format", "html", file}, contains: "<p>Engineers replaced two arches"},
 		{name: "json", args: []string{"extract", "--format=json", file}, contains: `"title": "Bridge reopens"`},
-		{name: "url", args: []string{"extract", "--allow-private", srv.URL + "/bridge"}, stdout: wantText},
+		{name: "url", args: []string{"extract", "--allow-private-networks", srv.URL + "/bridge"}, stdout: wantText},
+		{name: "url, private networks allowed by the environment", env: map[string]string{"NEWSHOUND_ALLOW_PRIVATE_NETWORKS": "1"}, args: []string{"extract", srv.URL + "/bridge"}, stdout: wantText},
+		{name: "url, environment overruled by the flag", env: map[string]string{"NEWSHOUND_ALLOW_PRIVATE_NETWORKS": "1"}, args: []string{"extract", "--allow-private-networks=false", srv.URL + "/bridge"}, code: 1, stderr: "newshound: extract: fetch"},
+		{name: "old private flag is gone", args: []string{"extract", "--allow-private", srv.URL + "/bridge"}, code: 2, stderr: "allow-private"},
 		{name: "url on loopback refused by default", args: []string{"extract", srv.URL + "/bridge"}, code: 1, stderr: "newshound: extract: fetch"},
 		{name: "bad format", args: []string{"extract", "--format", "pdf", file}, code: 2, stderr: `unknown --format "pdf"`},
 		{name: "no argument", args: []string{"extract"}, code: 2, stderr: "want exactly one FILE_OR_URL"},
@@ -68,7 +78,7 @@ func TestExtractCommand(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			code, out, errs := runCLI(t, tt.stdin, tt.args...)
+			code, out, errs := runCLIEnv(t, tt.env, tt.stdin, tt.args...)
 			if code != tt.code {
 				t.Fatalf("exit code %d, want %d; stderr: %s", code, tt.code, errs)
 			}
