@@ -33,5 +33,16 @@ func parse(page []byte) (*html.Node, error) {
 			page = bytes.ToValidUTF8(page, []byte("\uFFFD"))
 		}
 	}
-	return html.Parse(bytes.NewReader(page))
+	doc, err := html.Parse(bytes.NewReader(page))
+	if err == nil {
+		return doc, nil
+	}
+	// Too deeply nested for the parser: flatten the deepest levels and try
+	// again, shallower once more if the parser's count ran ahead of ours.
+	for limit := flattenDepth; limit >= flattenDepth/4; limit /= 2 {
+		if doc, err2 := html.Parse(bytes.NewReader(flatten(page, limit))); err2 == nil {
+			return doc, nil
+		}
+	}
+	return nil, err
 }
