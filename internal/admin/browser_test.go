@@ -4,8 +4,6 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -17,6 +15,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"newshound/internal/auth"
+	"newshound/internal/browsertest"
 	"newshound/internal/demo"
 	"newshound/internal/httpsec"
 	"newshound/internal/news"
@@ -33,7 +32,7 @@ import (
 // person, marks them contacted and exports the CSV. Screenshots go to
 // <repo>/artifacts/.
 func TestBrowserJoinAndAdmin(t *testing.T) {
-	chromium := findChromium(t)
+	chromium := browsertest.Chromium(t)
 	st := storetest.SQLite(t)
 	ctx := context.Background()
 	if _, err := demo.Seed(ctx, st); err != nil {
@@ -66,8 +65,8 @@ func TestBrowserJoinAndAdmin(t *testing.T) {
 	mux.Handle("/", site.Handler())
 	ts := httptest.NewServer(httpsec.Handler(mux, httpsec.Options{}))
 	defer ts.Close()
-	artifacts := artifactsDir(t)
-	bctx := browser(t, chromium)
+	artifacts := browsertest.ArtifactsDir(t)
+	bctx := browsertest.Start(t, chromium)
 
 	for _, js := range []struct {
 		name  string
@@ -90,7 +89,7 @@ func TestBrowserJoinAndAdmin(t *testing.T) {
 				chromedp.Sleep(400*time.Millisecond), // past the minimum fill-in time
 				chromedp.Click(chromedp.CSS(".join-submit button")),
 				chromedp.WaitVisible(chromedp.CSS("#join-alert")))
-			if loc := location(t, tab); !strings.HasSuffix(loc, "/join") {
+			if loc := browsertest.Location(t, tab); !strings.HasSuffix(loc, "/join") {
 				t.Errorf("after a bad post: at %s, want /join", loc)
 			}
 			for sel, want := range map[string]string{"#join-name": "Zoë Ōkubo", "#join-email": "zoe@@example", "#join-city": "Leeds", "#join-message": "Count me in."} {
@@ -113,7 +112,7 @@ func TestBrowserJoinAndAdmin(t *testing.T) {
 			if got := attr(t, tab, "#join-name", "aria-invalid"); got != "" {
 				t.Errorf("a good name is marked invalid (%q)", got)
 			}
-			screenshot(t, tab, filepath.Join(artifacts, "join-errors-"+js.name+".png"))
+			browsertest.Screenshot(t, tab, filepath.Join(artifacts, "join-errors-"+js.name+".png"))
 
 			run(t, tab, "correct and send",
 				chromedp.Clear(chromedp.CSS("#join-email")),
@@ -122,13 +121,13 @@ func TestBrowserJoinAndAdmin(t *testing.T) {
 				chromedp.Sleep(400*time.Millisecond),
 				chromedp.Click(chromedp.CSS(".join-submit button")),
 				chromedp.WaitVisible(chromedp.CSS(".join-thanks")))
-			if loc := location(t, tab); !strings.HasSuffix(loc, "/join/thanks") {
+			if loc := browsertest.Location(t, tab); !strings.HasSuffix(loc, "/join/thanks") {
 				t.Errorf("after a good post: at %s", loc)
 			}
 			if got := text(t, tab, ".join-thanks"); got != signup.DefaultForm().Thanks {
 				t.Errorf("thanks %q", got)
 			}
-			screenshot(t, tab, filepath.Join(artifacts, "join-thanks-"+js.name+".png"))
+			browsertest.Screenshot(t, tab, filepath.Join(artifacts, "join-thanks-"+js.name+".png"))
 
 			people, _, err := st.Signups(ctx, store.SignupFilter{Query: js.email})
 			if err != nil || len(people) != 1 {
@@ -152,7 +151,7 @@ func TestBrowserJoinAndAdmin(t *testing.T) {
 			chromedp.SendKeys(chromedp.CSS("#password"), adminPass),
 			chromedp.Click(chromedp.CSS("form button[type=submit]")),
 			chromedp.WaitVisible(chromedp.CSS("#q")))
-		if loc := location(t, tab); !strings.HasSuffix(loc, "/admin/signups") {
+		if loc := browsertest.Location(t, tab); !strings.HasSuffix(loc, "/admin/signups") {
 			t.Errorf("after login: at %s, want back at /admin/signups", loc)
 		}
 		run(t, tab, "search",
@@ -162,7 +161,7 @@ func TestBrowserJoinAndAdmin(t *testing.T) {
 		if got := text(t, tab, "table.signups tbody"); !strings.Contains(got, "zoe.nojs@example.org") || strings.Contains(got, "zoe.js@") {
 			t.Errorf("search results %q", got)
 		}
-		screenshot(t, tab, filepath.Join(artifacts, "admin-signups.png"))
+		browsertest.Screenshot(t, tab, filepath.Join(artifacts, "admin-signups.png"))
 		run(t, tab, "mark contacted",
 			chromedp.Click(chromedp.CSS("table.signups tbody a")),
 			chromedp.WaitVisible(chromedp.CSS("#note")),
@@ -173,7 +172,7 @@ func TestBrowserJoinAndAdmin(t *testing.T) {
 		if got := text(t, tab, ".facts"); !strings.Contains(got, "contacted") || !strings.Contains(got, "Phoned; coming on Tuesday.") {
 			t.Errorf("after marking: %q", got)
 		}
-		screenshot(t, tab, filepath.Join(artifacts, "admin-signup-contacted.png"))
+		browsertest.Screenshot(t, tab, filepath.Join(artifacts, "admin-signup-contacted.png"))
 
 		// The CSV, fetched by the page with the organiser's session.
 		csv, err := chromedp.Run(tab, chromedp.Evaluate[string](
@@ -285,97 +284,4 @@ func attr(t *testing.T, ctx context.Context, sel, name string) string {
 		t.Fatalf("attribute %s of %s: %v", name, sel, err)
 	}
 	return v.Value
-}
-
-func location(t *testing.T, ctx context.Context) string {
-	t.Helper()
-	loc, err := chromedp.Run(ctx, chromedp.Location())
-	if err != nil {
-		t.Fatal(err)
-	}
-	return loc
-}
-
-// findChromium returns the browser's path, or skips (fails in CI) when the
-// machine has none.
-func findChromium(t *testing.T) string {
-	t.Helper()
-	for _, p := range []string{"/usr/bin/chromium", "chromium", "chromium-browser"} {
-		if path, err := exec.LookPath(p); err == nil {
-			return path
-		}
-	}
-	msg := "chromium not found; install it with 'apt-get install -y chromium' to run the browser test"
-	if os.Getenv("CI") == "true" {
-		t.Fatal(msg)
-	}
-	t.Skip(msg)
-	return ""
-}
-
-// browser starts a headless Chromium with a fresh profile that makes no
-// traffic of its own, closed when the test ends.
-func browser(t *testing.T, path string) context.Context {
-	t.Helper()
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(path),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-	)
-	ctx, cancelCtx := chromedp.NewContext(actx)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 3*time.Minute)
-	t.Cleanup(func() {
-		cancelTimeout()
-		cancelCtx()
-		cancelAlloc()
-	})
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("start chromium: %v", err)
-	}
-	return ctx
-}
-
-// screenshot writes a full-page PNG to path.
-func screenshot(t *testing.T, ctx context.Context, path string) {
-	t.Helper()
-	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
-	if err != nil {
-		t.Fatalf("screenshot: %v", err)
-	}
-	if err := os.WriteFile(path, png, 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
-
-// artifactsDir returns <repo>/artifacts, creating it.
-func artifactsDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test's directory")
-		}
-		dir = parent
-	}
-	out := filepath.Join(dir, "artifacts")
-	if err := os.MkdirAll(out, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	return out
 }

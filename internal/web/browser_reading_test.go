@@ -14,6 +14,7 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
+	"newshound/internal/browsertest"
 	"newshound/internal/store/storetest"
 )
 
@@ -31,12 +32,12 @@ const (
 // screenshots of the home, article and search pages at 1280 and 375 px go
 // to <repo>/artifacts/.
 func TestBrowserReading(t *testing.T) {
-	chromium := findChromium(t)
+	chromium := browsertest.Chromium(t)
 	s := storetest.SQLite(t)
 	ts, _ := readingSite(t, s, func(c *Config) { c.SiteName = "Riverside Hound"; c.BaseURL = "" })
 	art := newestArticle(t, s)
-	artifacts := artifactsDir(t)
-	bctx := browser(t, chromium)
+	artifacts := browsertest.ArtifactsDir(t)
+	bctx := browsertest.Start(t, chromium)
 	// The browser must not answer a reload from its cache: we read the
 	// counter the server sends for each view.
 	if err := chromedp.Do(bctx, cacheDisabled(), userAgent(uaVisitorA)); err != nil {
@@ -123,7 +124,7 @@ func TestBrowserReading(t *testing.T) {
 			} {
 				open(ts.URL+p.path, p.wait)
 				checkLayout(t, bctx, width)
-				screenshot(t, bctx, filepath.Join(artifacts, fmt.Sprintf("%s-%d.png", p.name, width)))
+				browsertest.Screenshot(t, bctx, filepath.Join(artifacts, fmt.Sprintf("%s-%d.png", p.name, width)))
 			}
 		})
 	}

@@ -5,8 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http/httptest"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -16,6 +14,7 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
+	"newshound/internal/browsertest"
 	"newshound/internal/demo"
 	"newshound/internal/store"
 	"newshound/internal/store/storetest"
@@ -26,7 +25,7 @@ import (
 // link are visible, footnote links work, nothing overflows a phone screen,
 // and screenshots at 1280 and 375 px go to <repo>/artifacts/.
 func TestBrowser(t *testing.T) {
-	chromium := findChromium(t)
+	chromium := browsertest.Chromium(t)
 	s := storetest.SQLite(t)
 	ctx := context.Background()
 	if _, err := demo.Seed(ctx, s); err != nil {
@@ -43,9 +42,9 @@ func TestBrowser(t *testing.T) {
 	}
 	ts := httptest.NewServer(srv.Handler())
 	defer ts.Close()
-	artifacts := artifactsDir(t)
+	artifacts := browsertest.ArtifactsDir(t)
 
-	bctx := browser(t, chromium)
+	bctx := browsertest.Start(t, chromium)
 	for _, width := range []int64{1280, 375} {
 		t.Run(fmt.Sprint(width), func(t *testing.T) {
 			var opts []chromedp.EmulateViewportOption
@@ -70,7 +69,7 @@ func TestBrowser(t *testing.T) {
 				t.Errorf("first card %q, want the newest article %q", got, art.Title)
 			}
 			checkLayout(t, bctx, width)
-			screenshot(t, bctx, filepath.Join(artifacts, fmt.Sprintf("home-%d.png", width)))
+			browsertest.Screenshot(t, bctx, filepath.Join(artifacts, fmt.Sprintf("home-%d.png", width)))
 
 			// Follow the first card's link, as a reader would.
 			if err := chromedp.Do(bctx, chromedp.Click(chromedp.CSS(".card h2 a")), chromedp.WaitVisible(chromedp.CSS(".story h1"))); err != nil {
@@ -105,19 +104,19 @@ func TestBrowser(t *testing.T) {
 					t.Errorf("body text runs %d characters per line; a readable measure is about 65-75", n)
 				}
 			}
-			screenshot(t, bctx, filepath.Join(artifacts, fmt.Sprintf("article-%d.png", width)))
+			browsertest.Screenshot(t, bctx, filepath.Join(artifacts, fmt.Sprintf("article-%d.png", width)))
 
 			// Footnote reference -> note -> back-link, by clicking.
 			if err := chromedp.Do(bctx, chromedp.Click(chromedp.CSS("#fnref-1 a"))); err != nil {
 				t.Fatal(err)
 			}
-			if loc := location(t, bctx); !strings.HasSuffix(loc, "#fn-1") {
+			if loc := browsertest.Location(t, bctx); !strings.HasSuffix(loc, "#fn-1") {
 				t.Errorf("after clicking footnote 1: at %s, want #fn-1", loc)
 			}
 			if err := chromedp.Do(bctx, chromedp.Click(chromedp.CSS(`#fn-1 a[href="#fnref-1"]`))); err != nil {
 				t.Fatal(err)
 			}
-			if loc := location(t, bctx); !strings.HasSuffix(loc, "#fnref-1") {
+			if loc := browsertest.Location(t, bctx); !strings.HasSuffix(loc, "#fnref-1") {
 				t.Errorf("after clicking the back-link: at %s, want #fnref-1", loc)
 			}
 
@@ -129,7 +128,7 @@ func TestBrowser(t *testing.T) {
 			if err != nil || bg != "rgb(22, 19, 17)" {
 				t.Errorf("dark scheme background %q (%v), want rgb(22, 19, 17)", bg, err)
 			}
-			screenshot(t, bctx, filepath.Join(artifacts, fmt.Sprintf("article-%d-dark.png", width)))
+			browsertest.Screenshot(t, bctx, filepath.Join(artifacts, fmt.Sprintf("article-%d-dark.png", width)))
 			if err := chromedp.Do(bctx, colorScheme("light")); err != nil {
 				t.Fatal(err)
 			}
@@ -145,55 +144,6 @@ func colorScheme(scheme string) chromedp.Action[chromedp.Void] {
 		})
 		return err
 	})
-}
-
-// findChromium returns the browser's path, or skips (fails in CI) when the
-// machine has none.
-func findChromium(t *testing.T) string {
-	t.Helper()
-	for _, p := range []string{"/usr/bin/chromium", "chromium", "chromium-browser"} {
-		if path, err := exec.LookPath(p); err == nil {
-			return path
-		}
-	}
-	msg := "chromium not found; install it with 'apt-get install -y chromium' to run the browser test"
-	if os.Getenv("CI") == "true" {
-		t.Fatal(msg)
-	}
-	t.Skip(msg)
-	return ""
-}
-
-// browser starts a headless Chromium with a fresh profile and no traffic
-// of its own, closed when the test ends.
-func browser(t *testing.T, path string) context.Context {
-	t.Helper()
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(path),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.Flag("force-color-profile", "srgb"),
-	)
-	ctx, cancelCtx := chromedp.NewContext(actx)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 3*time.Minute)
-	t.Cleanup(func() {
-		cancelTimeout()
-		cancelCtx()
-		cancelAlloc()
-	})
-	if err := chromedp.Do(ctx); err != nil { // starts the browser
-		t.Fatalf("start chromium: %v", err)
-	}
-	return ctx
 }
 
 // visibleText returns the text of the first element matching sel when it is
@@ -257,51 +207,4 @@ func charsPerLine(t *testing.T, ctx context.Context, sel string) int {
 		t.Fatal(err)
 	}
 	return n
-}
-
-func location(t *testing.T, ctx context.Context) string {
-	t.Helper()
-	loc, err := chromedp.Run(ctx, chromedp.Location())
-	if err != nil {
-		t.Fatal(err)
-	}
-	return loc
-}
-
-// screenshot writes a full-page PNG to path.
-func screenshot(t *testing.T, ctx context.Context, path string) {
-	t.Helper()
-	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
-	if err != nil {
-		t.Fatalf("screenshot: %v", err)
-	}
-	if err := os.WriteFile(path, png, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("wrote %s", path)
-}
-
-// artifactsDir returns <repo>/artifacts (git-ignored), creating it. The
-// repository root is the nearest directory above with a go.mod.
-func artifactsDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test's directory")
-		}
-		dir = parent
-	}
-	out := filepath.Join(dir, "artifacts")
-	if err := os.MkdirAll(out, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	return out
 }
