@@ -319,7 +319,8 @@ func (b *builder) mixed(in, out *html.Node) {
 				continue
 			}
 			switch x.DataAtom {
-			case atom.Ul, atom.Ol, atom.Dl, atom.Blockquote, atom.Pre, atom.Table, atom.Figure, atom.P:
+			case atom.Ul, atom.Ol, atom.Dl, atom.Blockquote, atom.Pre, atom.Table, atom.Figure, atom.P,
+				atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
 				if out.DataAtom == atom.P || isHeading(out.DataAtom) || out.DataAtom == atom.Figcaption {
 					out.AppendChild(textNode(" "))
 					b.inline(x, out)
