@@ -45,7 +45,7 @@ var junkTokens = map[string]bool{
 	"tag": true, "meta": true, "print": true, "tools": true, "date": true,
 	"time": true, "author": true, "bio": true, "also": true,
 	"aside": true, "hide": true, "hid": true, "share": true,
-	"sns": true, "credits": true, "top": true, "views": true,
+	"sns": true, "credits": true, "top": true, "views": true, "rail": true,
 }
 
 // hardStems are the junk stems that mark furniture even on a large
@@ -131,10 +131,15 @@ func nameWeight(s string) cue {
 		s = strings.ReplaceAll(s, "shared", "common") // "shared-history" is not a share bar
 	}
 	good, junk := false, false
-	for _, st := range goodStems {
-		if strings.Contains(s, st) {
-			good = true
-			break
+	for _, name := range strings.Fields(s) {
+		if junkHeaded(name) {
+			continue // "post-body-bio" is a bio, whatever it sits in
+		}
+		for _, st := range goodStems {
+			if strings.Contains(name, st) {
+				good = true
+				break
+			}
 		}
 	}
 	for _, st := range junkStems {
@@ -173,6 +178,17 @@ func nameWeight(s string) cue {
 		}
 	}
 	return k
+}
+
+// junkHeaded reports a compound name whose last word names furniture
+// ("post-body-bio", "article__tags", "story-share"): in such names the last
+// word says what the element is, the words before it where it sits.
+func junkHeaded(name string) bool {
+	i := strings.LastIndexAny(name, "-_")
+	if i < 0 || i == len(name)-1 {
+		return false
+	}
+	return junkTokens[name[i+1:]]
 }
 
 // strongBody reports names that say "the body of the article" outright.

@@ -1,0 +1,35 @@
+package extract
+
+import "testing"
+
+func TestNameWeight(t *testing.T) {
+	tests := []struct {
+		name string
+		sign int // -1 furniture, 0 neutral, +1 content
+	}{
+		{"article-body", 1},
+		{"post-content entry", 1},
+		{"post-body-bio", -1},  // a bio, placed in the post body
+		{"article__tags", -1},  // tags of the article
+		{"story-share", -1},    // the story's share bar
+		{"right-rail", -1},     // the side column of news sites
+		{"article-author", -1}, // the author box
+		{"story-date", -1},
+		{"biography", 0},
+		{"content tags", 0}, // a content wrapper that also carries a tag class
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			w := nameWeight(tt.name).w
+			got := 0
+			if w > 0 {
+				got = 1
+			} else if w < 0 {
+				got = -1
+			}
+			if got != tt.sign {
+				t.Errorf("nameWeight(%q) = %d, want sign %d", tt.name, w, tt.sign)
+			}
+		})
+	}
+}
