@@ -10,6 +10,7 @@ import (
 	"os"
 
 	"newshound/internal/config"
+	"newshound/internal/related"
 	"newshound/internal/store"
 )
 
@@ -42,6 +43,11 @@ func runImport(ctx context.Context, env Env, args []string) error {
 			return fmt.Errorf("import %s: the database already holds sources or articles with the same IDs or slugs (%v); import into an empty database (a fresh --data or --database)", name, err)
 		}
 		return fmt.Errorf("import %s: %w", name, err)
+	}
+	// Recommendations are not part of an export: compute them now, so the
+	// imported site shows them even when no ingestion worker runs.
+	if _, err := related.Load(ctx, st, related.Options{}); err != nil {
+		return fmt.Errorf("import %s: recommend related articles: %w", name, err)
 	}
 	fmt.Fprintf(env.Stdout, "imported %d sources, %d accounts, %d articles and %d tags into %s\n",
 		len(snap.Sources), len(snap.Accounts), len(snap.Articles), len(snap.Tags), cfg.DatabaseName())

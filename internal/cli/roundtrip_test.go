@@ -83,15 +83,18 @@ func TestExportImportRoundTrip(t *testing.T) {
 
 	targets := []struct {
 		name  string
-		flags func(t *testing.T) []string
+		flags func(t *testing.T) (flags []string, dbURL string)
 		stdin bool // import from standard input instead of the file
 	}{
-		{"sqlite", func(t *testing.T) []string { return []string{"--data", filepath.Join(t.TempDir(), "data")} }, true},
-		{"postgres", func(t *testing.T) []string { u, _ := freshPostgres(t); return []string{"--database", u} }, false},
+		{"sqlite", func(t *testing.T) ([]string, string) {
+			data := filepath.Join(t.TempDir(), "data")
+			return []string{"--data", data}, "sqlite:" + filepath.Join(data, "newshound.db")
+		}, true},
+		{"postgres", func(t *testing.T) ([]string, string) { u, _ := freshPostgres(t); return []string{"--database", u}, u }, false},
 	}
 	for _, tt := range targets {
 		t.Run(tt.name, func(t *testing.T) {
-			flags := tt.flags(t)
+			flags, dbURL := tt.flags(t)
 			importArgs := append(append([]string{"import"}, flags...), site)
 			var stdin io.Reader
 			if tt.stdin {
@@ -117,6 +120,7 @@ func TestExportImportRoundTrip(t *testing.T) {
 				}
 			}
 			exportAgain("after import")
+			checkRecommended(t, dbURL, len(snap.Articles))
 
 			// Importing the same site again clashes and changes nothing.
 			r := run(t, dir, nil, nil, append(append([]string{"import"}, flags...), site)...)
@@ -165,5 +169,31 @@ func TestMigrateFreshDatabase(t *testing.T) {
 				t.Errorf("fresh database exports %+v, want an empty versioned snapshot", snap)
 			}
 		})
+	}
+}
+
+// checkRecommended checks that every published article in the database at
+// dbURL has recommendations: an export carries none, so import computes
+// them.
+func checkRecommended(t *testing.T, dbURL string, articles int) {
+	t.Helper()
+	ctx := t.Context()
+	st, err := store.Open(ctx, dbURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	arts, _, err := st.Articles(ctx, store.ArticleFilter{Status: news.StatusPublished, Limit: articles})
+	if err != nil || len(arts) == 0 {
+		t.Fatalf("published articles after import: %d, %v", len(arts), err)
+	}
+	for _, a := range arts {
+		ids, err := st.RelatedIDs(ctx, a.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ids) == 0 {
+			t.Errorf("article %q has no recommendations after import", a.Slug)
+		}
 	}
 }
