@@ -22,6 +22,7 @@ type builder struct {
 	roots   map[*html.Node]bool
 	tables  map[*html.Node]bool // data-table verdicts, by table
 	deks    map[*html.Node]bool // output blocks copied from an element named as the standfirst
+	notes   map[*html.Node]bool // footnotes and the elements holding them, filled on first use
 }
 
 // flow reports output containers that take only blocks: inline runs
@@ -285,6 +286,17 @@ func (b *builder) list(c, out *html.Node) {
 			b.keepID(x, li)
 			b.mixed(x, li)
 			if hasContent(li) {
+				l.AppendChild(li)
+			}
+		case atom.Ul, atom.Ol:
+			// A list straight inside a list (invalid, common) is the
+			// sub-list of the item before it.
+			li := l.LastChild
+			if li == nil || li.DataAtom != atom.Li {
+				li = elem(atom.Li)
+			}
+			b.list(x, li)
+			if li.Parent == nil && hasContent(li) {
 				l.AppendChild(li)
 			}
 		default:

@@ -29,3 +29,33 @@ func TestHeadingsInsideBlocks(t *testing.T) {
 		}
 	}
 }
+
+// TestLinkHeavyFootnotes checks that notes made mostly of links (sources,
+// citations) stay when the article's text points at them and they point
+// back, while a link list of the same shape that nothing points at goes.
+func TestLinkHeavyFootnotes(t *testing.T) {
+	prose := "The survey counted the birds on the island twice a year, in spring and in autumn, for eleven years. "
+	page := `<html><head><title>Birds</title></head><body><article>
+<p>` + prose + `<a href="#note-1" id="ref-1">[1]</a> ` + prose + `</p>
+<p>` + prose + `<a href="#note-2" id="ref-2">[2]</a> ` + prose + `</p>
+<p>` + prose + prose + `</p>
+<div class="notes"><ol>
+ <li id="note-1"><a href="#ref-1">^</a> <a href="https://survey.example/report-2019">Island bird survey, annual report 2019</a></li>
+ <li id="note-2"><a href="#ref-2">^</a> <a href="https://survey.example/method">Survey method, counting protocol</a></li>
+</ol></div>
+<p>The counts fell by a third over the period, most of all among the gulls that nest on the northern cliffs.</p>
+<div class="more"><a href="https://other.example/a">Another story about birds</a> <a href="https://other.example/b">And one about fish</a></div>
+</article></body></html>`
+	art, err := FromHTML([]byte(page), "https://birds.example/survey")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`<li id="note-1">`, "Island bird survey, annual report 2019", "Survey method, counting protocol", `href="#ref-2"`} {
+		if !strings.Contains(art.BodyHTML, want) {
+			t.Errorf("BodyHTML lacks %q:\n%s", want, art.BodyHTML)
+		}
+	}
+	if strings.Contains(art.BodyText, "Another story about birds") {
+		t.Errorf("the unlinked link list was kept:\n%s", art.BodyText)
+	}
+}

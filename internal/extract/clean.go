@@ -54,6 +54,9 @@ func (b *builder) drop(c *html.Node) bool {
 	if c.DataAtom == atom.Table && dataTable(c, s) {
 		return s.linkDensity() > 0.5
 	}
+	if b.holdsNote(c) {
+		return false // footnotes are link-heavy by nature
+	}
 	isList := c.DataAtom == atom.Ul || c.DataAtom == atom.Ol || c.DataAtom == atom.Dl
 	inFig := hasAncestor(c, atom.Figure)
 	ld := s.linkDensity()
@@ -72,6 +75,40 @@ func (b *builder) drop(c *html.Node) bool {
 		return true
 	}
 	return false
+}
+
+// holdsNote reports whether n holds a footnote of the article: an element
+// that an in-page link of the article points at and that links back itself.
+func (b *builder) holdsNote(n *html.Node) bool {
+	if len(b.targets) == 0 {
+		return false
+	}
+	if b.notes == nil {
+		b.notes = map[*html.Node]bool{}
+		for r := range b.roots {
+			b.markNotes(r, r)
+		}
+	}
+	return b.notes[n]
+}
+
+// markNotes marks the ancestors (up to root) of every footnote under n.
+func (b *builder) markNotes(n, root *html.Node) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if id := attr(c, "id"); id != "" && b.targets[id] && len(inPageTargets(c)) > 0 {
+			for p := c; p != nil && !b.notes[p]; p = p.Parent {
+				b.notes[p] = true
+				if p == root {
+					break
+				}
+			}
+			continue
+		}
+		b.markNotes(c, root)
+	}
 }
 
 // inDataTable reports whether n sits in a cell of a data table.
