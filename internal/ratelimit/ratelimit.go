@@ -14,6 +14,7 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"net"
+	"net/http"
 	"net/netip"
 	"strings"
 	"sync"
@@ -124,6 +125,27 @@ func (l *Limiter) hash(key string) [16]byte {
 	var out [16]byte
 	copy(out[:], m.Sum(nil))
 	return out
+}
+
+// ClientAddr returns the address a request comes from: the peer address,
+// or, when header names one set by a reverse proxy we trust (such as
+// X-Forwarded-For), the last address in it: the one the proxy itself saw,
+// where earlier ones are whatever the client claimed. header is "" unless
+// the site is configured to trust a proxy; the header is ignored then.
+func ClientAddr(r *http.Request, header string) string {
+	if header != "" {
+		if v := r.Header.Get(header); v != "" {
+			if i := strings.LastIndexByte(v, ','); i >= 0 {
+				v = v[i+1:]
+			}
+			return strings.TrimSpace(v)
+		}
+	}
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return host
 }
 
 // ClientKey turns a request's remote address ("host:port" or a bare IP) into

@@ -2,6 +2,8 @@ package ratelimit
 
 import (
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -120,5 +122,29 @@ func BenchmarkAllow(b *testing.B) {
 	for b.Loop() {
 		l.Allow(keys[i%len(keys)])
 		i++
+	}
+}
+
+func TestClientAddr(t *testing.T) {
+	tests := []struct {
+		name, remote, header, value, want string
+	}{
+		{"peer address", "192.0.2.7:5555", "", "", "192.0.2.7"},
+		{"IPv6 peer", "[2001:db8::7]:5555", "", "", "2001:db8::7"},
+		{"header ignored unless trusted", "192.0.2.7:5555", "", "203.0.113.9", "192.0.2.7"},
+		{"trusted proxy header, last hop", "10.0.0.1:80", "X-Forwarded-For", "198.51.100.1, 203.0.113.9", "203.0.113.9"},
+		{"trusted header missing", "10.0.0.1:80", "X-Forwarded-For", "", "10.0.0.1"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := httptest.NewRequest(http.MethodGet, "/", nil)
+			r.RemoteAddr = tt.remote
+			if tt.value != "" {
+				r.Header.Set("X-Forwarded-For", tt.value)
+			}
+			if got := ClientAddr(r, tt.header); got != tt.want {
+				t.Errorf("ClientAddr = %q, want %q", got, tt.want)
+			}
+		})
 	}
 }

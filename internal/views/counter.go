@@ -10,6 +10,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"newshound/internal/ratelimit"
 	"newshound/internal/store"
 )
 
@@ -146,7 +147,7 @@ func (c *Counter) Record(articleID int64, r *http.Request) {
 	if !Classify(r) {
 		return
 	}
-	ip := clientIP(r, c.opt.ClientIPHeader)
+	ip := ratelimit.ClientAddr(r, c.opt.ClientIPHeader)
 	ua := r.Header.Get("User-Agent")
 	now := c.opt.Clock()
 

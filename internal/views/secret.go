@@ -4,9 +4,6 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/binary"
-	"net"
-	"net/http"
-	"strings"
 )
 
 // secret is one day's HMAC-SHA256 key. It is held only in memory, as the
@@ -74,23 +71,4 @@ func (s *secret) visitor(site, ip, ua string) uint64 {
 	sum := sha256.Sum256(outer[:])
 	clear(outer[:sha256.BlockSize])
 	return binary.BigEndian.Uint64(sum[:8])
-}
-
-// clientIP is the address a visitor is known by: the peer address, or, when
-// the counter sits behind a proxy we were told to trust, the last address
-// that proxy appended to header. It never leaves this package.
-func clientIP(r *http.Request, header string) string {
-	if header != "" {
-		if v := r.Header.Get(header); v != "" {
-			if i := strings.LastIndexByte(v, ','); i >= 0 {
-				v = v[i+1:]
-			}
-			return strings.TrimSpace(v)
-		}
-	}
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		return r.RemoteAddr
-	}
-	return host
 }
