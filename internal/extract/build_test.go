@@ -59,3 +59,24 @@ func TestLinkHeavyFootnotes(t *testing.T) {
 		t.Errorf("the unlinked link list was kept:\n%s", art.BodyText)
 	}
 }
+
+// TestCaptionNamedAsFurniture checks that a figure's caption stays when
+// its styling classes read like furniture ("meta"), and that its credit is
+// still split from it.
+func TestCaptionNamedAsFurniture(t *testing.T) {
+	prose := "The harbour wall was rebuilt over the winter with stone taken from the old quarry above the town. "
+	page := `<html><head><title>Harbour</title></head><body><article>
+<p>` + prose + prose + `</p>
+<figure><img src="/wall.jpg" alt=""><figcaption class="mt-15 t-meta c-gray-3">The new wall at low tide. <span class="credit">Ana Ruiz/Harbour Press</span></figcaption></figure>
+<p>` + prose + `The work cost less than planned.</p>
+</article></body></html>`
+	art, err := FromHTML([]byte(page), "https://harbour.example/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"<figcaption>The new wall at low tide.", `<small class="credit">Ana Ruiz/Harbour Press</small>`} {
+		if !strings.Contains(art.BodyHTML, want) {
+			t.Errorf("BodyHTML lacks %q:\n%s", want, art.BodyHTML)
+		}
+	}
+}

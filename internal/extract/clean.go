@@ -256,7 +256,7 @@ func (b *builder) figure(c *html.Node) *html.Node {
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		for x := n.FirstChild; x != nil; x = x.NextSibling {
-			if x.Type != html.ElementNode || b.drop(x) {
+			if x.Type != html.ElementNode || b.dropInFigure(x) {
 				continue
 			}
 			switch x.DataAtom {
@@ -288,6 +288,17 @@ func (b *builder) figure(c *html.Node) *html.Node {
 		return nil
 	}
 	return f
+}
+
+// dropInFigure is drop for the children of a figure, except that a
+// figure's own caption goes only for a hard name: captions are often named
+// as page furniture ("meta", "credit") by their styling.
+func (b *builder) dropInFigure(x *html.Node) bool {
+	if x.DataAtom == atom.Figcaption {
+		_, hard := b.cues.judge(x)
+		return hard
+	}
+	return b.drop(x)
 }
 
 // creditNames are class/id words that mark a photo credit.

@@ -238,8 +238,10 @@ func furniture(n *html.Node, cues cueCache, names bool) (drop, soft bool) {
 	if !hard && isInline(n) && n.Parent != nil && n.Parent.DataAtom == atom.P {
 		return false, false // a "dateline" span is part of its sentence
 	}
-	if !hard && hasAncestor(n, atom.Figcaption) {
-		return false, false // a caption's "copyright" or "credit" part is its credit
+	if !hard && (n.DataAtom == atom.Figcaption || hasAncestor(n, atom.Figcaption)) {
+		// A caption styled as "meta" is still the caption, and its
+		// "copyright" or "credit" part is its credit.
+		return false, false
 	}
 	switch {
 	case w < 0:
