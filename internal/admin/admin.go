@@ -71,19 +71,24 @@ type Config struct {
 	Ingest   Ingest
 	Logger   *slog.Logger // default: discard
 	SiteName string       // shown in page titles; default "newshound"
+	// ClientIPHeader names the header a trusted reverse proxy sets to the
+	// visitor's address, for the login's per-visitor limit; "" uses the
+	// connection's peer address.
+	ClientIPHeader string
 }
 
 // Admin is the organisers' site. Create it with New and mount Handler at
 // /admin/.
 type Admin struct {
-	st     *store.Store
-	auth   *auth.Auth
-	top    TopViewer
-	ingest Ingest
-	log    *slog.Logger
-	site   string
-	pages  map[string]*template.Template
-	mux    *http.ServeMux
+	st       *store.Store
+	auth     *auth.Auth
+	top      TopViewer
+	ingest   Ingest
+	log      *slog.Logger
+	site     string
+	ipHeader string // see Config.ClientIPHeader
+	pages    map[string]*template.Template
+	mux      *http.ServeMux
 }
 
 // New checks cfg and parses the templates, so that a broken template fails
@@ -93,7 +98,7 @@ func New(cfg Config) (*Admin, error) {
 		return nil, errors.New("admin: config needs a store and an auth")
 	}
 	a := &Admin{st: cfg.Store, auth: cfg.Auth, top: cfg.Top, ingest: cfg.Ingest,
-		log: cfg.Logger, site: cfg.SiteName, mux: http.NewServeMux()}
+		log: cfg.Logger, site: cfg.SiteName, ipHeader: cfg.ClientIPHeader, mux: http.NewServeMux()}
 	if a.log == nil {
 		a.log = slog.New(slog.DiscardHandler)
 	}

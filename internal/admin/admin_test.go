@@ -47,7 +47,7 @@ type fixture struct {
 	in      *ingest.Ingester
 }
 
-func newFixture(t *testing.T, st *store.Store, o auth.Options) *fixture {
+func newFixture(t *testing.T, st *store.Store, o auth.Options, edit ...func(*Config)) *fixture {
 	t.Helper()
 	ctx := context.Background()
 	a := auth.New(st, o)
@@ -94,7 +94,11 @@ func newFixture(t *testing.T, st *store.Store, o auth.Options) *fixture {
 		news.SignupEvent{Consent: consent}); err != nil {
 		t.Fatal(err)
 	}
-	adm, err := New(Config{Store: st, Auth: a, Ingest: FromIngester(f.in, st), SiteName: "Test Hound", Logger: slog.New(slog.NewTextHandler(testLog{t}, nil))})
+	cfg := Config{Store: st, Auth: a, Ingest: FromIngester(f.in, st), SiteName: "Test Hound", Logger: slog.New(slog.NewTextHandler(testLog{t}, nil))}
+	for _, e := range edit {
+		e(&cfg)
+	}
+	adm, err := New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -574,6 +578,25 @@ func TestLoginLogoutAndHeaders(t *testing.T) {
 	time.Sleep(350 * time.Millisecond)
 	if code, _, _ := short.get(t, c, "/admin/"); code != http.StatusSeeOther {
 		t.Errorf("after expiry: %d, want a redirect to login", code)
+	}
+}
+
+// TestLoginLimitBehindProxy checks that behind a trusted proxy the
+// per-visitor login limit goes by the address the proxy passes on, not by
+// the proxy's own address, which every request here shares.
+func TestLoginLimitBehindProxy(t *testing.T) {
+	f := newFixture(t, storetest.SQLite(t), auth.Options{FailuresPerClient: 1, FailuresPerEmail: 100},
+		func(c *Config) { c.ClientIPHeader = "X-Forwarded-For" })
+	wrong := url.Values{"email": {adminEmail}, "password": {"wrong password!"}}
+	right := url.Values{"email": {adminEmail}, "password": {adminPass}, "next": {"/admin/"}}
+	if code, _, _ := f.post(t, f.client(t, "", ""), "/admin/login", wrong, "X-Forwarded-For", "198.51.100.1"); code != http.StatusUnauthorized {
+		t.Errorf("wrong password: %d, want 401", code)
+	}
+	if code, _, _ := f.post(t, f.client(t, "", ""), "/admin/login", right, "X-Forwarded-For", "203.0.113.9"); code != http.StatusSeeOther {
+		t.Errorf("another visitor's login: %d, want 303 (the limit is per visitor)", code)
+	}
+	if code, _, _ := f.post(t, f.client(t, "", ""), "/admin/login", right, "X-Forwarded-For", "198.51.100.1"); code != http.StatusTooManyRequests {
+		t.Errorf("the failing visitor again: %d, want 429", code)
 	}
 }
 

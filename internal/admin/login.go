@@ -40,7 +40,7 @@ func (a *Admin) login(w http.ResponseWriter, r *http.Request) error {
 	}
 	email, password := r.PostForm.Get("email"), r.PostForm.Get("password")
 	next := auth.SafeNext(r.PostForm.Get("next"), "/admin/")
-	token, err := a.auth.Login(r.Context(), email, password, ratelimit.ClientKey(r.RemoteAddr))
+	token, err := a.auth.Login(r.Context(), email, password, ratelimit.ClientKey(ratelimit.ClientAddr(r, a.ipHeader)))
 	p := loginPage{Layout: a.layout(r, "Log in", ""), Email: email, Next: next}
 	switch {
 	case errors.Is(err, auth.ErrBadCredentials):

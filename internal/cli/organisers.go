@@ -59,7 +59,8 @@ func organiserSite(cfg config.Config, env Env, st *store.Store, log *slog.Logger
 	if err != nil {
 		return nil, nil, err
 	}
-	ac := admin.Config{Store: st, Auth: a, Ingest: admin.FromIngester(in, st), Logger: log, SiteName: cfg.SiteName}
+	ac := admin.Config{Store: st, Auth: a, Ingest: admin.FromIngester(in, st), Logger: log, SiteName: cfg.SiteName,
+		ClientIPHeader: cfg.ClientIPHeader}
 	if counter != nil {
 		ac.Top = counter
 	}

@@ -99,7 +99,7 @@ func startSite(ctx context.Context, cfg config.Config, env Env, st *store.Store,
 	var counter *views.Counter
 	if cfg.CountVisits {
 		var err error
-		counter, err = views.NewCounter(views.Options{Store: st, Site: cfg.BaseURL, Logger: log})
+		counter, err = views.NewCounter(views.Options{Store: st, Site: cfg.BaseURL, Logger: log, ClientIPHeader: cfg.ClientIPHeader})
 		if err != nil {
 			return nil, stops.run, fmt.Errorf("start visit counter: %w", err)
 		}
@@ -110,7 +110,8 @@ func startSite(ctx context.Context, cfg config.Config, env Env, st *store.Store,
 		return nil, stops.run, err
 	}
 	site, err := web.New(web.Config{Store: st, Logger: log, SiteName: cfg.SiteName, BaseURL: cfg.BaseURL,
-		Counter: counter, CounterText: cfg.CounterText, CanonicalSelf: cfg.CanonicalSelf, Join: desk})
+		Counter: counter, CounterText: cfg.CounterText, CanonicalSelf: cfg.CanonicalSelf, Join: desk,
+		ClientIPHeader: cfg.ClientIPHeader})
 	if err != nil {
 		return nil, stops.run, fmt.Errorf("start web site: %w", err)
 	}

@@ -13,12 +13,15 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"net/textproto"
 	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
+
+	"golang.org/x/net/http/httpguts"
 )
 
 // Config is the validated configuration of one newshound command.
@@ -33,6 +36,10 @@ type Config struct {
 
 	SiteName string // shown in the site's header and page titles
 	BaseURL  string // absolute URL of the site, without a trailing slash
+	// ClientIPHeader names the header a trusted reverse proxy sets to the
+	// visitor's address (e.g. X-Forwarded-For), canonical form; "" means
+	// the connection's peer address, the only safe choice without a proxy.
+	ClientIPHeader string
 
 	// AllowPrivateNetworks lets the fetcher reach loopback and private
 	// addresses. Off by default; tests and local development turn it on.
@@ -62,7 +69,7 @@ const (
 	Database                      // --database, NEWSHOUND_DATABASE_URL
 	Demo                          // --demo, NEWSHOUND_DEMO
 	Log                           // --log-level, --log-format and their variables
-	Site                          // --site-name, --base-url and their variables
+	Site                          // --site-name, --base-url, --client-ip-header and their variables
 	PrivateNetworks               // --allow-private-networks, NEWSHOUND_ALLOW_PRIVATE_NETWORKS
 	Reading                       // --count-visits, --counter-text, --canonical and their variables
 	Join                          // --join-form, NEWSHOUND_JOIN_FORM; NEWSHOUND_FORM_KEY (no flag: a secret)
@@ -100,6 +107,7 @@ var settings = []setting{
 	{Log, "log-format", "NEWSHOUND_LOG_FORMAT", "text", false, "log `FORMAT`: text or json", applyLogFormat},
 	{Site, "site-name", "NEWSHOUND_SITE_NAME", DefaultSiteName, false, "site `NAME` shown in headers and titles", applySiteName},
 	{Site, "base-url", "NEWSHOUND_BASE_URL", "", false, "public `URL` of the site (default: http:// plus the listen address)", applyBaseURL},
+	{Site, "client-ip-header", "NEWSHOUND_CLIENT_IP_HEADER", "", false, "`HEADER` in which a trusted reverse proxy passes the visitor's address, e.g. X-Forwarded-For (its last address counts); set it only behind such a proxy", applyClientIPHeader},
 	{Reading, "count-visits", "NEWSHOUND_COUNT_VISITS", "true", true, "count article views and show \"Visited N times, M visits today\"", applyCountVisits},
 	{Reading, "counter-text", "NEWSHOUND_COUNTER_TEXT", "", false, "the visit counter's `WORDING`, with {views}, {today} and {views|one|many} (default \"Visited {views} {views|time|times}, {today} {today|visit|visits} today\")", applyCounterText},
 	{Reading, "canonical", "NEWSHOUND_CANONICAL", "original", false, "where article pages' rel=canonical points: `original` (the source's page) or self (our copy)", applyCanonical},
@@ -421,6 +429,20 @@ func applyBaseURL(c *Config, v string) error {
 		return fmt.Errorf("%q has a query or fragment; give only scheme, host and path", v)
 	}
 	c.BaseURL = strings.TrimRight(v, "/")
+	return nil
+}
+
+// applyClientIPHeader takes a header name. Without a proxy that sets it,
+// visitors could forge their address, so it has no default.
+func applyClientIPHeader(c *Config, v string) error {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return nil
+	}
+	if !httpguts.ValidHeaderFieldName(v) {
+		return fmt.Errorf("%q is not a header name; use e.g. X-Forwarded-For or X-Real-IP", v)
+	}
+	c.ClientIPHeader = textproto.CanonicalMIMEHeaderKey(v)
 	return nil
 }
 

@@ -67,6 +67,10 @@ func TestLoad(t *testing.T) {
 			})},
 		{"sqlite url kept", []string{"--database", "sqlite:/tmp/x.db"}, nil,
 			with(func(c *Config) { c.DatabaseURL = "sqlite:/tmp/x.db" })},
+		{"client address header", []string{"--client-ip-header", "x-forwarded-for"}, nil,
+			with(func(c *Config) { c.ClientIPHeader = "X-Forwarded-For" })},
+		{"client address header from environment", nil, map[string]string{"NEWSHOUND_CLIENT_IP_HEADER": "X-Real-IP"},
+			with(func(c *Config) { c.ClientIPHeader = "X-Real-Ip" })},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -102,6 +106,7 @@ func TestLoadErrors(t *testing.T) {
 		{"bad log format", []string{"--log-format", "xml"}, nil, []string{"text or json"}},
 		{"relative base url", []string{"--base-url", "news.example.org"}, nil, []string{"--base-url", "absolute"}},
 		{"empty site name", []string{"--site-name", ""}, nil, []string{"--site-name", "empty"}},
+		{"bad client address header", []string{"--client-ip-header", "X Forwarded: For"}, nil, []string{"--client-ip-header", "not a header name"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -128,7 +128,7 @@ func (s *Server) joinPost(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	articleID, _ := strconv.ParseInt(r.PostForm.Get(joinArticleField), 10, 64)
 	res, err := s.join.Submit(ctx, signup.Request{
-		Client:    ratelimit.ClientKey(r.RemoteAddr),
+		Client:    ratelimit.ClientKey(ratelimit.ClientAddr(r, s.ipHeader)),
 		Form:      r.PostForm,
 		ArticleID: max(articleID, 0),
 	})

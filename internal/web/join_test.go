@@ -25,15 +25,20 @@ import (
 
 // joinSite serves the demo site with a join form behind the site's security
 // middleware, on a real HTTP server. The desk's minimum fill-in time is
-// 1ms so tests need not wait; rateLimit 0 keeps the default.
-func joinSite(t *testing.T, s *store.Store, minDelay time.Duration, rateLimit int) *httptest.Server {
+// 1ms so tests need not wait; rateLimit 0 keeps the default; edit changes
+// the site's Config.
+func joinSite(t *testing.T, s *store.Store, minDelay time.Duration, rateLimit int, edit ...func(*Config)) *httptest.Server {
 	t.Helper()
 	desk, err := signup.New(signup.Config{Form: signup.DefaultForm(), Store: s, MinDelay: minDelay, RateLimit: rateLimit,
 		Logger: slog.New(slog.DiscardHandler)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv, err := New(Config{Store: s, SiteName: "Join Hound", Join: desk})
+	cfg := Config{Store: s, SiteName: "Join Hound", Join: desk}
+	for _, f := range edit {
+		f(&cfg)
+	}
+	srv, err := New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -232,6 +237,29 @@ func TestJoinTooFastAndRateLimit(t *testing.T) {
 				t.Errorf("rate_limited counted %d times, want 1", n)
 			}
 		})
+	})
+}
+
+// TestJoinRateLimitBehindProxy checks that behind a trusted proxy the
+// per-visitor limit goes by the address the proxy passes on: every post
+// here comes from the one peer address, 127.0.0.1.
+func TestJoinRateLimitBehindProxy(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		ts := joinSite(t, s, time.Millisecond, 1, func(c *Config) { c.ClientIPHeader = "X-Forwarded-For" })
+		for i, from := range []string{"198.51.100.1", "203.0.113.9", "198.51.100.1"} {
+			form := goodForm(formToken(t, ts, "/join"))
+			form.Set("email", "person"+strconv.Itoa(i)+"@example.org")
+			time.Sleep(2 * time.Millisecond)
+			if code, _, _ := post(t, ts, form, "X-Forwarded-For", "192.0.2.66, "+from); code != 303 {
+				t.Errorf("post %d: status %d", i, code)
+			}
+		}
+		if _, n, _ := s.Signups(context.Background(), store.SignupFilter{}); n != 2 {
+			t.Errorf("%d people stored, want 2 (one per visitor; the second post from 198.51.100.1 was over the limit)", n)
+		}
+		if n := blockedCounts(t, s)["rate_limited"]; n != 1 {
+			t.Errorf("rate_limited counted %d times, want 1", n)
+		}
 	})
 }
 

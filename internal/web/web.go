@@ -32,6 +32,10 @@ type Config struct {
 	// Join takes in the join form; nil means the site takes no sign-ups
 	// (no /join page, no Join block under articles).
 	Join *signup.Desk
+	// ClientIPHeader names the header a trusted reverse proxy sets to the
+	// visitor's address, for the join form's per-visitor limit; "" uses
+	// the connection's peer address. (The counter has its own option.)
+	ClientIPHeader string
 
 	// Counter counts article views and gives the numbers shown under each
 	// article; nil shows no counter and counts nothing.
@@ -61,6 +65,7 @@ type Server struct {
 	lang     string
 	pageSize int
 	join     *signup.Desk
+	ipHeader string // see Config.ClientIPHeader
 
 	counter       *views.Counter
 	counterFmt    counterFormat
@@ -94,6 +99,7 @@ func New(cfg Config) (*Server, error) {
 		lang:     cfg.Lang,
 		pageSize: cfg.PageSize,
 		join:     cfg.Join,
+		ipHeader: cfg.ClientIPHeader,
 		mux:      http.NewServeMux(),
 
 		counter:       cfg.Counter,
