@@ -236,15 +236,17 @@ func dropStateNames(s string) string {
 // headingSlug reports whether id is the slug of the first heading inside
 // n (within two levels), or of n's own text when n sits in a heading.
 func headingSlug(n *html.Node, id string) bool {
+	// The element's own text, inside a heading (a heading's anchor span,
+	// "See_also" over "See also"): the id can only name that text.
+	if n.Parent != nil && isHeading(n.Parent.DataAtom) && slug(innerText(n)) == slug(id) {
+		return true
+	}
 	if strings.Count(id, "-")+strings.Count(id, "_") < 2 {
 		return false
 	}
 	id = slug(id)
-	if h := firstHeading(n, 2); h != nil && slug(innerText(h)) == id {
-		return true
-	}
-	// The element's own text (a heading's anchor span).
-	return n.Parent != nil && isHeading(n.Parent.DataAtom) && slug(innerText(n)) == id
+	h := firstHeading(n, 2)
+	return h != nil && slug(innerText(h)) == id
 }
 
 // firstHeading returns the first h1-h6 among n's first element children,

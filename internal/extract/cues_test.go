@@ -1,6 +1,12 @@
 package extract
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
 
 func TestNameWeight(t *testing.T) {
 	tests := []struct {
@@ -29,6 +35,24 @@ func TestNameWeight(t *testing.T) {
 			}
 			if got != tt.sign {
 				t.Errorf("nameWeight(%q) = %d, want sign %d", tt.name, w, tt.sign)
+			}
+		})
+	}
+}
+
+// TestHeadingAnchorID checks that an anchor span whose id is its own
+// heading text ("See_also", "Related_work") is not taken for furniture.
+func TestHeadingAnchorID(t *testing.T) {
+	for _, id := range []string{"See_also", "Related_work", "Share-prices", "Comments"} {
+		t.Run(id, func(t *testing.T) {
+			text := strings.ReplaceAll(strings.ReplaceAll(id, "_", " "), "-", " ")
+			doc, err := html.Parse(strings.NewReader(`<h2><span id="` + id + `">` + text + `</span></h2>`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			span := firstDescendant(doc, atom.Span)
+			if w, _ := (cueCache{}).judge(span); w != 0 {
+				t.Errorf("weight %d, want 0", w)
 			}
 		})
 	}
