@@ -86,20 +86,7 @@ func (s *Store) Accounts(ctx context.Context) ([]news.Account, error) {
 }
 
 func (s *Store) accounts(ctx context.Context, c conn, order string) ([]news.Account, error) {
-	rows, err := c.query(ctx, `SELECT `+accountCols+` FROM accounts `+order)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []news.Account
-	for rows.Next() {
-		var a news.Account
-		if err := scanAccount(rows, &a); err != nil {
-			return nil, err
-		}
-		out = append(out, a)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, c, scanAccount, `SELECT `+accountCols+` FROM accounts `+order)
 }
 
 func scanAccount(sc scanner, a *news.Account) error {

@@ -320,21 +320,8 @@ func listArticles(ctx context.Context, c conn, tail string, args ...any) ([]news
 
 // listArticlesWith is listArticles with a head (a WITH clause) before the SELECT.
 func listArticlesWith(ctx context.Context, c conn, head, tail string, args ...any) ([]news.Article, error) {
-	rows, err := c.query(ctx, head+` SELECT `+articleCols+` FROM articles`+tail, args...)
+	out, err := queryAll(ctx, c, scanArticle, head+` SELECT `+articleCols+` FROM articles`+tail, args...)
 	if err != nil {
-		return nil, err
-	}
-	var out []news.Article
-	for rows.Next() {
-		var a news.Article
-		if err := scanArticle(rows, &a); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		out = append(out, a)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return nil, err
 	}
 	ptrs := make([]*news.Article, len(out))

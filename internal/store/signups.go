@@ -165,20 +165,8 @@ func escapeLike(s string) string {
 }
 
 func (s *Store) listSignups(ctx context.Context, c conn, rest string, args ...any) ([]news.Signup, error) {
-	rows, err := c.query(ctx, `SELECT `+signupCols+` FROM signups`+rest, args...)
+	people, err := queryAll(ctx, c, scanSignup, `SELECT `+signupCols+` FROM signups`+rest, args...)
 	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var people []news.Signup
-	for rows.Next() {
-		var p news.Signup
-		if err := scanSignup(rows, &p); err != nil {
-			return nil, err
-		}
-		people = append(people, p)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, err
 	}
 	ptrs := make([]*news.Signup, len(people))

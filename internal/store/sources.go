@@ -108,20 +108,7 @@ func (s *Store) Sources(ctx context.Context) ([]news.Source, error) {
 }
 
 func (s *Store) sources(ctx context.Context, c conn, order string) ([]news.Source, error) {
-	rows, err := c.query(ctx, `SELECT `+sourceCols+` FROM sources `+order)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []news.Source
-	for rows.Next() {
-		var src news.Source
-		if err := scanSource(rows, &src); err != nil {
-			return nil, err
-		}
-		out = append(out, src)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, c, scanSource, `SELECT `+sourceCols+` FROM sources `+order)
 }
 
 // scanner is a *sql.Row or *sql.Rows.

@@ -90,6 +90,26 @@ func (c conn) query(ctx context.Context, query string, args ...any) (*sql.Rows, 
 	return c.q.QueryContext(ctx, c.d.rebind(query), args...)
 }
 
+// queryAll runs query and reads every row into a T with scan. The rows are
+// closed when it returns, so the caller may query again on the same
+// connection (a SQLite transaction has only one).
+func queryAll[T any](ctx context.Context, c conn, scan func(scanner, *T) error, query string, args ...any) ([]T, error) {
+	rows, err := c.query(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		var v T
+		if err := scan(rows, &v); err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
+
 func (c conn) queryRow(ctx context.Context, query string, args ...any) *sql.Row {
 	return c.q.QueryRowContext(ctx, c.d.rebind(query), args...)
 }
