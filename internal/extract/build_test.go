@@ -80,3 +80,25 @@ func TestCaptionNamedAsFurniture(t *testing.T) {
 		}
 	}
 }
+
+// TestSectionHeader checks that a <header> heading a section of the body
+// stays, while the page's own header goes.
+func TestSectionHeader(t *testing.T) {
+	prose := "Each tool opens in its own panel and remembers its layout between sessions, so work can pick up where it stopped. "
+	page := `<html><head><title>Tools</title></head><body>
+<header class="site"><a href="/">Example Tools</a> <p>Tools for people who build the web, every day</p></header>
+<main>
+<section><p>` + prose + prose + `</p><p>` + prose + `</p></section>
+<section><header><h2>Features and tools</h2></header><p>` + prose + `The inspector shows the page as it is.</p><p>` + prose + `The console runs code.</p></section>
+</main></body></html>`
+	art, err := FromHTML([]byte(page), "https://tools.example/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(art.BodyHTML, "<h2>Features and tools</h2>") {
+		t.Errorf("section header lost:\n%s", art.BodyHTML)
+	}
+	if strings.Contains(art.BodyText, "Tools for people who build the web") {
+		t.Errorf("page header kept:\n%s", art.BodyText)
+	}
+}

@@ -199,6 +199,20 @@ func (ls lineSet) collect(n *html.Node, m measure) {
 	}
 }
 
+// sectionHeader reports a <header> that heads a section of the content,
+// not the page: inside <section> or <main>, holding a heading and little
+// else.
+func sectionHeader(n *html.Node) bool {
+	if !hasAncestor(n, atom.Section) && !hasAncestor(n, atom.Main) {
+		return false
+	}
+	h := firstDescendant(n, atom.H2)
+	if h == nil {
+		h = firstDescendant(n, atom.H3)
+	}
+	return h != nil && len(innerText(n)) <= len(innerText(h))+200
+}
+
 // holdsArticle reports whether an element with stats s holds most of the
 // page's paragraph text.
 func holdsArticle(s *stats, total int) bool {
@@ -216,7 +230,7 @@ func furniture(n *html.Node, cues cueCache, names bool) (drop, soft bool) {
 		}
 		// An article's own header holds its standfirst; what else is in
 		// it (title, byline, date) is trimmed block by block.
-		if n.DataAtom == atom.Header && hasAncestor(n, atom.Article) {
+		if n.DataAtom == atom.Header && (hasAncestor(n, atom.Article) || sectionHeader(n)) {
 			return false, false
 		}
 		return true, true
