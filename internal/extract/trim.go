@@ -102,11 +102,42 @@ func stopLine(lower string) bool {
 	if hasPrefixAny(lower, stopCues[:]) {
 		return true
 	}
+	if introLine(lower) {
+		return true
+	}
 	rest := strings.TrimLeft(lower, "0123456789 ")
 	if len(rest) == len(lower) {
 		return false
 	}
 	return hasPrefixAny(rest, countedCues[:])
+}
+
+// introLine reports a line that introduces further reading with a colon.
+func introLine(lower string) bool {
+	return strings.HasSuffix(lower, ":") && hasPrefixAny(lower, introCues[:])
+}
+
+// onlyShort reports blocks none of which is a long paragraph and some of
+// which are links: teasers rather than more of the article.
+func onlyShort(blocks []*block) bool {
+	linked := false
+	for _, b := range blocks {
+		if len(b.text) >= 400 {
+			return false
+		}
+		linked = linked || 2*b.link > len(b.text)
+	}
+	return linked
+}
+
+// introCues end the article when they introduce what follows with a colon
+// ("Further reading:", "Mehr Informationen finden Sie unter:"); without
+// the colon they may open a sentence of the article.
+var introCues = [...]string{
+	"more information", "further information", "further reading", "for more information",
+	"mehr informationen", "weitere informationen", "mehr infos", "weitere infos",
+	"plus d'informations", "pour en savoir plus", "más información", "maggiori informazioni",
+	"więcej informacji",
 }
 
 // countedCues follow a count in a comment-section heading.
@@ -174,10 +205,14 @@ func scanBlocks(out *html.Node, title string, furniture lineSet) []*block {
 }
 
 // cutAtStop ends the article at a stop cue in its second half ("Related",
-// "12 comments"): everything from there on goes.
+// "12 comments"), or at a "Further reading:" line followed only by
+// teasers: everything from there on goes.
 func cutAtStop(out *html.Node, blocks []*block) []*block {
-	for i := len(blocks) / 2; i < len(blocks); i++ {
-		if i > 0 && len(blocks[i].text) < 80 && stopLine(blocks[i].lower) {
+	for i := 1; i < len(blocks); i++ {
+		// In the first half only a "Further reading:" line ahead of
+		// nothing but teasers ends the article.
+		if len(blocks[i].text) < 80 && stopLine(blocks[i].lower) &&
+			(i >= len(blocks)/2 || i >= 2 && introLine(blocks[i].lower) && onlyShort(blocks[i+1:])) {
 			for _, b := range blocks[i:] {
 				out.RemoveChild(b.n)
 			}

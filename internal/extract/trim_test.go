@@ -24,6 +24,20 @@ func TestTrimEdges(t *testing.T) {
 			absent: []string{"Related", "Library hours", "Market moves"},
 		},
 		{
+			name: "further-reading line ahead of teasers, early in a short article",
+			in: p1 + p2 + `<p><strong>More information:</strong></p>` +
+				`<h3><a href="/t1">Cinema trust founded</a></h3><p>The trust was set up in 2020 to run the building.</p><p><a href="/t1">More</a></p>` +
+				`<h3><a href="/t2">Arts grants announced</a></h3><p>Twelve groups share the first round of grants.</p><p><a href="/t2">More</a></p>` +
+				`<h3><a href="/t3">Market moves</a></h3><p>The Saturday market moves to the square.</p><p><a href="/t3">More</a></p>`,
+			keep:   []string{"The sale price"},
+			absent: []string{"More information", "Cinema trust founded", "Twelve groups"},
+		},
+		{
+			name: "a further-information line ahead of more article stays",
+			in:   p1 + `<p><strong>Further information:</strong></p>` + p2 + p3 + p1,
+			keep: []string{"Further information:", "Local groups"},
+		},
+		{
 			name:   "byline and date at the head",
 			in:     `<p>By Sam Reyes</p><p>12 May 2024, 10:32</p>` + p1 + p2 + p3,
 			keep:   []string{"The council has bought"},
