@@ -301,6 +301,11 @@ func TestCachedPagesNeedNoDatabase(t *testing.T) {
 				t.Fatalf("warm %s: %d", p, resp.StatusCode)
 			}
 		}
+		// Store the warm-up view now: the counter's own flush (every second)
+		// may or may not come first on a busy machine.
+		if err := counter.Flush(context.Background()); err != nil {
+			t.Fatal(err)
+		}
 		if err := s.Close(); err != nil {
 			t.Fatal(err)
 		}
@@ -315,8 +320,8 @@ func TestCachedPagesNeedNoDatabase(t *testing.T) {
 				}
 			}
 		}
-		if counter.Pending() != 2 {
-			t.Errorf("%d views pending, want the 2 served", counter.Pending())
+		if counter.Pending() != 1 {
+			t.Errorf("%d views pending, want the 1 served with the database closed", counter.Pending())
 		}
 		// A page never cached still needs the database: a clean 500.
 		if resp, _ := fetch(t, ts, "GET", "/tag/gardening"); resp.StatusCode != 500 {
