@@ -283,6 +283,32 @@ func stripSiteSuffix(t, site string) string {
 			return head
 		}
 	}
+	return stripSitePrefix(t, site)
+}
+
+// stripSitePrefix cuts "Site | " from the front of a title: the site's
+// name, or one word before a bar (not a dash, which may join
+// a topic to its headline: "Brexit - what happens next").
+func stripSitePrefix(t, site string) string {
+	for _, sep := range [...]string{" | ", " :: ", " · ", " - ", " – ", " — "} {
+		i := strings.Index(t, sep)
+		if i <= 0 {
+			continue
+		}
+		head, tail := strings.TrimSpace(t[:i]), strings.TrimSpace(t[i+len(sep):])
+		if len(strings.Fields(tail)) < 3 {
+			continue
+		}
+		if site != "" && strings.EqualFold(head, site) {
+			return tail
+		}
+		if site != "" && strings.Contains(strings.ToLower(tail), strings.ToLower(site)) {
+			return t // the site is named at the end: "Topic | Site Magazine"
+		}
+		if sep == " | " && len(strings.Fields(head)) == 1 && len(head) <= 25 {
+			return tail
+		}
+	}
 	return t
 }
 

@@ -104,6 +104,10 @@ func TestStripSiteSuffix(t *testing.T) {
 		{"Council passes the new budget - Gazette", "", "Council passes the new budget"},
 		{"Ups - and downs", "", "Ups - and downs"},
 		{"Plain title", "", "Plain title"},
+		{"HERALD | Transparency in price changes", "", "Transparency in price changes"},
+		{"Town Gazette - Council passes the new budget", "Town Gazette", "Council passes the new budget"},
+		{"Brexit - what happens next", "", "Brexit - what happens next"},
+		{"Magic Cleaning | Homes ♥ Magazine", "Homes", "Magic Cleaning | Homes ♥ Magazine"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.title, func(t *testing.T) {
