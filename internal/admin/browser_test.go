@@ -191,6 +191,19 @@ func TestBrowserJoinAndAdmin(t *testing.T) {
 		if err != nil || len(p) != 1 || p[0].Email != "zoe.nojs@example.org" {
 			t.Errorf("contacted in the database: %v %v", p, err)
 		}
+
+		// On a phone the pages fit the screen; wide tables scroll in their box.
+		run(t, tab, "phone width", chromedp.EmulateViewport(375, 800))
+		for _, page := range []string{"/admin/signups", "/admin/sources", "/admin/articles", "/admin/audit"} {
+			run(t, tab, page, chromedp.Navigate(ts.URL+page), chromedp.WaitVisible(chromedp.CSS("h1")))
+			w, err := chromedp.Run(tab, chromedp.Evaluate[int](`document.documentElement.scrollWidth`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if w > 375 {
+				t.Errorf("%s is %d px wide at 375 px", page, w)
+			}
+		}
 	})
 }
 
