@@ -236,9 +236,10 @@ func dropStateNames(s string) string {
 // headingSlug reports whether id is the slug of the first heading inside
 // n (within two levels), or of n's own text when n sits in a heading.
 func headingSlug(n *html.Node, id string) bool {
-	// The element's own text, inside a heading (a heading's anchor span,
-	// "See_also" over "See also"): the id can only name that text.
-	if n.Parent != nil && isHeading(n.Parent.DataAtom) && slug(innerText(n)) == slug(id) {
+	// The element's own text, of a heading or inside one (a heading's
+	// anchor span, "See_also" over "See also"; <h3 id="repeating-alerts">):
+	// the id can only name that text.
+	if (isHeading(n.DataAtom) || n.Parent != nil && isHeading(n.Parent.DataAtom)) && slug(innerText(n)) == slug(id) {
 		return true
 	}
 	if strings.Count(id, "-")+strings.Count(id, "_") < 2 {

@@ -43,7 +43,7 @@ func TestNameWeight(t *testing.T) {
 // TestHeadingAnchorID checks that an anchor span whose id is its own
 // heading text ("See_also", "Related_work") is not taken for furniture.
 func TestHeadingAnchorID(t *testing.T) {
-	for _, id := range []string{"See_also", "Related_work", "Share-prices", "Comments"} {
+	for _, id := range []string{"See_also", "Related_work", "Share-prices", "Comments", "eliminating-repeating-alerts"} {
 		t.Run(id, func(t *testing.T) {
 			text := strings.ReplaceAll(strings.ReplaceAll(id, "_", " "), "-", " ")
 			doc, err := html.Parse(strings.NewReader(`<h2><span id="` + id + `">` + text + `</span></h2>`))
@@ -52,7 +52,15 @@ func TestHeadingAnchorID(t *testing.T) {
 			}
 			span := firstDescendant(doc, atom.Span)
 			if w, _ := (cueCache{}).judge(span); w != 0 {
-				t.Errorf("weight %d, want 0", w)
+				t.Errorf("span: weight %d, want 0", w)
+			}
+			// The same id on the heading itself.
+			doc, err = html.Parse(strings.NewReader(`<h3 id="` + id + `">` + text + `</h3>`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if w, _ := (cueCache{}).judge(firstDescendant(doc, atom.H3)); w != 0 {
+				t.Errorf("heading: weight %d, want 0", w)
 			}
 		})
 	}
