@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"newshound/internal/extract"
 	"os"
 
 	"newshound/internal/config"
@@ -30,6 +31,7 @@ func runImport(ctx context.Context, env Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	sanitizeBodies(&snap)
 	if err := cfg.EnsureDataDir(); err != nil {
 		return err
 	}
@@ -109,4 +111,14 @@ func describeJSONError(b []byte, err error) string {
 	}
 	line := 1 + bytes.Count(b[:off], []byte("\n"))
 	return fmt.Sprintf("line %d: %v", line, err)
+}
+
+// sanitizeBodies passes every article body through the extractor's
+// allowlist: a site file may come from anywhere, and stored HTML is served
+// as is. The allowlist keeps everything the site itself writes and is
+// idempotent, so an export of this site imports unchanged.
+func sanitizeBodies(snap *store.Snapshot) {
+	for i := range snap.Articles {
+		snap.Articles[i].BodyHTML = extract.Sanitize(snap.Articles[i].BodyHTML, "")
+	}
 }

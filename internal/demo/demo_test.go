@@ -10,6 +10,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"newshound/internal/extract"
 	"newshound/internal/news"
 	"newshound/internal/store"
 	"newshound/internal/store/storetest"
@@ -192,5 +193,26 @@ func TestPlainText(t *testing.T) {
 	want := "Head\n\nOne two three.\n\na\n\nb\n\nQ\n\n— W"
 	if got != want {
 		t.Errorf("plainText:\n%q\nwant\n%q", got, want)
+	}
+}
+
+// TestSeededBodiesKeepTheirStructure checks that the sanitizer every stored
+// body passes through keeps what the site styles and links: credits,
+// footnotes with their back-links, and quote attributions.
+func TestSeededBodiesKeepTheirStructure(t *testing.T) {
+	entries, err := loadArticles()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		body := extract.Sanitize(e.body, "")
+		for _, want := range []string{`class="credit"`, `<section class="footnotes"`, `href="#fnref-1"`, `id="fn-1"`, `<footer>`} {
+			if !strings.Contains(body, want) {
+				t.Errorf("%s: sanitized body lost %s", e.title, want)
+			}
+		}
+		if again := extract.Sanitize(body, ""); again != body {
+			t.Errorf("%s: sanitizing twice changes the body, so an export would not import unchanged", e.title)
+		}
 	}
 }

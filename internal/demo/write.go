@@ -9,6 +9,7 @@ import (
 	"sort"
 	"time"
 
+	"newshound/internal/extract"
 	"newshound/internal/news"
 	"newshound/internal/store"
 )
@@ -104,7 +105,7 @@ func (e entry) article(now time.Time) news.Article {
 		UpdatedAt:    published,
 		FetchedAt:    published.Add(40 * time.Minute),
 		LeadImage:    &lead,
-		BodyHTML:     e.body,
+		BodyHTML:     extract.Sanitize(e.body, ""), // through the same gate as every stored body
 		BodyText:     text,
 		Tags:         e.tags,
 		Fingerprint:  hex.EncodeToString(sum[:]),

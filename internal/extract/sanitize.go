@@ -22,7 +22,7 @@ func newPolicy() *bluemonday.Policy {
 		"figure", "figcaption", "b", "strong", "i", "em", "u", "s", "sub", "sup",
 		"small", "mark", "abbr", "q", "cite", "del", "ins", "kbd", "samp", "var",
 		"dfn", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption",
-		"span", "div")
+		"span", "div", "section", "footer")
 	p.AllowStandardURLs()
 	p.AllowURLSchemes("http", "https", "mailto")
 	p.RequireParseableURLs(true)
@@ -30,7 +30,10 @@ func newPolicy() *bluemonday.Policy {
 	p.AllowAttrs("href").OnElements("a")
 	p.AllowAttrs("cite").OnElements("blockquote", "q")
 	p.AllowAttrs("id").Matching(regexp.MustCompile(`^[\w.:-]{1,80}$`)).Globally()
-	p.AllowAttrs("class").Matching(regexp.MustCompile(`^credit$`)).OnElements("small")
+	// The two classes the site styles: a photo credit inside a caption and
+	// the footnotes block. A <footer> inside a quote carries its attribution.
+	p.AllowAttrs("class").Matching(regexp.MustCompile(`^(credit|footnotes)$`)).OnElements("small", "span", "section", "div", "ol")
+	p.AllowAttrs("aria-label").OnElements("a", "section")
 	p.AllowAttrs("start").Matching(bluemonday.Integer).OnElements("ol")
 	p.AllowAttrs("colspan", "rowspan").Matching(bluemonday.Integer).OnElements("td", "th")
 	p.AllowImages()
