@@ -102,3 +102,31 @@ func TestSectionHeader(t *testing.T) {
 		t.Errorf("page header kept:\n%s", art.BodyText)
 	}
 }
+
+// TestNamedListNotSparedForSize checks that a gallery of captions in a list
+// named as furniture goes even when its text outweighs the article's.
+func TestNamedListNotSparedForSize(t *testing.T) {
+	var gallery strings.Builder
+	for i := range 30 {
+		gallery.WriteString(`<li><h2>Picture ` + string(rune('A'+i%26)) + ` of the week</h2><p>A caption of a picture from another story, about markets, ministers and ` +
+			`the weather, written long enough to count as a paragraph of text in its own right, number ` + string(rune('a'+i%26)) + `.</p></li>`)
+	}
+	page := `<html><head><title>Hotels</title></head><body><div class="page">
+<div class="text">
+<p>Even expensive hotel rooms are not always cleaned as often as they should be, a housekeeping manager said, and guests can check a few things themselves.</p>
+<p>Take the blankets off the bed first: they are washed far less often than the sheets, and anything that touches skin should be fresh.</p>
+<p>Look at the peep hole in the door, and keep luggage off the floor and away from the bed, where insects hide during the day.</p>
+</div>
+<div class="gallery"><h2>Business news in pictures</h2><ul class="legends">` + gallery.String() + `</ul></div>
+</div></body></html>`
+	art, err := FromHTML([]byte(page), "https://hotels.example/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(art.BodyText, "Take the blankets off the bed") {
+		t.Errorf("article lost:\n%s", art.BodyText)
+	}
+	if strings.Contains(art.BodyText, "A caption of a picture from another story") {
+		t.Errorf("gallery captions kept:\n%.600s", art.BodyText)
+	}
+}

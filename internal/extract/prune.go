@@ -162,7 +162,7 @@ func pruneFurniture(n *html.Node, m measure, cues cueCache, total int, names boo
 	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling
 		if c.Type == html.ElementNode {
-			if drop, soft := furniture(c, cues, names); drop && !(soft && holdsArticle(m[c], total)) {
+			if drop, soft := furniture(c, cues, names); drop && !(soft && holdsArticle(m[c], total) && !isList(c)) {
 				seen.collect(c, m)
 				n.RemoveChild(c)
 			} else {
@@ -171,6 +171,13 @@ func pruneFurniture(n *html.Node, m measure, cues cueCache, total int, names boo
 		}
 		c = next
 	}
+}
+
+// isList reports ul and ol. A list named as furniture ("legends",
+// "carousel") is not spared for its size: a gallery's fifty captions can
+// outweigh the article, but an article body is not a named list.
+func isList(n *html.Node) bool {
+	return n.DataAtom == atom.Ul || n.DataAtom == atom.Ol
 }
 
 // lineSet holds the lines of pruned furniture.
