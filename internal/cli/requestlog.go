@@ -10,15 +10,24 @@ import (
 // duration. It deliberately leaves out the client address, query string,
 // user agent and referrer: none of them is needed to run the site and all
 // of them can identify a reader.
+//
+// When the logger would drop the line anyway (a level above info, as a
+// busy site may run with), the request goes straight to next: no status
+// recorder to allocate, no clock to read twice. A page view is then a few
+// hundred nanoseconds cheaper, and under load that is a few per cent.
 func logRequests(log *slog.Logger, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		start := time.Now()
-		rec := &statusRecorder{ResponseWriter: w}
-		next.ServeHTTP(rec, r)
 		level := slog.LevelInfo
 		if r.URL.Path == "/healthz" {
 			level = slog.LevelDebug // polled every few seconds; noise at info
 		}
+		if !log.Enabled(r.Context(), level) {
+			next.ServeHTTP(w, r)
+			return
+		}
+		start := time.Now()
+		rec := &statusRecorder{ResponseWriter: w}
+		next.ServeHTTP(rec, r)
 		log.LogAttrs(r.Context(), level, "request",
 			slog.String("method", r.Method),
 			slog.String("path", r.URL.Path),

@@ -73,3 +73,37 @@ func TestStatusRecorderUnwraps(t *testing.T) {
 		t.Error("flush did not reach the underlying writer")
 	}
 }
+
+// TestLogRequestsQuietLevel checks that a logger above info costs a request
+// nothing: the handler gets the server's own writer, not a recorder, and no
+// line is written. At info the recorder is there.
+func TestLogRequestsQuietLevel(t *testing.T) {
+	for _, tt := range []struct {
+		level       slog.Level
+		wantWrapped bool
+	}{
+		{slog.LevelInfo, true},
+		{slog.LevelWarn, false},
+	} {
+		t.Run(tt.level.String(), func(t *testing.T) {
+			var buf bytes.Buffer
+			log := slog.New(slog.NewJSONHandler(&buf, &slog.HandlerOptions{Level: tt.level}))
+			var wrapped bool
+			h := logRequests(log, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				_, wrapped = w.(*statusRecorder)
+				w.WriteHeader(http.StatusTeapot)
+			}))
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, httptest.NewRequest("GET", "/a/x", nil))
+			if rec.Code != http.StatusTeapot {
+				t.Errorf("status %d, want 418", rec.Code)
+			}
+			if wrapped != tt.wantWrapped {
+				t.Errorf("handler got a status recorder: %v, want %v", wrapped, tt.wantWrapped)
+			}
+			if logged := buf.Len() != 0; logged != tt.wantWrapped {
+				t.Errorf("logged %q at level %s", buf.String(), tt.level)
+			}
+		})
+	}
+}
