@@ -97,3 +97,43 @@ func TestServeUntilDoneFinishesRequestsInFlight(t *testing.T) {
 		t.Errorf("serveUntilDone = %v, want nil after a clean shutdown", err)
 	}
 }
+
+// TestRoutes checks which handler answers which path now that site paths
+// skip the top-level mux: the site gets its own paths (and tidies odd ones
+// itself), the organisers get /admin and below, /healthz the health check.
+func TestRoutes(t *testing.T) {
+	s := storetest.SQLite(t)
+	named := func(name string) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, name) })
+	}
+	h := routes(slog.New(slog.DiscardHandler), s, named("site"), named("admin"))
+	tests := []struct {
+		method, path string
+		wantCode     int
+		want         string // body, or Location of a redirect (307)
+	}{
+		{"GET", "/", 200, "site"},
+		{"GET", "/a/some-article", 200, "site"},
+		{"GET", "/a/../admin/x", 200, "site"}, // the site's mux redirects it
+		{"GET", "/administrator", 200, "site"},
+		{"GET", "/admin/", 200, "admin"},
+		{"POST", "/admin/login", 200, "admin"},
+		{"GET", "/admin", 307, "/admin/"},
+		{"GET", "/admin/../a/x", 307, "/a/x"},
+		{"GET", "/healthz", 200, "ok"},
+		{"POST", "/healthz", 200, "site"}, // the site answers it (with its 404)
+	}
+	for _, tt := range tests {
+		t.Run(tt.method+" "+tt.path, func(t *testing.T) {
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, httptest.NewRequest(tt.method, tt.path, nil))
+			got := rec.Body.String()
+			if tt.wantCode == http.StatusTemporaryRedirect {
+				got = rec.Header().Get("Location")
+			}
+			if rec.Code != tt.wantCode || (tt.want != "" && got != tt.want) {
+				t.Errorf("%s %s = %d %q, want %d %q", tt.method, tt.path, rec.Code, got, tt.wantCode, tt.want)
+			}
+		})
+	}
+}
