@@ -4,6 +4,7 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/binary"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -46,6 +47,7 @@ func TestClassify(t *testing.T) {
 		{"very long browser agent", "GET", firefox + strings.Repeat(" x", 2000), [2]string{}, true},
 		{"bot marker past the examined prefix", "GET", firefox + strings.Repeat("x", maxUALen) + "bot", [2]string{}, true},
 	}
+	remembered := newBotVerdicts()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := httptest.NewRequest(tt.method, "/a/x", nil)
@@ -55,6 +57,12 @@ func TestClassify(t *testing.T) {
 			}
 			if got := Classify(r); got != tt.want {
 				t.Errorf("Classify = %v, want %v", got, tt.want)
+			}
+			// The Counter's remembered bot test: first sight, then memory.
+			for i := range 2 {
+				if got := classify(r, r.Header.Get("User-Agent"), remembered.isBot); got != tt.want {
+					t.Errorf("classify with remembered verdicts, call %d = %v, want %v", i+1, got, tt.want)
+				}
 			}
 		})
 	}
@@ -91,6 +99,38 @@ func TestVisitorIsHMAC(t *testing.T) {
 	for _, b := range append(s.ipad[:], s.opad[:]...) {
 		if b != 0 {
 			t.Fatal("destroy left key bytes behind")
+		}
+	}
+}
+
+// TestBotVerdictsEvict checks the remembered bot test against isBot for
+// many more User-Agents than it has slots, bots and browsers mixed, so
+// that answers are evicted and slots reused: every answer must still be
+// isBot's, on first sight and after.
+func TestBotVerdictsEvict(t *testing.T) {
+	v := newBotVerdicts()
+	uas := make([]string, 5000)
+	for i := range uas {
+		if i%3 == 0 {
+			uas[i] = fmt.Sprintf("ExampleCrawler/%d", i)
+		} else {
+			uas[i] = fmt.Sprintf("Mozilla/5.0 (X11; Linux x86_64; rv:%d.0) Gecko/20100101 Firefox/%d.0", i, i)
+		}
+	}
+	for pass := range 3 {
+		wrong := 0
+		for i, ua := range uas {
+			if got, want := v.isBot(ua), i%3 == 0; got != want {
+				wrong++
+			}
+			if i%7 == 0 { // ask for a recent one again: answered from memory
+				if got, want := v.isBot(uas[i/2]), (i/2)%3 == 0; got != want {
+					wrong++
+				}
+			}
+		}
+		if wrong != 0 {
+			t.Errorf("pass %d: %d wrong answers", pass, wrong)
 		}
 	}
 }

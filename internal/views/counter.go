@@ -83,6 +83,8 @@ type Counter struct {
 	failing bool       // last flush failed; guarded by flushMu
 	dropped atomic.Int64
 
+	bots *botVerdicts // Classify's bot test, remembered per User-Agent hash
+
 	stop     chan struct{}
 	done     chan struct{}
 	stopOnce sync.Once
@@ -131,6 +133,7 @@ func NewCounter(opt Options) (*Counter, error) {
 		log:   opt.Logger,
 		stop:  make(chan struct{}),
 		done:  make(chan struct{}),
+		bots:  newBotVerdicts(),
 	}
 	for i := range c.shards {
 		c.shards[i].init()
@@ -144,11 +147,11 @@ func NewCounter(opt Options) (*Counter, error) {
 // Classify says it is a view. It does no I/O: the count waits in memory for
 // the next flush. After Close it does nothing.
 func (c *Counter) Record(articleID int64, r *http.Request) {
-	if !Classify(r) {
+	ua := headerValue(r.Header, "User-Agent")
+	if !classify(r, ua, c.bots.isBot) {
 		return
 	}
 	ip := ratelimit.ClientAddr(r, c.opt.ClientIPHeader)
-	ua := r.Header.Get("User-Agent")
 	now := c.opt.Clock()
 
 	c.mu.RLock()
@@ -183,9 +186,10 @@ func (c *Counter) Record(articleID int64, r *http.Request) {
 // about two flush intervals. On a database error it returns what it knows
 // (this process's pending counts) along with the error.
 func (c *Counter) Totals(ctx context.Context, articleID int64) (total, today int64, err error) {
-	day := c.day(c.opt.Clock())
+	now := c.opt.Clock() // once: reading the clock is a tenth of a cached view's cost
+	day := c.day(now)
 	sh := c.shard(articleID)
-	if total, today, ok := sh.cachedTotals(articleID, day, c.opt.Clock()); ok {
+	if total, today, ok := sh.cachedTotals(articleID, day, now); ok {
 		return total, today, nil
 	}
 	// A miss reads the database under flushMu, so no flush can land between
