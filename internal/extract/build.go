@@ -21,7 +21,6 @@ type builder struct {
 	targets map[string]bool // ids that in-page links of the article point at
 	roots   map[*html.Node]bool
 	tables  map[*html.Node]bool // data-table verdicts, by table
-	deks    map[*html.Node]bool // output blocks copied from an element named as the standfirst
 	notes   map[*html.Node]bool // footnotes and the elements holding them, filled on first use
 }
 
@@ -165,7 +164,6 @@ func (b *builder) block(c, out *html.Node) {
 		b.mixed(c, p)
 		if hasContent(p) {
 			out.AppendChild(p)
-			b.markDek(c, p)
 		}
 	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
 		b.heading(c, out)
@@ -266,7 +264,6 @@ func (b *builder) heading(c, out *html.Node) {
 		return
 	}
 	out.AppendChild(h)
-	b.markDek(c, h)
 }
 
 // list copies a ul, ol or dl item by item; stray children become items.
@@ -346,32 +343,6 @@ func (b *builder) mixed(in, out *html.Node) {
 			}
 		}
 	}
-}
-
-// markDek remembers that out was copied from an element the page names as
-// its standfirst ("dek", "standfirst", "subtitle"): the edge trimming drops
-// it when it is the article's standfirst.
-func (b *builder) markDek(in, out *html.Node) {
-	if !dekNamed(in) {
-		return
-	}
-	if b.deks == nil {
-		b.deks = map[*html.Node]bool{}
-	}
-	b.deks[out] = true
-}
-
-// dekNamed reports class names that only a standfirst wears (unlike
-// "intro" or "lead", which pages also give their first paragraph).
-func dekNamed(n *html.Node) bool {
-	c := lowerASCII(attr(n, "class"))
-	for _, w := range strings.FieldsFunc(c, func(r rune) bool { return r == ' ' || r == '_' || r == '-' }) {
-		switch w {
-		case "dek", "deck", "standfirst", "subtitle", "subheadline", "subhead", "strapline", "sapo", "chapeau":
-			return true
-		}
-	}
-	return false
 }
 
 // isHeading reports h1-h6.

@@ -103,7 +103,7 @@ func fromDoc(doc *html.Node, pageURL string, pruneNames bool) (news.Article, err
 	}
 	out := b.build(roots, body)
 	splitBreaks(out)
-	trimBlocks(out, &art, b.deks, furnitureLines)
+	trimBlocks(out, &art, furnitureLines)
 	fixAnchors(out, base)
 	tidy(out)
 

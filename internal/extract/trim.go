@@ -157,13 +157,13 @@ type block struct {
 }
 
 // trimBlocks removes furniture at the edges of the body, cue lines
-// anywhere, and repeated blocks. deks are the blocks copied from elements
-// named as the standfirst; furniture holds the lines of pruned furniture.
-func trimBlocks(out *html.Node, art *news.Article, deks map[*html.Node]bool, furniture lineSet) {
+// anywhere, and repeated blocks; furniture holds the lines of pruned
+// furniture.
+func trimBlocks(out *html.Node, art *news.Article, furniture lineSet) {
 	blocks := scanBlocks(out, strings.ToLower(art.Title), furniture)
 	blocks = cutAtStop(out, blocks)
 	blocks = trimTail(out, blocks)
-	trimHead(out, blocks, slug(art.Standfirst), deks)
+	trimHead(out, blocks, slug(art.Standfirst))
 }
 
 // scanBlocks measures the top-level blocks of out, removing on the way
@@ -236,17 +236,18 @@ func trimTail(out *html.Node, blocks []*block) []*block {
 }
 
 // trimHead removes furniture blocks from the start until a block of
-// prose; images above it stay and do not end the search. The standfirst
-// goes too when it is one: the page's description, whole, in a block
-// named as the standfirst or restated by the block after it.
-func trimHead(out *html.Node, blocks []*block, desc string, deks map[*html.Node]bool) {
+// prose; images above it stay and do not end the search. A standfirst
+// inside the article stays, as the article's own opening, unless the
+// block after it tells the same again: then it is the page's
+// description repeated and the second telling is the article's.
+func trimHead(out *html.Node, blocks []*block, desc string) {
 	for i := 0; i < len(blocks)-1 && i < 8; {
 		b := blocks[i]
 		if media(b) {
 			i++
 			continue
 		}
-		standfirst := desc != "" && slug(b.text) == desc && (deks[b.n] || restated(b, blocks[i+1]))
+		standfirst := desc != "" && slug(b.text) == desc && restated(b, blocks[i+1])
 		if !furnitureBlock(b, false) && !standfirst {
 			break
 		}
