@@ -190,6 +190,17 @@ var boilerplateCases = []pageCase{
 			"retired captain", "morning habit", "adnetwork", "promo.example"},
 	},
 	{
+		file: "video-player.html",
+		url:  "https://harbourherald.example/news/ferry-rescue",
+		meta: metaWant{Title: "Ferry crew rescue kayaker off the headland"},
+		lines: []string{
+			"The crew of the morning ferry pulled a kayaker",
+			"Passengers applauded as the ferry docked",
+		},
+		absent: []string{"Captions will look like this", "Palatino", "Verdana", "opaque", "Fullscreen",
+			"Video unavailable", "cannot be played where you are", "Medium"},
+	},
+	{
 		file: "sidebar-captions.html",
 		url:  "https://thequarter.example/2026/03/night-market-reopens",
 		meta: metaWant{Title: "Night market reopens with new rules for vendors",

@@ -46,6 +46,8 @@ var junkTokens = map[string]bool{
 	"time": true, "author": true, "bio": true, "also": true,
 	"aside": true, "hide": true, "hid": true, "share": true,
 	"sns": true, "credits": true, "top": true, "views": true, "rail": true,
+	// A video player's panels: its settings menu, controls and error screen.
+	"settings": true, "controls": true, "error": true,
 }
 
 // hardStems are the junk stems that mark furniture even on a large
