@@ -201,6 +201,18 @@ var boilerplateCases = []pageCase{
 			"Video unavailable", "cannot be played where you are", "Medium"},
 	},
 	{
+		file: "standfirst-header.html",
+		url:  "https://valleycourier.example/2026/05/cider-mill-vote",
+		meta: metaWant{Title: "Orchard town votes to keep its last cider mill",
+			Standfirst: "residents chose to buy the old press house"},
+		lines: []string{
+			"After a year of debate, residents chose to buy the old press house",
+			"The vote at the parish meeting on Thursday",
+			"The town will borrow the purchase price",
+		},
+		absent: []string{"Bakers in the valley", "By Maren Holt"},
+	},
+	{
 		file: "sidebar-captions.html",
 		url:  "https://thequarter.example/2026/03/night-market-reopens",
 		meta: metaWant{Title: "Night market reopens with new rules for vendors",

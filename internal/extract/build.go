@@ -22,6 +22,8 @@ type builder struct {
 	roots   map[*html.Node]bool
 	tables  map[*html.Node]bool // data-table verdicts, by table
 	notes   map[*html.Node]bool // footnotes and the elements holding them, filled on first use
+	lead    *html.Node          // the standfirst found before the article's container, if any
+	leadOut *html.Node          // its copy in the output
 }
 
 // flow reports output containers that take only blocks: inline runs

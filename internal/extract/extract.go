@@ -89,9 +89,13 @@ func fromDoc(doc *html.Node, pageURL string, pruneNames bool) (news.Article, err
 	pruneFurniture(body, m, cues, m[body].ptext, pruneNames, furnitureLines)
 	m = measureTree(body)
 	roots := chooseRoots(body, m, cues, pm.ld.body)
+	lead := leadBefore(roots[0], body, m, art.Standfirst)
+	if lead != nil {
+		roots = append([]*html.Node{lead}, roots...)
+	}
 
 	b := &builder{m: m, cues: cues, base: base, title: art.Title, total: m[body].ptext,
-		roots: map[*html.Node]bool{}}
+		roots: map[*html.Node]bool{}, lead: lead}
 	for _, r := range roots {
 		b.roots[r] = true
 		for id := range inPageTargets(r) {
@@ -103,7 +107,7 @@ func fromDoc(doc *html.Node, pageURL string, pruneNames bool) (news.Article, err
 	}
 	out := b.build(roots, body)
 	splitBreaks(out)
-	trimBlocks(out, &art, furnitureLines)
+	trimBlocks(out, &art, furnitureLines, b.leadOut)
 	fixAnchors(out, base)
 	tidy(out)
 
@@ -195,6 +199,16 @@ func chooseRoots(body *html.Node, m measure, cues cueCache, ldBody string) []*ht
 func (b *builder) build(roots []*html.Node, body *html.Node) *html.Node {
 	out := elem(atom.Div)
 	for _, r := range roots {
+		if r == b.lead {
+			// The standfirst is one paragraph, whatever it is set in.
+			p := elem(atom.P)
+			b.mixed(r, p)
+			if hasContent(p) {
+				out.AppendChild(p)
+				b.leadOut = p
+			}
+			continue
+		}
 		if r == body || !flowWrapper(r) {
 			b.block(r, out)
 		} else {

@@ -158,12 +158,12 @@ type block struct {
 
 // trimBlocks removes furniture at the edges of the body, cue lines
 // anywhere, and repeated blocks; furniture holds the lines of pruned
-// furniture.
-func trimBlocks(out *html.Node, art *news.Article, furniture lineSet) {
+// furniture, lead the standfirst copied from outside the container.
+func trimBlocks(out *html.Node, art *news.Article, furniture lineSet, lead *html.Node) {
 	blocks := scanBlocks(out, strings.ToLower(art.Title), furniture)
 	blocks = cutAtStop(out, blocks)
 	blocks = trimTail(out, blocks)
-	trimHead(out, blocks, slug(art.Standfirst))
+	trimHead(out, blocks, slug(art.Standfirst), lead)
 }
 
 // scanBlocks measures the top-level blocks of out, removing on the way
@@ -239,8 +239,10 @@ func trimTail(out *html.Node, blocks []*block) []*block {
 // prose; images above it stay and do not end the search. A standfirst
 // inside the article stays, as the article's own opening, unless the
 // block after it tells the same again: then it is the page's
-// description repeated and the second telling is the article's.
-func trimHead(out *html.Node, blocks []*block, desc string) {
+// description repeated and the second telling is the article's. A
+// standfirst brought in from outside the container (lead) does not end
+// the search: the container's own head comes after it.
+func trimHead(out *html.Node, blocks []*block, desc string, lead *html.Node) {
 	for i := 0; i < len(blocks)-1 && i < 8; {
 		b := blocks[i]
 		if media(b) {
@@ -248,6 +250,10 @@ func trimHead(out *html.Node, blocks []*block, desc string) {
 			continue
 		}
 		standfirst := desc != "" && slug(b.text) == desc && restated(b, blocks[i+1])
+		if b.n == lead && !standfirst {
+			i++ // the container's own head (a contents list) may follow
+			continue
+		}
 		if !furnitureBlock(b, false) && !standfirst {
 			break
 		}

@@ -1,0 +1,93 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// The standfirst often sits outside the container that wins the scoring:
+// in the article's header, beside the byline, or above the lead picture.
+// It is the article's own opening, so it is looked for just before the
+// first root and kept when the page's description vouches for it.
+
+// leadBefore returns the element just before first (within a few
+// siblings, at most a few levels up) whose text is the page's description
+// told again: most of the description's words, at about its length. It
+// returns nil when there is none.
+func leadBefore(first, body *html.Node, m measure, desc string) *html.Node {
+	words := leadWords(desc)
+	if len(words) < 5 {
+		return nil
+	}
+	n := first
+	for level := 0; level < 4 && n != nil && n != body; level++ {
+		hops := 0
+		for s := n.PrevSibling; s != nil && hops < 4; s = s.PrevSibling {
+			st := m[s]
+			if s.Type != html.ElementNode || st == nil || st.text == 0 {
+				continue
+			}
+			hops++
+			if st.text > 3000 {
+				return nil // other text in between: not the article's head
+			}
+			if c := leadIn(s, m, words, len(desc)); c != nil {
+				return c
+			}
+		}
+		n = n.Parent
+	}
+	return nil
+}
+
+// leadIn finds, depth first and last first, the element under n that
+// tells the description again.
+func leadIn(n *html.Node, m measure, words map[string]bool, descLen int) *html.Node {
+	st := m[n]
+	if n.Type != html.ElementNode || st == nil || st.text*2 < descLen {
+		return nil
+	}
+	for c := n.LastChild; c != nil; c = c.PrevSibling {
+		if l := leadIn(c, m, words, descLen); l != nil {
+			return l
+		}
+	}
+	if st.text > 3*descLen+200 || st.linkDensity() > 0.3 || !leadTag(n.DataAtom) {
+		return nil
+	}
+	seen := 0
+	for w := range leadWords(innerText(n)) {
+		if words[w] {
+			seen++
+		}
+	}
+	if seen*5 >= len(words)*3 {
+		return n
+	}
+	return nil
+}
+
+// leadTag reports the elements a standfirst is set in.
+func leadTag(a atom.Atom) bool {
+	switch a {
+	case atom.P, atom.Div, atom.H2, atom.H3, atom.H4, atom.Span, atom.Section, atom.Strong, atom.B:
+		return true
+	}
+	return false
+}
+
+// leadWords returns the distinct lowercased words of s of four letters or
+// more: short words say little about which text repeats which.
+func leadWords(s string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if utf8.RuneCountInString(w) >= 4 {
+			out[w] = true
+		}
+	}
+	return out
+}
