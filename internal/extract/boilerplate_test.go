@@ -213,6 +213,17 @@ var boilerplateCases = []pageCase{
 		absent: []string{"Bakers in the valley", "By Maren Holt"},
 	},
 	{
+		file: "standfirst-outside.html",
+		url:  "https://coastweekly.example/heritage/keepers-cottage",
+		meta: metaWant{Title: "Lighthouse keeper's cottage opens as a museum"},
+		lines: []string{
+			"The cottage at the end of the breakwater, empty since",
+			"Volunteers spent two winters clearing the damp",
+			"The harbour trust, which owns the cottage",
+		},
+		absent: []string{"Heritage", "By Idris Pell", "Also this week"},
+	},
+	{
 		file: "sidebar-captions.html",
 		url:  "https://thequarter.example/2026/03/night-market-reopens",
 		meta: metaWant{Title: "Night market reopens with new rules for vendors",

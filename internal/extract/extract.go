@@ -86,7 +86,7 @@ func fromDoc(doc *html.Node, pageURL string, pruneNames bool) (news.Article, err
 	cues := cueCache{}
 	m := measureTree(body)
 	furnitureLines := lineSet{}
-	pruneFurniture(body, m, cues, m[body].ptext, pruneNames, furnitureLines)
+	pruneFurniture(body, m, cues, m[body].ptext, pruneNames, furnitureLines, findLead(body, m, art.Standfirst))
 	m = measureTree(body)
 	roots := chooseRoots(body, m, cues, pm.ld.body)
 	lead := leadBefore(roots[0], body, m, art.Standfirst)

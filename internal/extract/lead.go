@@ -56,8 +56,17 @@ func leadIn(n *html.Node, m measure, words map[string]bool, descLen int) *html.N
 			return l
 		}
 	}
+	if tellsAgain(n, st, words, descLen) {
+		return n
+	}
+	return nil
+}
+
+// tellsAgain reports a block of about the description's length, with few
+// links, that has three fifths of the description's words.
+func tellsAgain(n *html.Node, st *stats, words map[string]bool, descLen int) bool {
 	if st.text > 3*descLen+200 || st.linkDensity() > 0.3 || !leadTag(n.DataAtom) {
-		return nil
+		return false
 	}
 	seen := 0
 	for w := range leadWords(innerText(n)) {
@@ -65,10 +74,7 @@ func leadIn(n *html.Node, m measure, words map[string]bool, descLen int) *html.N
 			seen++
 		}
 	}
-	if seen*5 >= len(words)*3 {
-		return n
-	}
-	return nil
+	return seen*5 >= len(words)*3
 }
 
 // leadTag reports the elements a standfirst is set in.
@@ -90,4 +96,34 @@ func leadWords(s string) map[string]bool {
 		}
 	}
 	return out
+}
+
+// findLead returns the one block of the page that tells the description
+// again, looked for before pruning; nil when there is none, or more than
+// one (the body has its own copy of a teaser).
+func findLead(body *html.Node, m measure, desc string) *html.Node {
+	words := leadWords(desc)
+	if len(words) < 5 {
+		return nil
+	}
+	var found []*html.Node
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && len(found) < 2; c = c.NextSibling {
+			st := m[c]
+			if c.Type != html.ElementNode || st == nil || st.text*2 < len(desc) {
+				continue
+			}
+			if st.own*2 >= len(desc) && tellsAgain(c, st, words, len(desc)) {
+				found = append(found, c)
+				continue
+			}
+			walk(c)
+		}
+	}
+	walk(body)
+	if len(found) != 1 {
+		return nil
+	}
+	return found[0]
 }

@@ -158,15 +158,23 @@ func onlyImage(n *html.Node) bool {
 //
 // The lines of what it removes are remembered in seen: the same line met
 // again in the article (a sign-up box repeated inline) is furniture too.
-func pruneFurniture(n *html.Node, m measure, cues cueCache, total int, names bool, seen lineSet) {
+//
+// A page header that holds lead, the block telling the page's description
+// again, leaves lead in its place: the header is the article's, set
+// outside its <article>, and its standfirst belongs to the article.
+func pruneFurniture(n *html.Node, m measure, cues cueCache, total int, names bool, seen lineSet, lead *html.Node) {
 	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling
 		if c.Type == html.ElementNode {
 			if drop, soft := furniture(c, cues, names); drop && !(soft && holdsArticle(m[c], total) && !isList(c)) {
+				if lead != nil && c.DataAtom == atom.Header && contains(c, lead) {
+					lead.Parent.RemoveChild(lead)
+					n.InsertBefore(lead, c)
+				}
 				seen.collect(c, m)
 				n.RemoveChild(c)
 			} else {
-				pruneFurniture(c, m, cues, total, names, seen)
+				pruneFurniture(c, m, cues, total, names, seen, lead)
 			}
 		}
 		c = next

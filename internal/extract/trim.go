@@ -249,7 +249,7 @@ func trimHead(out *html.Node, blocks []*block, desc string, lead *html.Node) {
 			i++
 			continue
 		}
-		standfirst := desc != "" && slug(b.text) == desc && restated(b, blocks[i+1])
+		standfirst := (desc != "" && slug(b.text) == desc || b.n == lead) && restated(b, blocks[i+1])
 		if b.n == lead && !standfirst {
 			i++ // the container's own head (a contents list) may follow
 			continue
