@@ -26,13 +26,12 @@ const (
 // ended at a byte boundary without the final-block bit (a sync flush; the
 // last part is closed normally), so the parts can be laid end to end with a
 // stored block carrying each hole's text in between. The gzip trailer's
-// CRC-32 covers the whole text: each part's CRC is kept with the shift
-// over its length (see crcShift), so a response hashes only the holes' few
-// bytes and skips over the static parts in four table lookups each.
+// CRC-32 covers the whole text: the CRC of the first part is kept, and the
+// rest (holes and the parts after them, usually a few kilobytes at the end
+// of a page) is hashed per response.
 type gzipParts struct {
-	deflated [][]byte    // parts[i] compressed; all but the last end in a sync flush
-	crcs     []uint32    // CRC-32 of parts[i]
-	shifts   []*crcShift // shift over len(parts[i]); nil for parts[0]
+	deflated [][]byte // parts[i] compressed; all but the last end in a sync flush
+	crc0     uint32   // CRC-32 of parts[0]
 }
 
 // gzipHeader is a gzip member header: magic, deflate, no flags, no mtime,
@@ -42,18 +41,11 @@ var gzipHeader = []byte{0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff}
 // gzipped compresses e's parts on first use.
 func (e *entry) gzipped(c *pageCache) *gzipParts {
 	e.gzOnce.Do(func() {
-		g := &gzipParts{}
+		g := &gzipParts{crc0: crc32.ChecksumIEEE(e.parts[0])}
 		n := 0
 		for i, p := range e.parts {
 			d := deflate(p, i == len(e.parts)-1)
 			g.deflated = append(g.deflated, d)
-			g.crcs = append(g.crcs, crc32.ChecksumIEEE(p))
-			var sh *crcShift
-			if i > 0 {
-				sh = newCRCShift(len(p))
-				n += len(sh) * len(sh[0]) * 4
-			}
-			g.shifts = append(g.shifts, sh)
 			n += len(d)
 		}
 		e.gz = g
@@ -94,12 +86,12 @@ func (g *gzipParts) write(w http.ResponseWriter, r *http.Request, parts, fills [
 	}
 	buf := getBuf()
 	defer putBuf(buf)
-	crc := g.crcs[0]
+	crc := g.crc0
 	size := len(parts[0])
 	b := append(*buf, gzipHeader...)
 	for i, d := range g.deflated {
 		if i > 0 {
-			crc = crcCombine(crc, g.crcs[i], g.shifts[i])
+			crc = crc32.Update(crc, crc32.IEEETable, parts[i])
 			size += len(parts[i])
 		}
 		b = append(b, d...)
