@@ -2,8 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
-	"errors"
 	"fmt"
 	"strings"
 
@@ -65,11 +63,7 @@ func (s *Store) AccountBySlug(ctx context.Context, slug string) (news.Account, e
 }
 
 func (s *Store) account(ctx context.Context, col string, key any) (news.Account, error) {
-	var a news.Account
-	err := scanAccount(s.conn().queryRow(ctx, `SELECT `+accountCols+` FROM accounts WHERE `+col+` = ?`, key), &a)
-	if errors.Is(err, sql.ErrNoRows) {
-		err = ErrNotFound
-	}
+	a, err := queryOne(ctx, s.conn(), scanAccount, `SELECT `+accountCols+` FROM accounts WHERE `+col+` = ?`, key)
 	if err != nil {
 		return news.Account{}, fmt.Errorf("store: account %s %v: %w", col, key, err)
 	}

@@ -87,11 +87,7 @@ func (s *Store) SourceBySlug(ctx context.Context, slug string) (news.Source, err
 }
 
 func (s *Store) source(ctx context.Context, col string, key any) (news.Source, error) {
-	var src news.Source
-	err := scanSource(s.conn().queryRow(ctx, `SELECT `+sourceCols+` FROM sources WHERE `+col+` = ?`, key), &src)
-	if errors.Is(err, sql.ErrNoRows) {
-		err = ErrNotFound
-	}
+	src, err := queryOne(ctx, s.conn(), scanSource, `SELECT `+sourceCols+` FROM sources WHERE `+col+` = ?`, key)
 	if err != nil {
 		return news.Source{}, fmt.Errorf("store: source %s %v: %w", col, key, err)
 	}

@@ -110,6 +110,17 @@ func queryAll[T any](ctx context.Context, c conn, scan func(scanner, *T) error, 
 	return out, rows.Err()
 }
 
+// queryOne reads the single row query returns with scan; no row is
+// ErrNotFound, so lookups by key need no check of their own.
+func queryOne[T any](ctx context.Context, c conn, scan func(scanner, *T) error, query string, args ...any) (T, error) {
+	var v T
+	err := scan(c.queryRow(ctx, query, args...), &v)
+	if errors.Is(err, sql.ErrNoRows) {
+		err = ErrNotFound
+	}
+	return v, err
+}
+
 func (c conn) queryRow(ctx context.Context, query string, args ...any) *sql.Row {
 	return c.q.QueryRowContext(ctx, c.d.rebind(query), args...)
 }
