@@ -158,8 +158,9 @@ func TestCorpusTrafilatura(t *testing.T) {
 		}
 		c := countSnippets(e.With, e.Without, art.BodyText, err != nil)
 		total.add(c)
-		if *corpusPagesFlag {
-			t.Logf("page %-40s with %d/%d  without found %d/%d", e.File, c.tp, len(e.With), c.fp, len(e.Without))
+		if *corpusPagesFlag && (c.fn > 0 || c.fp > 0) {
+			t.Logf("page %-40s with %d/%d  without found %d/%d%s", e.File, c.tp, len(e.With), c.fp, len(e.Without),
+				snippetMisses(e.With, e.Without, art.BodyText))
 		}
 	}
 	p, r, f := total.scores()
@@ -198,17 +199,21 @@ func TestCorpusStructure(t *testing.T) {
 		if err == nil {
 			got = structureOf([]byte(art.BodyHTML))
 		}
-		var row []string
+		var row, lost []string
 		for k := range numKinds {
-			kept := keptItems(want[k], got[k])
+			missed := missedItems(want[k], got[k])
+			kept := len(want[k]) - len(missed)
 			total[k].want += len(want[k])
 			total[k].kept += kept
 			if kept < len(want[k]) {
 				row = append(row, fmt.Sprintf("%s %d/%d", kindNames[k], kept, len(want[k])))
 			}
+			for _, m := range missed {
+				lost = append(lost, fmt.Sprintf("    %-12s %.80q", kindNames[k], m))
+			}
 		}
 		if *corpusPagesFlag && len(row) > 0 {
-			t.Logf("page %-32s lost: %s", p.name, strings.Join(row, ", "))
+			t.Logf("page %-32s lost: %s\n%s", p.name, strings.Join(row, ", "), strings.Join(lost, "\n"))
 		}
 	}
 	floors := [numKinds]float64{floorHeadings, floorQuotes, floorListItems, floorCaptions}
@@ -271,36 +276,39 @@ func structureOf(doc []byte) structure {
 	return s
 }
 
-// keptItems counts the wanted texts found among got: an exact match first
-// (each element of got used once), else an unused got text that contains the wanted
-// one or is contained in it while covering at least 80% of its words.
-func keptItems(want, got []string) int {
+// missedItems returns the wanted texts not found among got. A wanted text
+// is found by an exact match first (each element of got used once), else
+// by an unused got text that contains it or is contained in it while
+// covering at least 80% of its words.
+func missedItems(want, got []string) []string {
 	used := make([]bool, len(got))
 	index := map[string][]int{}
 	for i, g := range got {
 		index[g] = append(index[g], i)
 	}
-	kept := 0
-	var rest []string
+	var rest, missed []string
 	for _, w := range want {
 		if is := index[w]; len(is) > 0 {
 			used[is[0]] = true
 			index[w] = is[1:]
-			kept++
 			continue
 		}
 		rest = append(rest, w)
 	}
 	for _, w := range rest {
+		found := false
 		for i, g := range got {
 			if !used[i] && nearMatch(w, g) {
 				used[i] = true
-				kept++
+				found = true
 				break
 			}
 		}
+		if !found {
+			missed = append(missed, w)
+		}
 	}
-	return kept
+	return missed
 }
 
 // nearMatch reports whether two normalised texts are the same item with a few
@@ -515,6 +523,24 @@ func countSnippets(with, without []string, pred string, failed bool) snippetCoun
 	c.fn = len(with) - c.tp
 	c.tn = len(without) - c.fp
 	return c
+}
+
+// snippetMisses lists, one per line, the "with" snippets missing from
+// pred and the "without" snippets found in it.
+func snippetMisses(with, without []string, pred string) string {
+	var b strings.Builder
+	text := squash(pred)
+	for _, w := range with {
+		if !strings.Contains(text, squash(w)) {
+			fmt.Fprintf(&b, "\n    missing %.100q", squash(w))
+		}
+	}
+	for _, w := range without {
+		if strings.Contains(text, squash(w)) {
+			fmt.Fprintf(&b, "\n    found   %.100q", squash(w))
+		}
+	}
+	return b.String()
 }
 
 // squash folds every whitespace run (Unicode spaces and the ASCII
