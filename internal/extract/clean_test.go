@@ -110,3 +110,22 @@ func TestDataTableCellsKept(t *testing.T) {
 		}
 	}
 }
+
+// TestFootnoteIDNamedAfterSource checks that a footnote whose id is made
+// from the cited work ("w3counter", "statcounter": "counter" names a view
+// counter elsewhere) stays, with its reference's link, while an element
+// that nothing links back to under the same kind of name still goes.
+func TestFootnoteIDNamedAfterSource(t *testing.T) {
+	in := `<p>The browser was the fourth most used.<sup id="cite_ref-w3counter_1"><a href="#cite_note-w3counter-1">[1]</a></sup> Its share fell.</p>` +
+		prose + `<ol class="references"><li id="cite_note-w3counter-1"><a href="#cite_ref-w3counter_1">^</a> Browser market share trends, W3Counter, 2012.</li></ol>` +
+		`<div id="view-counter">Visited 12 times today, thank you for reading</div>`
+	got := bodyOf(t, prose+in, "https://news.example/browsers.html")
+	for _, w := range []string{`id="cite_note-w3counter-1"`, `href="#cite_note-w3counter-1"`, "Browser market share trends"} {
+		if !strings.Contains(got, w) {
+			t.Errorf("footnote markup lacks %q:\n%s", w, got)
+		}
+	}
+	if strings.Contains(got, "Visited 12 times") {
+		t.Errorf("the view counter was kept:\n%s", got)
+	}
+}

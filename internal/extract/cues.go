@@ -5,6 +5,7 @@ import (
 	"unicode"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // Class and id vocabulary. A cue is a word found in an element's class or
@@ -66,9 +67,58 @@ var goodStems = []string{
 	"prose", "blog", "hentry", "h-entry", "richtext", "rich-text", "page",
 }
 
-// cueCache memoises weights per class+id string: pages repeat the same
-// names many times.
-type cueCache map[string]cue
+// cueCache memoises weights per class+id string (pages repeat the same
+// names many times) and knows the page's footnote ids. The zero value
+// works, without memo or footnotes.
+type cueCache struct {
+	names map[string]cue
+	notes map[string]bool
+}
+
+// newCueCache returns the cache for the page under root.
+func newCueCache(root *html.Node) cueCache {
+	return cueCache{names: map[string]cue{}, notes: noteIDs(root)}
+}
+
+// noteIDs returns the ids of footnotes and of the references to them:
+// pairs of elements each holding an in-page link to the other. Such ids
+// are named after the cited work ("cite_note-w3counter1-43"), so their
+// words say nothing about what the element is.
+func noteIDs(root *html.Node) map[string]bool {
+	links := map[string]map[string]bool{} // id of the enclosing element -> targets
+	var walk func(n *html.Node, owner string)
+	walk = func(n *html.Node, owner string) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			own := owner
+			if id := attr(c, "id"); id != "" {
+				own = id
+			}
+			if h := attr(c, "href"); c.DataAtom == atom.A && own != "" && len(h) > 1 && h[0] == '#' {
+				if links[own] == nil {
+					links[own] = map[string]bool{}
+				}
+				links[own][h[1:]] = true
+			}
+			walk(c, own)
+		}
+	}
+	walk(root, "")
+	var notes map[string]bool
+	for src, targets := range links {
+		for t := range targets {
+			if t != src && links[t][src] {
+				if notes == nil {
+					notes = map[string]bool{}
+				}
+				notes[src] = true
+			}
+		}
+	}
+	return notes
+}
 
 // cue is the verdict on one name: its weight, and whether it names hard
 // furniture.
@@ -97,7 +147,8 @@ func (c cueCache) judge(n *html.Node) (int, bool) {
 	// An id made from the element's own heading ("sharing-with-a-single-
 	// developer" over <h2>Sharing with a single developer</h2>) names the
 	// section's topic, not a component.
-	if id != "" && !headingSlug(n, id) {
+	// A footnote's id names the work it cites.
+	if id != "" && !headingSlug(n, id) && !c.notes[id] {
 		k := c.of(id)
 		w += k.w
 		hard = hard || k.hard
@@ -118,11 +169,13 @@ func (c cueCache) judge(n *html.Node) (int, bool) {
 
 // of weighs one class or id string.
 func (c cueCache) of(s string) cue {
-	if k, ok := c[s]; ok {
+	if k, ok := c.names[s]; ok {
 		return k
 	}
 	k := nameWeight(lowerASCII(s))
-	c[s] = k
+	if c.names != nil {
+		c.names[s] = k
+	}
 	return k
 }
 

@@ -83,7 +83,7 @@ func fromDoc(doc *html.Node, pageURL string, pruneNames bool) (news.Article, err
 
 	body := findBody(doc)
 	stripNoise(body)
-	cues := cueCache{}
+	cues := newCueCache(body)
 	m := measureTree(body)
 	furnitureLines := lineSet{}
 	pruneFurniture(body, m, cues, m[body].ptext, pruneNames, furnitureLines, findLead(body, m, art.Standfirst))
