@@ -283,7 +283,7 @@ func furnitureBlock(b *block, tail bool) bool {
 	if l < 200 && cueLine(b.lower) {
 		return true
 	}
-	if float64(b.link) > 0.5*float64(l) && l < 300 {
+	if float64(b.link) > 0.5*float64(l) && l < 300 && !sourceList(b.n) {
 		return true
 	}
 	switch b.n.DataAtom {
@@ -542,6 +542,38 @@ func hasMonth(lower string) bool {
 		}
 	}
 	return false
+}
+
+// sourceList reports a list whose links show their own addresses: the
+// article's sources written out, not teasers, which show headlines.
+func sourceList(n *html.Node) bool {
+	if n.DataAtom != atom.Ul && n.DataAtom != atom.Ol {
+		return false
+	}
+	links := 0
+	bare := true
+	var walk func(x *html.Node)
+	walk = func(x *html.Node) {
+		for c := x.FirstChild; c != nil && bare; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if c.DataAtom == atom.A {
+				links++
+				bare = webAddress(innerText(c))
+				continue
+			}
+			walk(c)
+		}
+	}
+	walk(n)
+	return bare && links > 0
+}
+
+// webAddress reports text that is a web address written out.
+func webAddress(t string) bool {
+	return !strings.ContainsAny(t, " \t\n") &&
+		(strings.HasPrefix(t, "http://") || strings.HasPrefix(t, "https://") || strings.HasPrefix(t, "www."))
 }
 
 // linkText counts the text characters of n that sit inside links.

@@ -97,6 +97,19 @@ func TestTrimEdges(t *testing.T) {
 			keep:   []string{"Local groups"},
 			absent: []string{"Tags:", "All rights reserved"},
 		},
+		{
+			name: "a list of sources written out as addresses stays at the tail",
+			in: p1 + p2 + p3 + `<h2>Sources</h2><ul><li><a href="https://council.example/minutes">https://council.example/minutes</a></li>` +
+				`<li><a href="https://www.regal.example/history">https://www.regal.example/history</a></li>` +
+				`<li><a href="http://archive.example/1931/regal">http://archive.example/1931/regal</a></li></ul>`,
+			keep: []string{"Sources", "https://council.example/minutes", "https://www.regal.example/history"},
+		},
+		{
+			name:   "a list of teaser links goes from the tail",
+			in:     p1 + p2 + p3 + `<h2>Elsewhere</h2><ul><li><a href="/a">Library hours extended</a></li><li><a href="/b">New bus route opens</a></li></ul>`,
+			keep:   []string{"Local groups"},
+			absent: []string{"Elsewhere", "Library hours", "New bus route"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
