@@ -269,7 +269,7 @@ func structureOf(doc []byte) structure {
 		if k < 0 {
 			return
 		}
-		if txt := normText(blockText(n)); txt != "" {
+		if txt := normText(blockText(n, k == kindListItem)); txt != "" {
 			s[k] = append(s[k], txt)
 		}
 	})
@@ -324,13 +324,20 @@ func nearMatch(a, b string) bool {
 
 // blockText is the text below n as a browser's textContent has it (inline
 // runs joined as they are), with a space at each block boundary: the same
-// convention as the corpus's expected.txt.
-func blockText(n *html.Node) string {
+// convention as the corpus's expected.txt. ownItem leaves out nested lists:
+// a list item is its own text, its sub-list's items count on their own
+// (and a sub-list set beside the item, as some truths have it, matches the
+// same way as one set inside it).
+func blockText(n *html.Node, ownItem bool) string {
 	var b strings.Builder
 	var visit func(*html.Node)
 	visit = func(n *html.Node) {
 		if n.Type == html.TextNode {
 			b.WriteString(n.Data)
+			return
+		}
+		if ownItem && n.Type == html.ElementNode && (n.Data == "ul" || n.Data == "ol") {
+			b.WriteByte(' ')
 			return
 		}
 		block := n.Type == html.ElementNode && blockBoundary[n.Data]
