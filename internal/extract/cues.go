@@ -181,7 +181,7 @@ func (c cueCache) of(s string) cue {
 
 // nameWeight weighs a lowercased class or id string.
 func nameWeight(s string) cue {
-	s = dropStateNames(s)
+	s = dropStyleNames(dropStateNames(s))
 	if strings.Contains(s, "shared") && !strings.Contains(s, "sharedaddy") {
 		s = strings.ReplaceAll(s, "shared", "common") // "shared-history" is not a share bar
 	}
@@ -282,6 +282,30 @@ func dropStateNames(s string) string {
 				continue
 			}
 			name = name[:len(name)-len(state)-2]
+		}
+		out = append(out, name)
+	}
+	return strings.Join(out, " ")
+}
+
+// styleWords open utility class names that say how an element is drawn,
+// not what it is: "border-top", "flush-bottom", "margin-top".
+var styleWords = map[string]bool{
+	"border": true, "margin": true, "padding": true, "flush": true, "float": true,
+	"align": true, "rounded": true, "pull": true, "push": true, "offset": true,
+}
+
+// dropStyleNames removes utility class names ("border-top", "flush-top"):
+// their edge words would otherwise read as furniture ("top").
+func dropStyleNames(s string) string {
+	if !strings.Contains(s, "-") {
+		return s
+	}
+	f := strings.Fields(s)
+	out := f[:0]
+	for _, name := range f {
+		if i := strings.IndexByte(name, '-'); i > 0 && styleWords[name[:i]] {
+			continue
 		}
 		out = append(out, name)
 	}

@@ -22,7 +22,11 @@ func TestNameWeight(t *testing.T) {
 		{"article-author", -1}, // the author box
 		{"story-date", -1},
 		{"biography", 0},
-		{"content tags", 0}, // a content wrapper that also carries a tag class
+		{"content tags", 0},            // a content wrapper that also carries a tag class
+		{"mt-35 border-top", 0},        // utility classes: how it is drawn
+		{"flush-top flush-bottom", 0},  // the same
+		{"top", -1},                    // a page's top bar
+		{"border-top top-stories", -1}, // the utility class spares no other name
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
