@@ -15,6 +15,7 @@ import (
 	"newshound/internal/config"
 	"newshound/internal/demo"
 	"newshound/internal/httpsec"
+	"newshound/internal/onewrite"
 	"newshound/internal/related"
 	"newshound/internal/signup"
 	"newshound/internal/store"
@@ -80,9 +81,10 @@ func runServe(ctx context.Context, env Env, args []string) error {
 		WriteTimeout:      writeTimeout,
 		IdleTimeout:       idleTimeout,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+		ConnContext:       onewrite.ConnContext,
 	}
 	log.Info("serving", "url", cfg.BaseURL, "addr", cfg.Addr, "database", cfg.DatabaseName())
-	return serveUntilDone(ctx, log, srv, ln)
+	return serveUntilDone(ctx, log, srv, onewrite.Listener(ln))
 }
 
 // startSite builds everything serve runs on st: the demo content when

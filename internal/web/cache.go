@@ -11,6 +11,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"newshound/internal/onewrite"
 )
 
 // The page cache keeps every rendered public page as bytes, so that a page
@@ -513,10 +515,14 @@ func indexByte(s string, c byte) int {
 // writeBody sends one byte slice with its length.
 func writeBody(w http.ResponseWriter, r *http.Request, body []byte) {
 	w.Header()["Content-Length"] = contentLength(len(body))
-	w.WriteHeader(http.StatusOK)
-	if r.Method != http.MethodHead {
-		w.Write(body) // a write error means the client went away
+	if r.Method == http.MethodHead {
+		w.WriteHeader(http.StatusOK)
+		return
 	}
+	g := onewrite.Gather(r) // headers and body in one write call
+	w.WriteHeader(http.StatusOK)
+	w.Write(body) // a write error means the client went away
+	g.Send(w)
 }
 
 // writeParts sends the static parts with the holes filled in between.
