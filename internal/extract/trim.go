@@ -254,12 +254,27 @@ func trimHead(out *html.Node, blocks []*block, desc string, lead *html.Node) {
 			i++ // the container's own head (a contents list) may follow
 			continue
 		}
-		if !furnitureBlock(b, false) && !standfirst {
+		if !furnitureBlock(b, false) && !standfirst || sectionLink(b, blocks[i+1:]) {
 			break
 		}
 		out.RemoveChild(b.n)
 		blocks = append(blocks[:i], blocks[i+1:]...)
 	}
+}
+
+// sectionLink reports a linked heading at the head followed by prose,
+// whose like (same tag, linked too) heads a later section of the body:
+// the first of the sections of a page of several stories, not a teaser.
+func sectionLink(b *block, rest []*block) bool {
+	if !b.heading || len(rest) == 0 || rest[0].heading || len(rest[0].text) < 200 || 2*rest[0].link > len(rest[0].text) {
+		return false
+	}
+	for i, r := range rest[1:] {
+		if r.n.DataAtom == b.n.DataAtom && 2*r.link > len(r.text) && i+2 < len(rest) && !rest[i+2].heading {
+			return true
+		}
+	}
+	return false
 }
 
 // media reports a figure or image block.

@@ -10,6 +10,8 @@ func TestTrimEdges(t *testing.T) {
 		p1 = "<p>The council has bought the old Regal cinema on the high street for a community arts centre, ending years of uncertainty.</p>"
 		p2 = "<p>The sale price was not disclosed, but councillors had set aside money in this year's budget for the purchase.</p>"
 		p3 = "<p>Local groups have campaigned since the cinema closed in 2019, and held screenings in the car park every summer.</p>"
+		// long is a paragraph of prose over 200 characters.
+		long = "<p>The council has bought the old Regal cinema on the high street, and it will reopen as a community arts centre next spring, with a café, two studios and a hall for two hundred people, ending years of uncertainty.</p>"
 	)
 	tests := []struct {
 		name   string
@@ -109,6 +111,18 @@ func TestTrimEdges(t *testing.T) {
 			in:     p1 + p2 + p3 + `<h2>Elsewhere</h2><ul><li><a href="/a">Library hours extended</a></li><li><a href="/b">New bus route opens</a></li></ul>`,
 			keep:   []string{"Local groups"},
 			absent: []string{"Elsewhere", "Library hours", "New bus route"},
+		},
+		{
+			name: "the first of several linked section headings stays",
+			in: `<h2><a href="/s/1">Cinema bought for the arts</a></h2>` + long + p2 +
+				`<h2><a href="/s/2">Bus route extended to the coast</a></h2>` + long + p3,
+			keep: []string{"Cinema bought for the arts", "Bus route extended"},
+		},
+		{
+			name:   "a lone linked heading at the head goes",
+			in:     `<h2><a href="/s/9">Cinema news</a></h2>` + long + p2 + p3,
+			keep:   []string{"The council has bought"},
+			absent: []string{"Cinema news"},
 		},
 	}
 	for _, tt := range tests {
