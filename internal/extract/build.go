@@ -144,7 +144,8 @@ func (b *builder) inline(c, out *html.Node) {
 			if b.drop(x) {
 				continue
 			}
-			if !isInline(x) && x.DataAtom != atom.Img {
+			// Blocks, and the symbols of a formula, are words apart.
+			if !isInline(x) && x.DataAtom != atom.Img || x.Namespace == "math" {
 				out.AppendChild(textNode(" "))
 			}
 			b.inline(x, out)

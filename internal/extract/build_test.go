@@ -130,3 +130,22 @@ func TestNamedListNotSparedForSize(t *testing.T) {
 		t.Errorf("gallery captions kept:\n%.600s", art.BodyText)
 	}
 }
+
+// TestMathFormula checks that a formula typeset by MathJax keeps its text:
+// the drawn copy is hidden from readers, the MathML copy beside it holds
+// the formula, and its wrapper's classes ("CtxtMenu_Attached", a context
+// menu) do not make it furniture. The symbols come out words apart.
+func TestMathFormula(t *testing.T) {
+	formula := `<mjx-container class="MathJax CtxtMenu_Attached_0" jax="CHTML">` +
+		`<mjx-math aria-hidden="true"><mjx-mi><mjx-c class="mjx-c1D44E"></mjx-c></mjx-mi></mjx-math>` +
+		`<mjx-assistive-mml display="inline"><math xmlns="http://www.w3.org/1998/Math/MathML">` +
+		`<msup><mi>x</mi><mn>2</mn></msup><mo>+</mo><mi>y</mi><mo>=</mo><mn>1</mn></math></mjx-assistive-mml></mjx-container>`
+	page := `<html><body><article>` + prose + `<div>The points of the circle satisfy ` + formula + `, whatever the angle.</div>` + prose + `</article></body></html>`
+	art, err := FromHTML([]byte(page), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(art.BodyText, "satisfy x 2 + y = 1, whatever") {
+		t.Errorf("formula text lost or run together:\n%s", art.BodyText)
+	}
+}

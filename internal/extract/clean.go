@@ -19,6 +19,9 @@ func (b *builder) drop(c *html.Node) bool {
 	if s == nil {
 		return false // created after measuring (noscript images)
 	}
+	if s.maths > 0 && isInline(c) {
+		return false // a formula's wrapper (MathJax's), whatever its classes say
+	}
 	w, hard := b.cues.judge(c)
 	if !hard && hasAncestor(c, atom.Figcaption) {
 		return false // the credit of a caption, however it is named

@@ -23,6 +23,7 @@ type stats struct {
 	inputs int
 	embeds int
 	heads  int // h1-h6 elements
+	maths  int // <math> formulas (MathML)
 
 	score  float64 // content score, once scored
 	scored bool
@@ -81,6 +82,7 @@ func (m measure) visit(n *html.Node, inLink bool) *stats {
 			s.inputs += cs.inputs
 			s.embeds += cs.embeds
 			s.heads += cs.heads
+			s.maths += cs.maths
 			if c.DataAtom == atom.A && !inLink {
 				w := cs.text
 				if strings.HasPrefix(attr(c, "href"), "#") {
@@ -109,6 +111,8 @@ func (m measure) visit(n *html.Node, inLink bool) *stats {
 		s.embeds++
 	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
 		s.heads++
+	case atom.Math:
+		s.maths++
 	}
 	if isPara(n, s) {
 		s.paras++
