@@ -54,27 +54,15 @@ func BenchmarkFromHTML(b *testing.B) {
 }
 
 // BenchmarkHostile measures the pages the bound tests in fuzz_test.go
-// only check for a sane answer.
+// only check for a sane answer (hostileCases).
 func BenchmarkHostile(b *testing.B) {
-	article := "<p>" + "The deep page still carries a paragraph of article text. " + "</p>"
-	para := "<p>A long page keeps on saying the same reasonable thing about the harbour.</p>\n"
-	cases := []struct {
-		name string
-		page []byte
-	}{
-		{"nest-div-10000", deepPage("div", 10000, article)},
-		{"nest-div-500", deepPage("div", 500, article)},
-		{"nest-b-10000", deepPage("b", 10000, article)},
-		{"large-paragraphs-10MB", bigPage(10<<20, para)},
-		{"large-links-1MB", bigPage(1<<20, `<a href="/l">l</a> `)},
-		{"large-links-10MB", bigPage(10<<20, `<a href="/l">l</a> `)},
-	}
-	for _, c := range cases {
+	for _, c := range hostileCases() {
+		page := c.page()
 		b.Run(c.name, func(b *testing.B) {
-			b.SetBytes(int64(len(c.page)))
+			b.SetBytes(int64(len(page)))
 			b.ReportAllocs()
 			for b.Loop() {
-				FromHTML(c.page, "https://bench.example/")
+				FromHTML(page, "https://bench.example/")
 			}
 		})
 	}

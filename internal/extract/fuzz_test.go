@@ -257,35 +257,139 @@ func deepPage(tag string, n int, inner string) []byte {
 	return b.Bytes()
 }
 
-// TestLargePage feeds pages of about 10 MB: many paragraphs, one huge text
-// node, and many small elements.
-func TestLargePage(t *testing.T) {
-	const size = 10 << 20
-	para := "<p>" + strings.Repeat("A long page keeps on saying the same reasonable thing about the harbour. ", 6) + "</p>\n"
-	cases := map[string][]byte{
-		"paragraphs":    bigPage(size, para),
-		"one-text-node": bigPage(size, strings.Repeat("x", 1024)),
-		"many-links":    bigPage(size, `<a href="/l">l</a> `),
-	}
-	for name, page := range cases {
-		t.Run(name, func(t *testing.T) {
-			art, err := FromHTML(page, "https://large.example/")
+// TestHostilePages feeds every shape of hostileCases: the article where
+// there is one, ErrNoArticle where there is none, never a panic.
+func TestHostilePages(t *testing.T) {
+	for _, c := range hostileCases() {
+		t.Run(c.name, func(t *testing.T) {
+			art, err := FromHTML(c.page(), "https://hostile.example/")
 			checkResult(t, art.BodyText, art.BodyHTML, err)
-			t.Logf("err=%v, %d bytes of text", err, len(art.BodyText))
+			switch {
+			case c.none && !errors.Is(err, ErrNoArticle):
+				t.Errorf("got err=%v and %d bytes of text %q, want ErrNoArticle", err, len(art.BodyText), head(art.BodyText, 100))
+			case c.want != "" && err != nil:
+				t.Errorf("got err=%v, want the article", err)
+			case c.want != "" && !strings.Contains(art.BodyText, c.want):
+				t.Errorf("BodyText lacks %q: %q", c.want, head(art.BodyText, 300))
+			}
 		})
 	}
 }
 
 // bigPage repeats unit inside an article until the page reaches size bytes.
 func bigPage(size int, unit string) []byte {
+	return filledPage(size, "<article>", func(int) string { return unit }, "</article>")
+}
+
+// filledPage writes head, then unit(0), unit(1), ... until the page
+// reaches size bytes, then tail, inside a plain page.
+func filledPage(size int, head string, unit func(i int) string, tail string) []byte {
 	var b bytes.Buffer
 	b.Grow(size + 1024)
-	b.WriteString("<!DOCTYPE html><html><head><title>Large</title></head><body><article>")
-	for b.Len() < size {
-		b.WriteString(unit)
+	b.WriteString("<!DOCTYPE html><html><head><title>Large</title></head><body>")
+	b.WriteString(head)
+	for i := 0; b.Len() < size; i++ {
+		b.WriteString(unit(i))
 	}
-	b.WriteString("</article></body></html>")
+	b.WriteString(tail)
+	b.WriteString("</body></html>")
 	return b.Bytes()
+}
+
+// hostileArticle is the article some hostile pages hide among their
+// junk; hostileText is a piece of it the answer must hold.
+const (
+	hostileText    = "The council met again on Tuesday to discuss the ferry timetable"
+	hostileArticle = "<article><h1>Ferry</h1><p>" + hostileText + ", and agreed, after a long debate, to keep the early boat. " +
+		"Residents had asked for it for years, and the harbour master said the crew could manage it.</p><p>" +
+		"The new timetable starts in spring, with a later boat on Fridays, and the fares stay as they are for now.</p></article>"
+)
+
+// hostileCase is one hostile shape of page. The bound tests check its
+// answer; BenchmarkHostile measures its cost.
+type hostileCase struct {
+	name string
+	page func() []byte
+	want string // text the body must hold; "" when any sane answer will do
+	none bool   // the page holds no article: ErrNoArticle is the answer
+}
+
+// hostileCases lists the shapes issue 3 names and their cousins: 10 MB of
+// one kind of element, 10,000 levels of nesting, broken bytes.
+func hostileCases() []hostileCase {
+	const size = 10 << 20
+	para := "<p>A long page keeps on saying the same reasonable thing about the harbour, for the %dth time.</p>\n"
+	repeat := func(unit string) func(int) string { return func(int) string { return unit } }
+	deep := func(tag string) func() []byte { return func() []byte { return deepPage(tag, 10000, hostileArticle) } }
+	return []hostileCase{
+		{name: "nest-div-10000", page: deep("div"), want: hostileText},
+		{name: "nest-b-10000", page: deep("b"), want: hostileText},
+		{name: "nest-table-10000", page: deep("table"), want: hostileText},
+		{name: "nest-li-10000", page: deep("ul"), want: hostileText},
+		{name: "nest-div-500", page: func() []byte { return deepPage("div", 500, hostileArticle) }, want: hostileText},
+		{name: "paragraphs-10MB", page: func() []byte {
+			return filledPage(size, "<article>", func(i int) string { return fmt.Sprintf(para, i) }, "</article>")
+		}, want: "keeps on saying"},
+		{name: "one-text-node-10MB", page: func() []byte { return bigPage(size, strings.Repeat("x", 1024)) }, want: "xxxxxxxx"},
+		{name: "links-10MB", page: func() []byte { return bigPage(size, `<a href="/l">l</a> `) }},
+		{name: "links-after-article-10MB", page: func() []byte {
+			return filledPage(size, hostileArticle+"<div>", repeat(`<a href="/l">l</a> `), "</div>")
+		}, want: hostileText},
+		{name: "attributes-10MB", page: func() []byte {
+			return filledPage(size, hostileArticle+"<div>", repeat(`<span class="c" title="a title" data-a="`+
+				strings.Repeat("a", 200)+`" data-b="b">w</span> `), "</div>")
+		}, want: hostileText},
+		{name: "one-attribute-10MB", page: func() []byte {
+			return filledPage(size, `<div data-blob="`, repeat(strings.Repeat("z", 1024)), `">`+hostileArticle+"</div>")
+		}, want: hostileText},
+		{name: "table-100k-cells", page: func() []byte {
+			var b strings.Builder
+			for i := range 100_000 {
+				if i%100 == 0 {
+					b.WriteString("<tr>")
+				}
+				fmt.Fprintf(&b, "<td>%d.%d</td>", i, i%7)
+			}
+			return filledPage(0, hostileArticle+"<table>"+b.String()+"</table>", nil, "")
+		}, want: hostileText},
+		{name: "images-100k", page: func() []byte {
+			return filledPage(size, hostileArticle, func(i int) string {
+				return fmt.Sprintf(`<img src="/img/%d.jpg" alt="A picture of the harbour seen from the ferry, number %d">`, i, i)
+			}, "")
+		}, want: hostileText},
+		{name: "figures-10MB", page: func() []byte {
+			return filledPage(size, "<article>"+hostileArticle, func(i int) string {
+				return fmt.Sprintf(`<figure><img src="/f/%d.jpg"><figcaption>The harbour at dawn <small class="credit">Photo: %d</small></figcaption></figure>`, i, i)
+			}, "</article>")
+		}, want: hostileText},
+		{name: "noscript-10MB", page: func() []byte {
+			return filledPage(size, hostileArticle, func(i int) string {
+				return fmt.Sprintf(`<img class="lazy" src="data:image/gif;base64,R0lGOD" data-src="/n/%d.jpg"><noscript><img src="/n/%d.jpg"></noscript>`, i, i)
+			}, "")
+		}, want: hostileText},
+		{name: "comments-10MB", page: func() []byte { return bigPage(size, "<!-- a comment that says nothing -->") }, none: true},
+		{name: "scripts-10MB", page: func() []byte { return bigPage(size, "<script>var a = 1; a++;</script>") }, none: true},
+		{name: "one-script-10MB", page: func() []byte {
+			return filledPage(size, hostileArticle+"<script>", repeat("var a = '<p>not text</p>'; "), "</script>")
+		}, want: hostileText},
+		{name: "list-10MB", page: func() []byte {
+			return filledPage(size, hostileArticle+"<ul>", repeat("<li>An item of a very long list</li>"), "</ul>")
+		}, want: hostileText},
+		{name: "furniture-10MB", page: func() []byte {
+			return filledPage(size, hostileArticle, repeat(`<div class="share-links"><a href="/s">Share this story</a></div>`), "")
+		}, want: hostileText},
+		{name: "open-formatting-10MB", page: func() []byte {
+			return filledPage(size, hostileArticle, func(i int) string { return fmt.Sprintf(`<b class="c%d">word `, i) }, "<p>The end.</p>")
+		}, want: hostileText},
+		{name: "broken-bytes-10MB", page: func() []byte {
+			return filledPage(size, "<article>", func(i int) string {
+				return fmt.Sprintf("<p>The harbour \xff\xfe master \xc3\x28 said the boat \xe2\x82 runs late again, for the %dth time.</p>\n", i)
+			}, "</article>")
+		}, want: "master"},
+		{name: "deep-and-wide-10MB", page: func() []byte {
+			return filledPage(size, strings.Repeat("<div>", 480)+hostileArticle, repeat(`<a href="/l">l</a> `), strings.Repeat("</div>", 480))
+		}, want: hostileText},
+	}
 }
 
 // TestBrokenEncodings feeds bytes that are not what the page claims, and
