@@ -23,15 +23,21 @@ func (b *builder) drop(c *html.Node) bool {
 		return false // a formula's wrapper (MathJax's), whatever its classes say
 	}
 	w, hard := b.cues.judge(c)
-	if !hard && hasAncestor(c, atom.Figcaption) {
-		return false // the credit of a caption, however it is named
-	}
 	// Inside a paragraph, a span named "dateline" or "byline" is part of
 	// the sentence ("CAIRO — Gunmen opened fire..."): only hard names
 	// (screen-reader text, share widgets) take an inline element out.
 	if !hard && isInline(c) && c.Parent != nil && c.Parent.DataAtom == atom.P {
 		return false
 	}
+	// The credit of a caption stays, however it is named. Asked last, of
+	// the elements that would go: the walk up is as long as the page is
+	// deep.
+	return b.dropShape(c, s, w, hard) && (hard || !hasAncestor(c, atom.Figcaption))
+}
+
+// dropShape is drop's verdict by name weight w and by shape, captions
+// aside.
+func (b *builder) dropShape(c *html.Node, s *stats, w int, hard bool) bool {
 	if w < 0 && (hard || !holdsArticle(s, b.total)) || hard && w < 25 && !holdsArticle(s, b.total) {
 		return true
 	}

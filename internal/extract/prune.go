@@ -267,9 +267,11 @@ func furniture(n *html.Node, cues cueCache, names bool) (drop, soft bool) {
 	if !hard && isInline(n) && n.Parent != nil && n.Parent.DataAtom == atom.P {
 		return false, false // a "dateline" span is part of its sentence
 	}
-	if !hard && (n.DataAtom == atom.Figcaption || hasAncestor(n, atom.Figcaption)) {
+	if !hard && w < 0 && (n.DataAtom == atom.Figcaption || hasAncestor(n, atom.Figcaption)) {
 		// A caption styled as "meta" is still the caption, and its
-		// "copyright" or "credit" part is its credit.
+		// "copyright" or "credit" part is its credit. (Asked only of
+		// elements that would go: the walk up is as long as the page is
+		// deep.)
 		return false, false
 	}
 	switch {
