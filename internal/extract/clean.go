@@ -49,9 +49,11 @@ func (b *builder) dropShape(c *html.Node, s *stats, w int, hard bool) bool {
 		// (lists of films, books); linked headings at the edges are
 		// teasers, and the boundary trimming takes those.
 		return false
-	case atom.P:
-		return s.text > 0 && s.text < 200 && s.linkDensity() > 0.8 && s.imgs == 0
 	default:
+		// A paragraph that is all link in the middle of the article is
+		// part of it (where to find the event, whom to write to); teaser
+		// lines sit at the edges, where the boundary trimming takes them,
+		// or open with a cue ("Read more:") that takes them anywhere.
 		return false
 	}
 	if s.commas >= 10 && s.linkDensity() < 0.5 {

@@ -113,6 +113,12 @@ func TestTrimEdges(t *testing.T) {
 			absent: []string{"Elsewhere", "Library hours", "New bus route"},
 		},
 		{
+			name: "a paragraph that is all link stays in the middle of the article",
+			in: p1 + `<p><a href="https://events.example/regal-opening">Details of the opening night</a></p>` + p2 +
+				`<p><a href="mailto:arts@council.example">arts@council.example</a></p>` + p3,
+			keep: []string{"Details of the opening night", "arts@council.example", "Local groups"},
+		},
+		{
 			name: "the first of several linked section headings stays",
 			in: `<h2><a href="/s/1">Cinema bought for the arts</a></h2>` + long + p2 +
 				`<h2><a href="/s/2">Bus route extended to the coast</a></h2>` + long + p3,
