@@ -12,12 +12,15 @@
 #
 # Usage: bench/load/run.sh            (from anywhere in the repository)
 # Environment: DURATION seconds (default 15), CONNECTIONS (default 64),
+#              ROUNDS (default 1: how many times the six runs are repeated,
+#              interleaved, for a median on a noisy machine),
 #              NH_PORT / NGINX_PORT / GO_PORT (default 18080 / 18081 / 18082).
 # Installs wrk, nginx and sqlite3 from Debian when missing. Stops everything
-# it started, on success and on failure. Takes about 2 minutes.
+# it started, on success and on failure. Takes about 2 minutes a round.
 set -euo pipefail
 
 DURATION=${DURATION:-15}
+ROUNDS=${ROUNDS:-1}
 CONNECTIONS=${CONNECTIONS:-64}
 NH_PORT=${NH_PORT:-18080}
 NGINX_PORT=${NGINX_PORT:-18081}
@@ -171,13 +174,17 @@ run() { # name url accept-encoding pids...
 }
 
 load=$(cut -d' ' -f1 /proc/loadavg)
-for mode in plain gzip; do
-	ae=''
-	dir=plain
-	if [ "$mode" = gzip ]; then ae=gzip dir=gz; fi
-	run "nginx-$mode" "http://127.0.0.1:$NGINX_PORT/$dir/article.html" "$ae" "$nginx_pid" $(pgrep -P "$nginx_pid")
-	run "newshound-$mode" "http://127.0.0.1:$NH_PORT$path" "$ae" "$nh_pid"
-	run "go-fixed-$mode" "http://127.0.0.1:$GO_PORT/" "$ae" "$go_pid"
+expected=0
+for round in $(seq "$ROUNDS"); do
+	for mode in plain gzip; do
+		ae=''
+		dir=plain
+		if [ "$mode" = gzip ]; then ae=gzip dir=gz; fi
+		run "nginx-$mode-$round" "http://127.0.0.1:$NGINX_PORT/$dir/article.html" "$ae" "$nginx_pid" $(pgrep -P "$nginx_pid")
+		run "newshound-$mode-$round" "http://127.0.0.1:$NH_PORT$path" "$ae" "$nh_pid"
+		run "go-fixed-$mode-$round" "http://127.0.0.1:$GO_PORT/" "$ae" "$go_pid"
+		expected=$((expected + reqs[newshound-$mode-$round]))
+	done
 done
 
 # Stop newshound gracefully: it writes the counts still in memory.
@@ -185,22 +192,36 @@ kill -TERM "$nh_pid"
 wait "$nh_pid" || fail "newshound did not stop cleanly: $(cat "$work/serve.log")"
 nh_pid=''
 stored=$(sqlite3 "$work/data/newshound.db" "SELECT COALESCE(SUM(views), 0) FROM article_views v JOIN articles a ON a.id = v.article_id WHERE a.slug = '$slug'")
-expected=$((reqs[newshound-plain] + reqs[newshound-gzip]))
 
 # ms turns wrk's "1.23ms" / "456.00us" / "1.02s" into milliseconds.
 ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'; }
+median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.1f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f%%", 100 * a / b }'; }
 
 echo
 echo "Article page: $page_bytes bytes, $gz_bytes gzipped. wrk -t1 -c$CONNECTIONS -d${DURATION}s --latency; $(nproc) CPUs; load average at start $load."
-printf '%-10s %-6s %10s %8s %8s %9s %12s\n' server mode req/s p50_ms p99_ms vs_nginx cpu_us/req
-for mode in plain gzip; do
-	for srv in nginx newshound go-fixed; do
-		n="$srv-$mode"
-		printf '%-10s %-6s %10s %8s %8s %9s %12s\n' "$srv" "$mode" "${rps[$n]}" "$(ms "${p50[$n]}")" "$(ms "${p99[$n]}")" \
-			"$(ratio "${rps[$n]}" "${rps[nginx-$mode]}")" "${cpu[$n]}"
+printf '%-10s %-6s %5s %10s %8s %8s %9s %12s\n' server mode round req/s p50_ms p99_ms vs_nginx cpu_us/req
+for round in $(seq "$ROUNDS"); do
+	for mode in plain gzip; do
+		for srv in nginx newshound go-fixed; do
+			n="$srv-$mode-$round"
+			printf '%-10s %-6s %5s %10s %8s %8s %9s %12s\n' "$srv" "$mode" "$round" "${rps[$n]}" "$(ms "${p50[$n]}")" "$(ms "${p99[$n]}")" \
+				"$(ratio "${rps[$n]}" "${rps[nginx-$mode-$round]}")" "${cpu[$n]}"
+		done
 	done
 done
+if [ "$ROUNDS" -gt 1 ]; then
+	echo
+	for mode in plain gzip; do
+		for srv in newshound go-fixed; do
+			ratios=$(for round in $(seq "$ROUNDS"); do
+				awk -v a="${rps[$srv-$mode-$round]}" -v b="${rps[nginx-$mode-$round]}" 'BEGIN { printf "%.1f\n", 100 * a / b }'
+			done | sort -n | tr '\n' ' ')
+			worst=$(for round in $(seq "$ROUNDS"); do ms "${p99[$srv-$mode-$round]}"; echo; done | sort -n | tail -1)
+			echo "$srv $mode: vs nginx by round (sorted) $ratios; median $(median $ratios)%; worst p99 $worst ms"
+		done
+	done
+fi
 echo
 echo "views of $path stored: $stored; requests wrk reported to newshound: $expected"
 [ "$stored" -eq "$expected" ] || fail "stored view count $stored differs from the $expected requests wrk reported"
