@@ -34,6 +34,25 @@ func openStore(ctx context.Context, cfg config.Config) (*store.Store, error) {
 	return st, nil
 }
 
+// createStore opens the configured database for a command that may be the
+// first to use it: the data directory (and with it a new SQLite file) is
+// created when needed.
+func createStore(ctx context.Context, cfg config.Config) (*store.Store, error) {
+	if err := cfg.EnsureDataDir(); err != nil {
+		return nil, err
+	}
+	return openStore(ctx, cfg)
+}
+
+// openExistingStore opens a database that must exist already, for commands
+// that read or change what is there; see requireExistingDatabase.
+func openExistingStore(ctx context.Context, cfg config.Config) (*store.Store, error) {
+	if err := requireExistingDatabase(cfg); err != nil {
+		return nil, err
+	}
+	return openStore(ctx, cfg)
+}
+
 // requireExistingDatabase refuses to read from a SQLite file that does not
 // exist yet, which is almost always a mistyped --data or --database; opening
 // it would silently create an empty database.

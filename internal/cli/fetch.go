@@ -27,23 +27,15 @@ func runFetch(ctx context.Context, env Env, args []string) error {
 	if !*once {
 		return usagef("fetch needs --once (run 'newshound worker' or 'newshound serve' to poll continuously)")
 	}
-	if err := cfg.EnsureDataDir(); err != nil {
-		return err
-	}
-	st, err := openStore(ctx, cfg)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
 	log := cfg.NewLogger(env.Stderr)
 	if cfg.LogLevel > slog.LevelDebug {
 		log = slog.New(slog.DiscardHandler) // progress lines say what matters
 	}
-	in, done, err := flags.ingester(ctx, cfg, env, st, log, true)
+	in, closeAll, err := flags.open(ctx, cfg, env, log, true)
 	if err != nil {
 		return err
 	}
-	defer done()
+	defer closeAll()
 	last := ingest.Progress{}
 	report := func(p ingest.Progress) {
 		if *quiet {

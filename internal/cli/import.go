@@ -32,10 +32,7 @@ func runImport(ctx context.Context, env Env, args []string) error {
 		return err
 	}
 	sanitizeBodies(&snap)
-	if err := cfg.EnsureDataDir(); err != nil {
-		return err
-	}
-	st, err := openStore(ctx, cfg)
+	st, err := createStore(ctx, cfg)
 	if err != nil {
 		return err
 	}

@@ -17,19 +17,11 @@ func runImportURL(ctx context.Context, env Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := cfg.EnsureDataDir(); err != nil {
-		return err
-	}
-	st, err := openStore(ctx, cfg)
+	in, closeAll, err := flags.open(ctx, cfg, env, cfg.NewLogger(env.Stderr), true)
 	if err != nil {
 		return err
 	}
-	defer st.Close()
-	in, done, err := flags.ingester(ctx, cfg, env, st, cfg.NewLogger(env.Stderr), true)
-	if err != nil {
-		return err
-	}
-	defer done()
+	defer closeAll()
 	a, matched, err := in.ImportURL(ctx, pos[0])
 	if err != nil {
 		return err

@@ -16,10 +16,7 @@ func runMigrate(ctx context.Context, env Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := cfg.EnsureDataDir(); err != nil {
-		return err
-	}
-	st, err := openStore(ctx, cfg)
+	st, err := createStore(ctx, cfg)
 	if err != nil {
 		return err
 	}

@@ -6,12 +6,10 @@ import (
 	"net"
 	"os"
 	"strings"
-	"time"
 
 	"newshound/internal/admin"
 	"newshound/internal/auth"
 	"newshound/internal/config"
-	"newshound/internal/fetch"
 	"newshound/internal/ingest"
 	"newshound/internal/signup"
 	"newshound/internal/store"
@@ -49,12 +47,10 @@ func joinDesk(form signup.Form, key []byte, st *store.Store, log *slog.Logger) (
 // an ingester that fetches on request only (polling is the worker's).
 func organiserSite(cfg config.Config, env Env, st *store.Store, log *slog.Logger, counter *views.Counter) (*admin.Admin, func(), error) {
 	a := auth.New(st, auth.Options{SecureCookies: strings.HasPrefix(cfg.BaseURL, "https:"), Logger: log})
-	ua := env.Getenv("NEWSHOUND_USER_AGENT")
-	client := fetch.New(fetch.Options{
-		AllowPrivate: cfg.AllowPrivateNetworks,
-		UserAgent:    ua,
-		Limiter:      fetch.NewHostLimiter(2, time.Second),
-	})
+	client, err := serveIngest().client(cfg, env)
+	if err != nil {
+		return nil, nil, err
+	}
 	in, err := ingest.New(ingest.Options{Store: st, Fetcher: client, Logger: log})
 	if err != nil {
 		return nil, nil, err

@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"fmt"
-	"time"
 )
 
 // runReextract runs the extractor again over the pages stored at ingest,
@@ -21,10 +20,7 @@ func runReextract(ctx context.Context, env Env, args []string) error {
 	if (*source == 0) == !*all {
 		return usagef("reextract needs exactly one of --source ID or --all")
 	}
-	if err := requireExistingDatabase(cfg); err != nil {
-		return err
-	}
-	st, err := openStore(ctx, cfg)
+	st, err := openExistingStore(ctx, cfg)
 	if err != nil {
 		return err
 	}
@@ -34,8 +30,7 @@ func runReextract(ctx context.Context, env Env, args []string) error {
 			return fmt.Errorf("reextract: no source %d; run 'newshound sources list'", *source)
 		}
 	}
-	flags := &ingestFlags{userAgent: new(string), perHost: new(int), hostDelay: new(time.Duration)}
-	*flags.perHost = 1
+	flags := &ingestFlags{perHost: 1} // no fetching: the pages are stored
 	in, done, err := flags.ingester(ctx, cfg, env, st, cfg.NewLogger(env.Stderr), true)
 	if err != nil {
 		return err

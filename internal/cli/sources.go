@@ -52,19 +52,11 @@ func sourcesAdd(ctx context.Context, env Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := cfg.EnsureDataDir(); err != nil {
-		return err
-	}
-	st, err := openStore(ctx, cfg)
+	in, closeAll, err := flags.open(ctx, cfg, env, cfg.NewLogger(env.Stderr), false)
 	if err != nil {
 		return err
 	}
-	defer st.Close()
-	in, done, err := flags.ingester(ctx, cfg, env, st, cfg.NewLogger(env.Stderr), false)
-	if err != nil {
-		return err
-	}
-	defer done()
+	defer closeAll()
 	src, sf, err := in.AddSource(ctx, pos[0], *name)
 	if errors.Is(err, store.ErrConflict) {
 		return fmt.Errorf("%s is already a source; run 'newshound sources list'", pos[0])
@@ -166,10 +158,7 @@ func sourcesChange(ctx context.Context, env Env, sub string, args []string) erro
 	if err != nil || id <= 0 {
 		return usagef("sources %s: %q is not a source ID; run 'newshound sources list'", sub, pos[0])
 	}
-	if err := requireExistingDatabase(cfg); err != nil {
-		return err
-	}
-	st, err := openStore(ctx, cfg)
+	st, err := openExistingStore(ctx, cfg)
 	if err != nil {
 		return err
 	}
@@ -217,21 +206,12 @@ func sourcesImport(ctx context.Context, env Env, args []string) error {
 		defer f.Close()
 		r = f
 	}
-	if err := cfg.EnsureDataDir(); err != nil {
-		return err
-	}
-	st, err := openStore(ctx, cfg)
+	flags := &ingestFlags{perHost: 1}
+	in, closeAll, err := flags.open(ctx, cfg, env, cfg.NewLogger(env.Stderr), false)
 	if err != nil {
 		return err
 	}
-	defer st.Close()
-	flags := &ingestFlags{userAgent: new(string), perHost: new(int), hostDelay: new(time.Duration)}
-	*flags.perHost = 1
-	in, done, err := flags.ingester(ctx, cfg, env, st, cfg.NewLogger(env.Stderr), false)
-	if err != nil {
-		return err
-	}
-	defer done()
+	defer closeAll()
 	added, skipped, err := in.ImportOPML(ctx, r)
 	for _, s := range skipped {
 		fmt.Fprintf(env.Stdout, "skipped %s\n", s)
@@ -265,8 +245,5 @@ func openSourcesStore(ctx context.Context, env Env, name string, args []string, 
 	if err != nil {
 		return nil, err
 	}
-	if err := requireExistingDatabase(cfg); err != nil {
-		return nil, err
-	}
-	return openStore(ctx, cfg)
+	return openExistingStore(ctx, cfg)
 }

@@ -61,10 +61,7 @@ func runUsersAdd(ctx context.Context, env Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := cfg.EnsureDataDir(); err != nil {
-		return err
-	}
-	st, err := openStore(ctx, cfg)
+	st, err := createStore(ctx, cfg)
 	if err != nil {
 		return err
 	}
@@ -172,10 +169,7 @@ func openExisting(ctx context.Context, env Env, name string, args []string) (*st
 	if err != nil {
 		return nil, cfg, err
 	}
-	if err := requireExistingDatabase(cfg); err != nil {
-		return nil, cfg, err
-	}
-	st, err := openStore(ctx, cfg)
+	st, err := openExistingStore(ctx, cfg)
 	return st, cfg, err
 }
 

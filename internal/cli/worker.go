@@ -19,11 +19,12 @@ import (
 // beside the configuration's own (--data, --database,
 // --allow-private-networks).
 type ingestFlags struct {
-	userAgent *string
-	perHost   *int
-	hostDelay *time.Duration
-	workers   *int
-	lease     *time.Duration
+	userAgent string
+	perHost   int
+	hostDelay time.Duration
+	jobs      bool // workers and lease apply: the command runs page jobs
+	workers   int
+	lease     time.Duration
 	// syncIndex keeps the related-articles index in step with other
 	// processes' articles, for commands that run until stopped.
 	syncIndex bool
@@ -31,16 +32,22 @@ type ingestFlags struct {
 
 // bindIngest registers the fetching flags on fs; jobs adds the worker ones.
 func bindIngest(fs *flag.FlagSet, jobs bool) *ingestFlags {
-	f := &ingestFlags{
-		userAgent: fs.String("user-agent", "", "`UA` sent with every request (env NEWSHOUND_USER_AGENT; default "+fetch.DefaultUserAgent+")"),
-		perHost:   fs.Int("per-host", 2, "at most `N` requests in flight to one host"),
-		hostDelay: fs.Duration("host-delay", time.Second, "politeness `DELAY` between request starts to one host"),
-	}
+	f := &ingestFlags{jobs: jobs}
+	fs.StringVar(&f.userAgent, "user-agent", "", "`UA` sent with every request (env NEWSHOUND_USER_AGENT; default "+fetch.DefaultUserAgent+")")
+	fs.IntVar(&f.perHost, "per-host", 2, "at most `N` requests in flight to one host")
+	fs.DurationVar(&f.hostDelay, "host-delay", time.Second, "politeness `DELAY` between request starts to one host")
 	if jobs {
-		f.workers = fs.Int("workers", ingest.DefaultWorkers, "`N` jobs at a time")
-		f.lease = fs.Duration("lease", ingest.DefaultLease, "`DURATION` a claimed job stays this process's before another may take it")
+		fs.IntVar(&f.workers, "workers", ingest.DefaultWorkers, "`N` jobs at a time")
+		fs.DurationVar(&f.lease, "lease", ingest.DefaultLease, "`DURATION` a claimed job stays this process's before another may take it")
 	}
 	return f
+}
+
+// serveIngest is the fetching and worker settings of 'serve', which takes
+// no flags for them: the defaults of 'worker'.
+func serveIngest() *ingestFlags {
+	return &ingestFlags{perHost: 2, hostDelay: time.Second,
+		jobs: true, workers: ingest.DefaultWorkers, lease: ingest.DefaultLease, syncIndex: true}
 }
 
 // bindIngestConfig binds the configuration every ingestion command takes.
@@ -50,21 +57,37 @@ func bindIngestConfig(fs *flag.FlagSet) *config.Loader {
 
 // client builds the one fetcher of an ingestion command.
 func (f *ingestFlags) client(cfg config.Config, env Env) (*fetch.Client, error) {
-	ua := *f.userAgent
+	ua := f.userAgent
 	if ua == "" {
 		ua = env.Getenv("NEWSHOUND_USER_AGENT")
 	}
-	if *f.perHost < 1 {
+	if f.perHost < 1 {
 		return nil, usagef("--per-host must be at least 1")
 	}
-	if *f.hostDelay < 0 {
+	if f.hostDelay < 0 {
 		return nil, usagef("--host-delay cannot be negative")
 	}
 	return fetch.New(fetch.Options{
 		AllowPrivate: cfg.AllowPrivateNetworks,
 		UserAgent:    ua,
-		Limiter:      fetch.NewHostLimiter(*f.perHost, *f.hostDelay),
+		Limiter:      fetch.NewHostLimiter(f.perHost, f.hostDelay),
 	}), nil
+}
+
+// open opens the configured database, creating it when new, and wires an
+// ingester to it; close stops the ingester's helpers and closes the
+// database.
+func (f *ingestFlags) open(ctx context.Context, cfg config.Config, env Env, log *slog.Logger, index bool) (in *ingest.Ingester, close func(), err error) {
+	st, err := createStore(ctx, cfg)
+	if err != nil {
+		return nil, nil, err
+	}
+	in, done, err := f.ingester(ctx, cfg, env, st, log, index)
+	if err != nil {
+		st.Close()
+		return nil, nil, err
+	}
+	return in, func() { done(); st.Close() }, nil
 }
 
 // ingester wires an Ingester to st. With index, new articles are added to
@@ -75,11 +98,11 @@ func (f *ingestFlags) ingester(ctx context.Context, cfg config.Config, env Env, 
 		return nil, nil, err
 	}
 	opt := ingest.Options{Store: st, Fetcher: client, Logger: log}
-	if f.workers != nil {
-		if *f.workers < 1 {
+	if f.jobs {
+		if f.workers < 1 {
 			return nil, nil, usagef("--workers must be at least 1")
 		}
-		opt.Workers, opt.Lease = *f.workers, *f.lease
+		opt.Workers, opt.Lease = f.workers, f.lease
 	}
 	var ix *related.Index
 	if index {
@@ -138,22 +161,14 @@ func runWorker(ctx context.Context, env Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := cfg.EnsureDataDir(); err != nil {
-		return err
-	}
-	st, err := openStore(ctx, cfg)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
 	log := cfg.NewLogger(env.Stderr)
 	flags.syncIndex = true
-	in, done, err := flags.ingester(ctx, cfg, env, st, log, true)
+	in, closeAll, err := flags.open(ctx, cfg, env, log, true)
 	if err != nil {
 		return err
 	}
-	defer done()
-	log.Info("worker started", "database", cfg.DatabaseName(), "workers", *flags.workers)
+	defer closeAll()
+	log.Info("worker started", "database", cfg.DatabaseName(), "workers", flags.workers)
 	err = in.Run(ctx, nil)
 	log.Info("worker stopped")
 	return err
@@ -163,10 +178,7 @@ func runWorker(ctx context.Context, env Env, args []string) error {
 // the default fetching settings, until ctx ends or the returned stop is
 // called; stop waits for the jobs in flight to end.
 func startWorkers(ctx context.Context, cfg config.Config, env Env, st *store.Store, log *slog.Logger) (stop func(), err error) {
-	flags := &ingestFlags{userAgent: new(string), perHost: new(int), hostDelay: new(time.Duration),
-		workers: new(int), lease: new(time.Duration), syncIndex: true}
-	*flags.perHost, *flags.hostDelay = 2, time.Second
-	*flags.workers, *flags.lease = ingest.DefaultWorkers, ingest.DefaultLease
+	flags := serveIngest()
 	in, done, err := flags.ingester(ctx, cfg, env, st, log, true)
 	if err != nil {
 		return nil, fmt.Errorf("start ingestion workers: %w", err)
@@ -179,7 +191,7 @@ func startWorkers(ctx context.Context, cfg config.Config, env Env, st *store.Sto
 			log.Error("ingestion workers stopped", "err", err)
 		}
 	}()
-	log.Info("ingestion workers started", "workers", *flags.workers)
+	log.Info("ingestion workers started", "workers", flags.workers)
 	return func() {
 		cancel()
 		<-finished
