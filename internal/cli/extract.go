@@ -24,9 +24,9 @@ func runExtract(ctx context.Context, env Env, args []string) error {
 	fs := newFlagSet("extract", env)
 	format := fs.String("format", "text", "output format: text (body text only), html (body HTML) or json (article with metadata)")
 	pageURL := fs.String("url", "", "URL the page was fetched from, for resolving relative links (files and stdin)")
-	// Only the fetcher's setting is bound: extract needs no database or
+	// Only the fetcher's settings are bound: extract needs no database or
 	// data directory, which keeps its start-up lean.
-	loader := config.Bind(fs, config.PrivateNetworks)
+	loader := config.Bind(fs, config.Fetch)
 	if err := parseFlags(fs, env, args); err != nil {
 		return err
 	}
@@ -43,7 +43,7 @@ func runExtract(ctx context.Context, env Env, args []string) error {
 		return usagef("extract: want exactly one FILE_OR_URL (or - for standard input), got %d", fs.NArg())
 	}
 	src := fs.Arg(0)
-	page, base, err := readPage(ctx, env, src, cfg.AllowPrivateNetworks)
+	page, base, err := readPage(ctx, env, src, cfg)
 	if err != nil {
 		return err
 	}
@@ -59,9 +59,9 @@ func runExtract(ctx context.Context, env Env, args []string) error {
 
 // readPage reads the page named by src: "-" for standard input, an http(s)
 // URL, or a file path. It returns the bytes and the URL to resolve links by.
-func readPage(ctx context.Context, env Env, src string, allowPrivate bool) ([]byte, string, error) {
+func readPage(ctx context.Context, env Env, src string, cfg config.Config) ([]byte, string, error) {
 	if strings.HasPrefix(src, "http://") || strings.HasPrefix(src, "https://") {
-		client := fetch.New(fetch.Options{AllowPrivate: allowPrivate, MaxBytes: maxExtractInput})
+		client := fetch.New(fetch.Options{AllowPrivate: cfg.AllowPrivateNetworks, UserAgent: cfg.UserAgent, MaxBytes: maxExtractInput})
 		defer client.CloseIdleConnections()
 		resp, err := client.Get(ctx, src, fetch.Conditional{})
 		if err != nil {

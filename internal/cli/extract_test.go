@@ -43,6 +43,10 @@ func TestExtractCommand(t *testing.T) {
 		t.Fatal(err)
 	}
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/agent" && r.UserAgent() != "extract-test/1" {
+			http.Error(w, "wrong agent", http.StatusForbidden)
+			return
+		}
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.Write([]byte(extractPage))
 	}))
@@ -66,6 +70,8 @@ func TestExtractCommand(t *testing.T) {
 		{name: "html", args: []string{"extract", "--format", "html", file}, contains: "<p>Engineers replaced two arches"},
 		{name: "json", args: []string{"extract", "--format=json", file}, contains: `"title": "Bridge reopens"`},
 		{name: "url", args: []string{"extract", "--allow-private-networks", srv.URL + "/bridge"}, stdout: wantText},
+		{name: "url, sent with the configured User-Agent", env: map[string]string{"NEWSHOUND_USER_AGENT": "extract-test/1"}, args: []string{"extract", "--allow-private-networks", srv.URL + "/agent"}, stdout: wantText},
+		{name: "url, User-Agent flag wins", env: map[string]string{"NEWSHOUND_USER_AGENT": "extract-test/1"}, args: []string{"extract", "--allow-private-networks", "--user-agent", "other/1", srv.URL + "/agent"}, code: 1, stderr: "403"},
 		{name: "url, private networks allowed by the environment", env: map[string]string{"NEWSHOUND_ALLOW_PRIVATE_NETWORKS": "1"}, args: []string{"extract", srv.URL + "/bridge"}, stdout: wantText},
 		{name: "url, environment overruled by the flag", env: map[string]string{"NEWSHOUND_ALLOW_PRIVATE_NETWORKS": "1"}, args: []string{"extract", "--allow-private-networks=false", srv.URL + "/bridge"}, code: 1, stderr: "newshound: extract: fetch"},
 		{name: "old private flag is gone", args: []string{"extract", "--allow-private", srv.URL + "/bridge"}, code: 2, stderr: "allow-private"},

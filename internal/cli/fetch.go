@@ -31,7 +31,7 @@ func runFetch(ctx context.Context, env Env, args []string) error {
 	if cfg.LogLevel > slog.LevelDebug {
 		log = slog.New(slog.DiscardHandler) // progress lines say what matters
 	}
-	in, closeAll, err := flags.open(ctx, cfg, env, log, true)
+	in, closeAll, err := flags.open(ctx, cfg, log, true)
 	if err != nil {
 		return err
 	}

@@ -17,7 +17,7 @@ func runImportURL(ctx context.Context, env Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	in, closeAll, err := flags.open(ctx, cfg, env, cfg.NewLogger(env.Stderr), true)
+	in, closeAll, err := flags.open(ctx, cfg, cfg.NewLogger(env.Stderr), true)
 	if err != nil {
 		return err
 	}

@@ -47,7 +47,7 @@ func joinDesk(form signup.Form, key []byte, st *store.Store, log *slog.Logger) (
 // an ingester that fetches on request only (polling is the worker's).
 func organiserSite(cfg config.Config, env Env, st *store.Store, log *slog.Logger, counter *views.Counter) (*admin.Admin, func(), error) {
 	a := auth.New(st, auth.Options{SecureCookies: strings.HasPrefix(cfg.BaseURL, "https:"), Logger: log})
-	client, err := serveIngest().client(cfg, env)
+	client, err := serveIngest().client(cfg)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -31,7 +31,7 @@ func runReextract(ctx context.Context, env Env, args []string) error {
 		}
 	}
 	flags := &ingestFlags{perHost: 1} // no fetching: the pages are stored
-	in, done, err := flags.ingester(ctx, cfg, env, st, cfg.NewLogger(env.Stderr), true)
+	in, done, err := flags.ingester(ctx, cfg, st, cfg.NewLogger(env.Stderr), true)
 	if err != nil {
 		return err
 	}

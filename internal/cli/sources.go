@@ -52,7 +52,7 @@ func sourcesAdd(ctx context.Context, env Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	in, closeAll, err := flags.open(ctx, cfg, env, cfg.NewLogger(env.Stderr), false)
+	in, closeAll, err := flags.open(ctx, cfg, cfg.NewLogger(env.Stderr), false)
 	if err != nil {
 		return err
 	}
@@ -207,7 +207,7 @@ func sourcesImport(ctx context.Context, env Env, args []string) error {
 		r = f
 	}
 	flags := &ingestFlags{perHost: 1}
-	in, closeAll, err := flags.open(ctx, cfg, env, cfg.NewLogger(env.Stderr), false)
+	in, closeAll, err := flags.open(ctx, cfg, cfg.NewLogger(env.Stderr), false)
 	if err != nil {
 		return err
 	}

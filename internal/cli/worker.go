@@ -17,9 +17,8 @@ import (
 
 // ingestFlags are the flags of every command that fetches for ingestion,
 // beside the configuration's own (--data, --database,
-// --allow-private-networks).
+// --allow-private-networks, --user-agent).
 type ingestFlags struct {
-	userAgent string
 	perHost   int
 	hostDelay time.Duration
 	jobs      bool // workers and lease apply: the command runs page jobs
@@ -33,7 +32,6 @@ type ingestFlags struct {
 // bindIngest registers the fetching flags on fs; jobs adds the worker ones.
 func bindIngest(fs *flag.FlagSet, jobs bool) *ingestFlags {
 	f := &ingestFlags{jobs: jobs}
-	fs.StringVar(&f.userAgent, "user-agent", "", "`UA` sent with every request (env NEWSHOUND_USER_AGENT; default "+fetch.DefaultUserAgent+")")
 	fs.IntVar(&f.perHost, "per-host", 2, "at most `N` requests in flight to one host")
 	fs.DurationVar(&f.hostDelay, "host-delay", time.Second, "politeness `DELAY` between request starts to one host")
 	if jobs {
@@ -44,7 +42,8 @@ func bindIngest(fs *flag.FlagSet, jobs bool) *ingestFlags {
 }
 
 // serveIngest is the fetching and worker settings of 'serve', which takes
-// no flags for them: the defaults of 'worker'.
+// no flags for them (its User-Agent is configuration): the defaults of
+// 'worker'.
 func serveIngest() *ingestFlags {
 	return &ingestFlags{perHost: 2, hostDelay: time.Second,
 		jobs: true, workers: ingest.DefaultWorkers, lease: ingest.DefaultLease, syncIndex: true}
@@ -52,15 +51,11 @@ func serveIngest() *ingestFlags {
 
 // bindIngestConfig binds the configuration every ingestion command takes.
 func bindIngestConfig(fs *flag.FlagSet) *config.Loader {
-	return config.Bind(fs, config.DataDir, config.Database, config.PrivateNetworks, config.Log)
+	return config.Bind(fs, config.DataDir, config.Database, config.Fetch, config.Log)
 }
 
 // client builds the one fetcher of an ingestion command.
-func (f *ingestFlags) client(cfg config.Config, env Env) (*fetch.Client, error) {
-	ua := f.userAgent
-	if ua == "" {
-		ua = env.Getenv("NEWSHOUND_USER_AGENT")
-	}
+func (f *ingestFlags) client(cfg config.Config) (*fetch.Client, error) {
 	if f.perHost < 1 {
 		return nil, usagef("--per-host must be at least 1")
 	}
@@ -69,7 +64,7 @@ func (f *ingestFlags) client(cfg config.Config, env Env) (*fetch.Client, error) 
 	}
 	return fetch.New(fetch.Options{
 		AllowPrivate: cfg.AllowPrivateNetworks,
-		UserAgent:    ua,
+		UserAgent:    cfg.UserAgent,
 		Limiter:      fetch.NewHostLimiter(f.perHost, f.hostDelay),
 	}), nil
 }
@@ -77,12 +72,12 @@ func (f *ingestFlags) client(cfg config.Config, env Env) (*fetch.Client, error) 
 // open opens the configured database, creating it when new, and wires an
 // ingester to it; close stops the ingester's helpers and closes the
 // database.
-func (f *ingestFlags) open(ctx context.Context, cfg config.Config, env Env, log *slog.Logger, index bool) (in *ingest.Ingester, close func(), err error) {
+func (f *ingestFlags) open(ctx context.Context, cfg config.Config, log *slog.Logger, index bool) (in *ingest.Ingester, close func(), err error) {
 	st, err := createStore(ctx, cfg)
 	if err != nil {
 		return nil, nil, err
 	}
-	in, done, err := f.ingester(ctx, cfg, env, st, log, index)
+	in, done, err := f.ingester(ctx, cfg, st, log, index)
 	if err != nil {
 		st.Close()
 		return nil, nil, err
@@ -92,8 +87,8 @@ func (f *ingestFlags) open(ctx context.Context, cfg config.Config, env Env, log 
 
 // ingester wires an Ingester to st. With index, new articles are added to
 // the related-articles index as they are stored.
-func (f *ingestFlags) ingester(ctx context.Context, cfg config.Config, env Env, st *store.Store, log *slog.Logger, index bool) (*ingest.Ingester, func(), error) {
-	client, err := f.client(cfg, env)
+func (f *ingestFlags) ingester(ctx context.Context, cfg config.Config, st *store.Store, log *slog.Logger, index bool) (*ingest.Ingester, func(), error) {
+	client, err := f.client(cfg)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -163,7 +158,7 @@ func runWorker(ctx context.Context, env Env, args []string) error {
 	}
 	log := cfg.NewLogger(env.Stderr)
 	flags.syncIndex = true
-	in, closeAll, err := flags.open(ctx, cfg, env, log, true)
+	in, closeAll, err := flags.open(ctx, cfg, log, true)
 	if err != nil {
 		return err
 	}
@@ -179,7 +174,7 @@ func runWorker(ctx context.Context, env Env, args []string) error {
 // called; stop waits for the jobs in flight to end.
 func startWorkers(ctx context.Context, cfg config.Config, env Env, st *store.Store, log *slog.Logger) (stop func(), err error) {
 	flags := serveIngest()
-	in, done, err := flags.ingester(ctx, cfg, env, st, log, true)
+	in, done, err := flags.ingester(ctx, cfg, st, log, true)
 	if err != nil {
 		return nil, fmt.Errorf("start ingestion workers: %w", err)
 	}

@@ -44,6 +44,8 @@ type Config struct {
 	// AllowPrivateNetworks lets the fetcher reach loopback and private
 	// addresses. Off by default; tests and local development turn it on.
 	AllowPrivateNetworks bool
+	// UserAgent is sent with every fetch; "" is the fetcher's default.
+	UserAgent string
 
 	// Reading: what article pages show.
 	CountVisits   bool   // count views and show the visit counter; on by default
@@ -64,16 +66,20 @@ type Option int
 
 // The options a command can bind. Each brings its flags and variables.
 const (
-	Addr            Option = iota // --addr, NEWSHOUND_ADDR
-	DataDir                       // --data, NEWSHOUND_DATA_DIR
-	Database                      // --database, NEWSHOUND_DATABASE_URL
-	Demo                          // --demo, NEWSHOUND_DEMO
-	Log                           // --log-level, --log-format and their variables
-	Site                          // --site-name, --base-url, --client-ip-header and their variables
-	PrivateNetworks               // --allow-private-networks, NEWSHOUND_ALLOW_PRIVATE_NETWORKS
-	Reading                       // --count-visits, --counter-text, --canonical and their variables
-	Join                          // --join-form, NEWSHOUND_JOIN_FORM; NEWSHOUND_FORM_KEY (no flag: a secret)
+	Addr     Option = iota // --addr, NEWSHOUND_ADDR
+	DataDir                // --data, NEWSHOUND_DATA_DIR
+	Database               // --database, NEWSHOUND_DATABASE_URL
+	Demo                   // --demo, NEWSHOUND_DEMO
+	Log                    // --log-level, --log-format and their variables
+	Site                   // --site-name, --base-url, --client-ip-header and their variables
+	Fetch                  // --allow-private-networks, --user-agent and their variables
+	Reading                // --count-visits, --counter-text, --canonical and their variables
+	Join                   // --join-form, NEWSHOUND_JOIN_FORM; NEWSHOUND_FORM_KEY (no flag: a secret)
 )
+
+// PrivateNetworks is the former name of Fetch, from before the group
+// brought --user-agent too; kept until every command binds Fetch.
+const PrivateNetworks = Fetch
 
 // Defaults.
 const (
@@ -114,7 +120,8 @@ var settings = []setting{
 	{Join, "join-form", "NEWSHOUND_JOIN_FORM", "", false, "JSON `FILE` with the site's join form (default: the built-in form; see docs/signups-and-auth.md)", applyJoinForm},
 	// The form key is a secret: environment only, so it never shows in ps.
 	{Join, "", "NEWSHOUND_FORM_KEY", "", false, "", applyFormKey},
-	{PrivateNetworks, "allow-private-networks", "NEWSHOUND_ALLOW_PRIVATE_NETWORKS", "", true, "let the fetcher reach loopback and private addresses (for tests and local development)", applyPrivate},
+	{Fetch, "allow-private-networks", "NEWSHOUND_ALLOW_PRIVATE_NETWORKS", "", true, "let the fetcher reach loopback and private addresses (for tests and local development)", applyPrivate},
+	{Fetch, "user-agent", "NEWSHOUND_USER_AGENT", "", false, "`UA` sent with every fetch (default: newshound's own, naming the project)", applyUserAgent},
 }
 
 // Loader holds the flags bound to a flag set until Load reads them.
@@ -330,6 +337,17 @@ func applyDemo(c *Config, v string) (err error) {
 func applyPrivate(c *Config, v string) (err error) {
 	c.AllowPrivateNetworks, err = parseBool(v)
 	return err
+}
+
+// applyUserAgent takes the User-Agent header's value as given; one that
+// could not be sent (a line break, a control character) would fail every
+// fetch, so it stops the command instead.
+func applyUserAgent(c *Config, v string) error {
+	if !httpguts.ValidHeaderFieldValue(v) {
+		return errors.New("the User-Agent holds a line break or control character; give one line of text, e.g. \"newshound (+https://news.example.org)\"")
+	}
+	c.UserAgent = v
+	return nil
 }
 
 func applyCountVisits(c *Config, v string) (err error) {

@@ -17,7 +17,7 @@ func load(t *testing.T, args []string, env map[string]string) (Config, error) {
 	t.Helper()
 	fs := flag.NewFlagSet("test", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	l := Bind(fs, Addr, DataDir, Database, Demo, Log, Site, PrivateNetworks)
+	l := Bind(fs, Addr, DataDir, Database, Demo, Log, Site, Fetch)
 	if err := fs.Parse(args); err != nil {
 		t.Fatalf("parse %v: %v", args, err)
 	}
@@ -71,6 +71,10 @@ func TestLoad(t *testing.T) {
 			with(func(c *Config) { c.ClientIPHeader = "X-Forwarded-For" })},
 		{"client address header from environment", nil, map[string]string{"NEWSHOUND_CLIENT_IP_HEADER": "X-Real-IP"},
 			with(func(c *Config) { c.ClientIPHeader = "X-Real-Ip" })},
+		{"user agent from environment", nil, map[string]string{"NEWSHOUND_USER_AGENT": "hound/2 (+https://news.example.org)"},
+			with(func(c *Config) { c.UserAgent = "hound/2 (+https://news.example.org)" })},
+		{"user agent flag wins", []string{"--user-agent", "hound/3"}, map[string]string{"NEWSHOUND_USER_AGENT": "hound/2"},
+			with(func(c *Config) { c.UserAgent = "hound/3" })},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -93,6 +97,7 @@ func TestLoadErrors(t *testing.T) {
 		want []string // substrings of the message
 	}{
 		{"addr without port", []string{"--addr", "localhost"}, nil, []string{"--addr", `"localhost"`, "HOST:PORT"}},
+		{"user agent with a line break", nil, map[string]string{"NEWSHOUND_USER_AGENT": "hound/1\r\nX-Evil: 1"}, []string{"NEWSHOUND_USER_AGENT", "line break"}},
 		{"addr port too big", []string{"--addr", "127.0.0.1:99999"}, nil, []string{"--addr", "1 to 65535"}},
 		{"addr bad host", []string{"--addr", "exa mple:80"}, nil, []string{"invalid host"}},
 		{"addr from env", nil, map[string]string{"NEWSHOUND_ADDR": "nope"}, []string{"NEWSHOUND_ADDR", `"nope"`}},
