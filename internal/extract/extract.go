@@ -49,9 +49,11 @@ func FromHTML(page []byte, pageURL string) (news.Article, error) {
 	if err != nil {
 		return news.Article{}, fmt.Errorf("extract: parse: %w", err)
 	}
-	art, err := fromDoc(doc, pageURL, true)
-	if err == nil && len(art.BodyText) >= 250 {
-		return art, nil
+	art, byName, err := fromDoc(doc, pageURL, true)
+	if err == nil && len(art.BodyText) >= 250 || !byName {
+		// A long enough result, or one that no name pruned: the second
+		// try would give it again.
+		return art, err
 	}
 	// Thin result: pruning by names may have taken the article with it.
 	// Parse again and extract without that stage; keep the longer result.
@@ -59,7 +61,7 @@ func FromHTML(page []byte, pageURL string) (news.Article, error) {
 	if err2 != nil {
 		return art, err
 	}
-	art2, err2 := fromDoc(doc2, pageURL, false)
+	art2, _, err2 := fromDoc(doc2, pageURL, false)
 	// The second result must extend the first, not replace it with other
 	// text: a short article next to a long footer stays short.
 	if err2 == nil && len(art2.BodyText) > 2*len(art.BodyText)+100 &&
@@ -74,8 +76,8 @@ func FromHTML(page []byte, pageURL string) (news.Article, error) {
 
 // fromDoc extracts the article from a parsed page. pruneNames turns the
 // pruning of furniture by class and id names on (tags and roles always
-// count).
-func fromDoc(doc *html.Node, pageURL string, pruneNames bool) (news.Article, error) {
+// count); byName reports whether that pruning removed anything.
+func fromDoc(doc *html.Node, pageURL string, pruneNames bool) (news.Article, bool, error) {
 	pm := readMeta(doc)
 	base := baseURL(pageURL, pm.base)
 	art := news.Article{OriginalURL: pageURL}
@@ -86,7 +88,7 @@ func fromDoc(doc *html.Node, pageURL string, pruneNames bool) (news.Article, err
 	cues := newCueCache(body)
 	m := measureTree(body)
 	furnitureLines := lineSet{}
-	pruneFurniture(body, m, cues, m[body].ptext, pruneNames, furnitureLines, findLead(body, m, art.Standfirst))
+	byName := pruneFurniture(body, m, cues, m[body].ptext, pruneNames, furnitureLines, findLead(body, m, art.Standfirst))
 	m = measureTree(body)
 	roots := chooseRoots(body, m, cues, pm.ld.body)
 	lead := leadBefore(roots[0], body, m, art.Standfirst)
@@ -119,17 +121,17 @@ func fromDoc(doc *html.Node, pageURL string, pruneNames bool) (news.Article, err
 		art.BodyText = plainText(out)
 	}
 	if art.BodyText == "" {
-		return art, ErrNoArticle
+		return art, byName, ErrNoArticle
 	}
 	var buf bytes.Buffer
 	for c := out.FirstChild; c != nil; c = c.NextSibling {
 		if err := html.Render(&buf, c); err != nil {
-			return art, fmt.Errorf("extract: render body: %w", err)
+			return art, byName, fmt.Errorf("extract: render body: %w", err)
 		}
 		buf.WriteByte('\n')
 	}
 	art.BodyHTML = sanitize(buf.String())
-	return art, nil
+	return art, byName, nil
 }
 
 // firstPara returns the first paragraph of a plain-text body.

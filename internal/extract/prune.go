@@ -162,7 +162,10 @@ func onlyImage(n *html.Node) bool {
 // A page header that holds lead, the block telling the page's description
 // again, leaves lead in its place: the header is the article's, set
 // outside its <article>, and its standfirst belongs to the article.
-func pruneFurniture(n *html.Node, m measure, cues cueCache, total int, names bool, seen lineSet, lead *html.Node) {
+//
+// It reports whether an element went for its name alone, which tags and
+// roles would have kept: only then can the pass without names differ.
+func pruneFurniture(n *html.Node, m measure, cues cueCache, total int, names bool, seen lineSet, lead *html.Node) (byName bool) {
 	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling
 		if c.Type == html.ElementNode {
@@ -171,14 +174,18 @@ func pruneFurniture(n *html.Node, m measure, cues cueCache, total int, names boo
 					lead.Parent.RemoveChild(lead)
 					n.InsertBefore(lead, c)
 				}
+				if byTag, _ := furniture(c, cues, false); names && !byTag {
+					byName = true
+				}
 				seen.collect(c, m)
 				n.RemoveChild(c)
-			} else {
-				pruneFurniture(c, m, cues, total, names, seen, lead)
+			} else if pruneFurniture(c, m, cues, total, names, seen, lead) {
+				byName = true
 			}
 		}
 		c = next
 	}
+	return byName
 }
 
 // isList reports ul and ol. A list named as furniture ("legends",
