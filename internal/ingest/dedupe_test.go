@@ -183,6 +183,67 @@ func TestDedupeAcrossSources(t *testing.T) {
 	})
 }
 
+// Extracting a page again recomputes the article's content signature from
+// the new text: a later copy of the page's story is caught as a duplicate,
+// while a copy of the text the article had before is not.
+func TestReextractRefreshesFingerprint(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		c := newClock()
+		a := ingesttest.NewSite(t)
+		b := ingesttest.NewSite(t)
+		story := ingesttest.NewStory(40, 1, 8, c.Now().Add(-3*time.Hour))
+		a.Feed("/feed.xml", "Harbour Gazette", []ingesttest.Item{a.Article("/tides", "Harbour Gazette", story)})
+		in := newIngester(t, s, c, func(o *ingest.Options) { o.Workers = 1 })
+		srcA, _, err := in.AddSource(ctx, a.URL+"/feed.xml", "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := in.RunOnce(ctx, false, nil); err != nil {
+			t.Fatal(err)
+		}
+		// As if stored by an older extractor that kept other text: the
+		// body and its signature are of another story.
+		stale := ingesttest.NewStory(41, 3, 8, c.Now().Add(-4*time.Hour))
+		art := allArticles(t, s)[0]
+		art.BodyHTML, art.BodyText = "<p>"+stale.Text()+"</p>", stale.Text()
+		sig := ingest.MinHash(art.Title + "\n" + art.BodyText)
+		if err := s.SaveReextracted(ctx, &art, ingest.FromPage, sig.Bytes(), sig.Bands()); err != nil {
+			t.Fatal(err)
+		}
+		if r, err := in.Reextract(ctx, srcA.ID); err != nil || r.Updated != 1 {
+			t.Fatalf("reextract: %+v, %v", r, err)
+		}
+
+		copyStory := story
+		copyStory.Title = "Syndicated: " + story.Title
+		copyItem := b.Article("/wire/tides", "Coast Wire", copyStory, "Republished under a sharing agreement.")
+		staleItem := b.Article("/wire/other", "Coast Wire", stale)
+		b.Feed("/feed.xml", "Coast Wire", []ingesttest.Item{copyItem, staleItem})
+		if _, _, err := in.AddSource(ctx, b.URL+"/feed.xml", ""); err != nil {
+			t.Fatal(err)
+		}
+		p, err := in.RunOnce(ctx, false, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		carriers, err := s.Carriers(ctx, art.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var byContent []string
+		for _, cr := range carriers {
+			if cr.MatchedBy == store.MatchContent {
+				byContent = append(byContent, cr.URL)
+			}
+		}
+		want := []string{ingest.NormalizeURL(copyItem.Link)}
+		if p.New != 1 || p.Duplicates != 1 || !slices.Equal(byContent, want) {
+			t.Errorf("after reextract: %+v, matched by content %v; want 1 new, 1 duplicate, matched %v", p, byContent, want)
+		}
+	})
+}
+
 func sortCarriers(cs []store.Carrier) {
 	slices.SortFunc(cs, func(x, y store.Carrier) int {
 		return cmp.Or(cmp.Compare(x.SourceID, y.SourceID), strings.Compare(x.URL, y.URL))

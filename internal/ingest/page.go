@@ -142,7 +142,7 @@ func (in *Ingester) build(ctx context.Context, t pageTask, page []byte, pageURL 
 	a.Status = news.StatusPublished
 	a.ID, a.Slug = 0, ""
 	a.Fingerprint = ExactFingerprint(a.BodyText)
-	sig := MinHash(a.Title + "\n" + a.BodyText)
+	sig := signature(a)
 	out := store.Ingested{Article: &a, URLNorm: NormalizeURL(t.URL), ContentSource: from,
 		MinHash: sig.Bytes(), Bands: sig.Bands()}
 	if sig != nil {
@@ -155,6 +155,10 @@ func (in *Ingester) build(ctx context.Context, t pageTask, page []byte, pageURL 
 	}
 	return out, nil
 }
+
+// signature is the content signature dedupe compares: of the title and
+// the body text together.
+func signature(a news.Article) Signature { return MinHash(a.Title + "\n" + a.BodyText) }
 
 // merge fills what extraction left empty from the feed entry. The feed's
 // publication time wins: it is the source's own record of it.

@@ -153,13 +153,9 @@ func (in *Ingester) reextractOne(ctx context.Context, p store.IngestedPage) erro
 		a.LeadImage = x.LeadImage
 	}
 	a.Fingerprint = ExactFingerprint(a.BodyText)
-	if err := in.st.UpdateArticle(ctx, &a); err != nil {
+	sig := signature(a)
+	if err := in.saveReextracted(ctx, &a, sig); err != nil {
 		return err
-	}
-	if p.ContentSource != FromPage {
-		if err := in.st.SetContentSource(ctx, a.ID, FromPage); err != nil {
-			return err
-		}
 	}
 	in.stored(ctx, a)
 	return nil

@@ -4,6 +4,7 @@ import (
 	"context"
 	"time"
 
+	"newshound/internal/news"
 	"newshound/internal/store"
 )
 
@@ -67,4 +68,9 @@ func (in *Ingester) updateIngested(ctx context.Context, x store.Ingested) (int64
 func (in *Ingester) storeIngested(ctx context.Context, x store.Ingested) (int64, string, error) {
 	defer in.turn()()
 	return in.st.StoreIngested(ctx, x)
+}
+
+func (in *Ingester) saveReextracted(ctx context.Context, a *news.Article, sig Signature) error {
+	defer in.turn()()
+	return in.st.SaveReextracted(ctx, a, FromPage, sig.Bytes(), sig.Bands())
 }

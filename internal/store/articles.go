@@ -204,32 +204,36 @@ func (s *Store) UpdateArticle(ctx context.Context, a *news.Article) error {
 	}
 	n := *a
 	n.Tags = append([]news.Tag(nil), a.Tags...)
-	err := s.transact(ctx, func(c conn) error {
-		args := append(articleArgs(c.d, &n), n.ID)
-		err := c.queryRow(ctx, `UPDATE articles SET source_id = ?, account_id = ?, original_url = ?,
-			canonical_url = ?, site_name = ?, title = ?, standfirst = ?, language = ?,
-			published_at = ?, updated_at = ?, fetched_at = ?,
-			lead_image_url = ?, lead_image_alt = ?, lead_image_caption = ?, lead_image_credit = ?,
-			body_html = ?, body_text = ?, fingerprint = ?, status = ?
-			WHERE id = ? RETURNING slug`, args...).Scan(&n.Slug)
-		if errors.Is(err, sql.ErrNoRows) {
-			return ErrNotFound
-		}
-		if err != nil {
-			return err
-		}
-		for _, table := range []string{"article_authors", "article_tags"} {
-			if _, err := c.exec(ctx, `DELETE FROM `+table+` WHERE article_id = ?`, n.ID); err != nil {
-				return err
-			}
-		}
-		return writeDetails(ctx, c, &n)
-	})
+	err := s.transact(ctx, func(c conn) error { return updateArticle(ctx, c, &n) })
 	if err != nil {
 		return fmt.Errorf("store: update article %d: %w", a.ID, s.classify(err))
 	}
 	*a = n
 	return nil
+}
+
+// updateArticle saves every field of the stored article n.ID and replaces
+// its authors and tags; n.Slug is set to the stored one. ErrNotFound when
+// there is no such article.
+func updateArticle(ctx context.Context, c conn, n *news.Article) error {
+	args := append(articleArgs(c.d, n), n.ID)
+	slug, err := queryOne(ctx, c, scanValue[string],
+		`UPDATE articles SET source_id = ?, account_id = ?, original_url = ?,
+		canonical_url = ?, site_name = ?, title = ?, standfirst = ?, language = ?,
+		published_at = ?, updated_at = ?, fetched_at = ?,
+		lead_image_url = ?, lead_image_alt = ?, lead_image_caption = ?, lead_image_credit = ?,
+		body_html = ?, body_text = ?, fingerprint = ?, status = ?
+		WHERE id = ? RETURNING slug`, args...)
+	if err != nil {
+		return err
+	}
+	n.Slug = slug
+	for _, table := range []string{"article_authors", "article_tags"} {
+		if _, err := c.exec(ctx, `DELETE FROM `+table+` WHERE article_id = ?`, n.ID); err != nil {
+			return err
+		}
+	}
+	return writeDetails(ctx, c, n)
 }
 
 // Article returns the article with the given ID, whatever its status.

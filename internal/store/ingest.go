@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
@@ -155,27 +156,14 @@ func (s *Store) UpdateIngested(ctx context.Context, in Ingested) (int64, error) 
 			n.PublishedAt = old.PublishedAt
 		}
 		n.Tags = append([]news.Tag(nil), a.Tags...)
-		args := append(articleArgs(c.d, &n), n.ID)
-		if _, err := c.exec(ctx, `UPDATE articles SET source_id = ?, account_id = ?, original_url = ?,
-			canonical_url = ?, site_name = ?, title = ?, standfirst = ?, language = ?,
-			published_at = ?, updated_at = ?, fetched_at = ?,
-			lead_image_url = ?, lead_image_alt = ?, lead_image_caption = ?, lead_image_credit = ?,
-			body_html = ?, body_text = ?, fingerprint = ?, status = ? WHERE id = ?`, args...); err != nil {
-			return err
-		}
-		for _, table := range []string{"article_authors", "article_tags", "article_bands"} {
-			if _, err := c.exec(ctx, `DELETE FROM `+table+` WHERE article_id = ?`, n.ID); err != nil {
-				return err
-			}
-		}
-		if err := writeDetails(ctx, c, &n); err != nil {
+		if err := updateArticle(ctx, c, &n); err != nil {
 			return err
 		}
 		if _, err := c.exec(ctx, `UPDATE article_ingest SET content_source = ?, page_gz = ?, minhash = ? WHERE article_id = ?`,
 			in.ContentSource, in.PageGz, in.MinHash, n.ID); err != nil {
 			return err
 		}
-		if err := insertBands(ctx, c, n.ID, in.Bands); err != nil {
+		if err := replaceBands(ctx, c, n.ID, in.Bands); err != nil {
 			return err
 		}
 		if in.Job != nil {
@@ -190,6 +178,47 @@ func (s *Store) UpdateIngested(ctx context.Context, in Ingested) (int64, error) 
 		return 0, fmt.Errorf("store: update ingested article %s: %w", in.URLNorm, s.classify(err))
 	}
 	return id, nil
+}
+
+// SaveReextracted saves an article whose body was extracted again from its
+// stored page: every field, as UpdateArticle does, with where its body now
+// comes from and its content signature (minhash, bands) recomputed from
+// the new text. All of it is one transaction, so dedupe never matches new
+// pages against text the article no longer has. The stored page stays.
+// ErrNotFound when the article was not ingested.
+func (s *Store) SaveReextracted(ctx context.Context, a *news.Article, contentSource string, minhash []byte, bands []int64) error {
+	if err := prepareArticle(a); err != nil {
+		return fmt.Errorf("store: save re-extracted article %d: %w", a.ID, err)
+	}
+	n := *a
+	n.Tags = append([]news.Tag(nil), a.Tags...)
+	err := s.transact(ctx, func(c conn) error {
+		res, err := c.exec(ctx, `UPDATE article_ingest SET content_source = ?, minhash = ? WHERE article_id = ?`,
+			contentSource, minhash, n.ID)
+		if err != nil {
+			return err
+		}
+		if k, err := res.RowsAffected(); err != nil || k == 0 {
+			return cmp.Or(err, ErrNotFound)
+		}
+		if err := updateArticle(ctx, c, &n); err != nil {
+			return err
+		}
+		return replaceBands(ctx, c, n.ID, bands)
+	})
+	if err != nil {
+		return fmt.Errorf("store: save re-extracted article %d: %w", a.ID, s.classify(err))
+	}
+	*a = n
+	return nil
+}
+
+// replaceBands replaces an article's fingerprint bands with bands.
+func replaceBands(ctx context.Context, c conn, articleID int64, bands []int64) error {
+	if _, err := c.exec(ctx, `DELETE FROM article_bands WHERE article_id = ?`, articleID); err != nil {
+		return err
+	}
+	return insertBands(ctx, c, articleID, bands)
 }
 
 // insertBands writes an article's fingerprint bands in one statement: a
@@ -325,14 +354,6 @@ func (s *Store) IngestedPage(ctx context.Context, articleID int64) (IngestedPage
 		return IngestedPage{}, fmt.Errorf("store: ingested page %d: %w", articleID, err)
 	}
 	return p, nil
-}
-
-// SetContentSource records where an article's body now comes from.
-func (s *Store) SetContentSource(ctx context.Context, articleID int64, src string) error {
-	if _, err := s.conn().exec(ctx, `UPDATE article_ingest SET content_source = ? WHERE article_id = ?`, src, articleID); err != nil {
-		return fmt.Errorf("store: set content source of %d: %w", articleID, err)
-	}
-	return nil
 }
 
 // ArticleIDByURL returns the ingested article stored from a normalized URL.

@@ -121,6 +121,9 @@ func queryOne[T any](ctx context.Context, c conn, scan func(scanner, *T) error, 
 	return v, err
 }
 
+// scanValue reads a row of one column, for queryOne and queryAll.
+func scanValue[T any](sc scanner, v *T) error { return sc.Scan(v) }
+
 func (c conn) queryRow(ctx context.Context, query string, args ...any) *sql.Row {
 	return c.q.QueryRowContext(ctx, c.d.rebind(query), args...)
 }
