@@ -43,7 +43,7 @@ func StructureOf(doc []byte) Structure {
 	visit = func(n *html.Node) {
 		if n.Type == html.ElementNode {
 			if k, ok := kindOf(n.Data); ok {
-				if t := normText(textOf(n)); t != "" {
+				if t := normText(textOf(n, k == ListItem)); t != "" {
 					s[k] = append(s[k], t)
 				}
 			}
@@ -121,13 +121,20 @@ func normText(s string) string {
 
 // textOf is the text below n as a browser's textContent has it (inline
 // runs joined as they are), with a space at each block boundary: the same
-// convention as the corpus's expected.txt.
-func textOf(n *html.Node) string {
+// convention as the corpus's expected.txt. ownItem leaves out nested lists:
+// a list item is its own text, its sub-list's items count on their own
+// (and a sub-list set beside the item, as some truths have it, matches the
+// same way as one set inside it).
+func textOf(n *html.Node, ownItem bool) string {
 	var b strings.Builder
 	var visit func(*html.Node)
 	visit = func(n *html.Node) {
 		if n.Type == html.TextNode {
 			b.WriteString(n.Data)
+			return
+		}
+		if ownItem && n.Type == html.ElementNode && (n.Data == "ul" || n.Data == "ol") {
+			b.WriteByte(' ')
 			return
 		}
 		block := n.Type == html.ElementNode && blockBoundary[n.Data]

@@ -8,8 +8,8 @@ import (
 
 func TestStructureOf(t *testing.T) {
 	got := StructureOf([]byte(`<h2>A  Heading!</h2><blockquote><p>Quoted words</p></blockquote>
-<ul><li>One</li><li>Two <b>bold</b></li></ul><figure><img src=x><figcaption>The cap</figcaption></figure><p>not counted</p>`))
-	want := Structure{{"a heading"}, {"quoted words"}, {"one", "two bold"}, {"the cap"}}
+<ul><li>One</li><li>Two <b>bold</b><ol><li>sub</li></ol></li></ul><figure><img src=x><figcaption>The cap</figcaption></figure><p>not counted</p>`))
+	want := Structure{{"a heading"}, {"quoted words"}, {"one", "two bold", "sub"}, {"the cap"}}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("StructureOf (-want +got):\n%s", diff)
 	}
