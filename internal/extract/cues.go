@@ -182,6 +182,11 @@ func (c cueCache) of(s string) cue {
 // nameWeight weighs a lowercased class or id string.
 func nameWeight(s string) cue {
 	s = dropStyleNames(dropStateNames(s))
+	for _, part := range [...]string{"card-header", "panel-header", "accordion-header"} {
+		// The title bar of a card or accordion panel heads that panel:
+		// a question over its answer, not the page's header.
+		s = strings.ReplaceAll(s, part, "card-title")
+	}
 	if strings.Contains(s, "shared") && !strings.Contains(s, "sharedaddy") {
 		s = strings.ReplaceAll(s, "shared", "common") // "shared-history" is not a share bar
 	}
