@@ -27,6 +27,8 @@ func TestNameWeight(t *testing.T) {
 		{"flush-top flush-bottom", 0},  // the same
 		{"top", -1},                    // a page's top bar
 		{"border-top top-stories", -1}, // the utility class spares no other name
+		{"card-header", 0},             // the title bar of a card or accordion panel
+		{"site-header", -1},            // the page's header
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
