@@ -73,11 +73,15 @@ var goodStems = []string{
 type cueCache struct {
 	names map[string]cue
 	notes map[string]bool
+	// topics remembers the elements whose id was found to be their
+	// heading's slug: pruning may take the heading later (a furniture-
+	// sounding class on it), and the id still names the topic.
+	topics map[*html.Node]bool
 }
 
 // newCueCache returns the cache for the page under root.
 func newCueCache(root *html.Node) cueCache {
-	return cueCache{names: map[string]cue{}, notes: noteIDs(root)}
+	return cueCache{names: map[string]cue{}, notes: noteIDs(root), topics: map[*html.Node]bool{}}
 }
 
 // noteIDs returns the ids of footnotes and of the references to them:
@@ -148,7 +152,7 @@ func (c cueCache) judge(n *html.Node) (int, bool) {
 	// developer" over <h2>Sharing with a single developer</h2>) names the
 	// section's topic, not a component.
 	// A footnote's id names the work it cites.
-	if id != "" && !headingSlug(n, id) && !c.notes[id] {
+	if id != "" && !c.topic(n, id) && !c.notes[id] {
 		k := c.of(id)
 		w += k.w
 		hard = hard || k.hard
@@ -165,6 +169,21 @@ func (c cueCache) judge(n *html.Node) (int, bool) {
 		w += 50
 	}
 	return w, hard
+}
+
+// topic reports an id that names n's topic: its heading's slug, now or
+// when first judged.
+func (c cueCache) topic(n *html.Node, id string) bool {
+	if c.topics[n] {
+		return true
+	}
+	if !headingSlug(n, id) {
+		return false
+	}
+	if c.topics != nil {
+		c.topics[n] = true
+	}
+	return true
 }
 
 // of weighs one class or id string.
@@ -331,7 +350,14 @@ func headingSlug(n *html.Node, id string) bool {
 	}
 	id = slug(id)
 	h := firstHeading(n, 2)
-	return h != nil && slug(innerText(h)) == id
+	if h == nil {
+		return false
+	}
+	hs := slug(innerText(h))
+	// Some generators add a short unique suffix to the slug
+	// ("bigtable-sre-a-tale-of-over-alerting-dbsxtjsm"); a heading of
+	// three words or more is still the id's whole meaning.
+	return hs == id || strings.Count(hs, "-") >= 2 && strings.HasPrefix(id, hs+"-") && len(id)-len(hs) <= 13
 }
 
 // firstHeading returns the first h1-h6 among n's first element children,

@@ -71,3 +71,23 @@ func TestHeadingAnchorID(t *testing.T) {
 		})
 	}
 }
+
+// TestSectionIDWithSuffix checks that a section whose id is its heading's
+// slug plus a short unique suffix keeps its text, even when a word of the
+// topic reads as furniture ("alerting") and pruning takes the heading
+// itself for its class ("subheaders").
+func TestSectionIDWithSuffix(t *testing.T) {
+	section := `<section id="a-tale-of-over-alerting-dbsXtjSM"><h2 class="subheaders">A Tale of Over-Alerting</h2>` +
+		`<p>The pager went off every night that winter, and most of the alerts needed nothing done at all; the team learned to sleep through them.</p>` +
+		`<p>So they cut the alerts to the ones a person had to act on, and the nights went quiet while the service got no worse.</p></section>`
+	page := `<html><body><article>` + prose + section + prose + `</article></body></html>`
+	art, err := FromHTML([]byte(page), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"The pager went off", "the nights went quiet"} {
+		if !strings.Contains(art.BodyText, want) {
+			t.Errorf("lost %q:\n%s", want, art.BodyText)
+		}
+	}
+}
