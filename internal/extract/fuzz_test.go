@@ -388,6 +388,11 @@ func hostileCases() []hostileCase {
 				return fmt.Sprintf("<p>The harbour \xff\xfe master \xc3\x28 said the boat \xe2\x82 runs late again, for the %dth time.</p>\n", i)
 			}, "</article>")
 		}, want: "master"},
+		{name: "jsonld-body-10MB", page: func() []byte {
+			ld := `<script type="application/ld+json">{"@type":"NewsArticle","headline":"Ferry","articleBody":"` +
+				strings.Repeat("Nothing the page says, over and over. ", 1900<<10/38) + `"}</script>`
+			return filledPage(size, ld+"<article>", func(i int) string { return strings.TrimSpace(fmt.Sprintf(para, i)) }, "</article>")
+		}, want: "keeps on saying"},
 		{name: "deep-and-wide-10MB", page: func() []byte {
 			return filledPage(size, strings.Repeat("<div>", 480)+hostileArticle, repeat(`<a href="/l">l</a> `), strings.Repeat("</div>", 480))
 		}, want: hostileText},
