@@ -92,6 +92,9 @@ func textLen(s string) (n, commas int) {
 
 // collapse trims s and folds each whitespace run into one space.
 func collapse(s string) string {
+	if collapsed(s) {
+		return s // most text already is: no copy
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
@@ -107,6 +110,25 @@ func collapse(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// collapsed reports whether collapse would return s as it is: ASCII with
+// single spaces between words and none at either end.
+func collapsed(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf, c < ' ' && (c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'),
+			c == ' ' && s[i+1] == ' ':
+			return false
+		}
+	}
+	return true
 }
 
 // innerText returns the collapsed text of n (text nodes only).
