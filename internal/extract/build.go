@@ -269,17 +269,43 @@ func (b *builder) heading(c, out *html.Node) {
 	out.AppendChild(h)
 }
 
-// list copies a ul, ol or dl item by item; stray children become items.
+// list copies a ul, ol or dl item by item; stray children become items,
+// and text set straight inside the list (with its inline markup) is
+// gathered into one. A list of nothing but such text is an old way to
+// indent a paragraph: it comes out as paragraphs.
 func (b *builder) list(c, out *html.Node) {
 	l := elem(c.DataAtom)
 	if st := attr(c, "start"); st != "" && c.DataAtom == atom.Ol {
 		l.Attr = append(l.Attr, html.Attribute{Key: "start", Val: st})
 	}
 	b.keepID(c, l)
+	item := atom.Li
+	if c.DataAtom == atom.Dl {
+		item = atom.Dd
+	}
+	var run *html.Node // the item gathering loose text, while it lasts
+	runs := map[*html.Node]bool{}
 	for x := c.FirstChild; x != nil; x = x.NextSibling {
+		if x.Type == html.TextNode {
+			if run == nil {
+				if strings.TrimSpace(x.Data) == "" {
+					continue
+				}
+				run = elem(item)
+				runs[run] = true
+				l.AppendChild(run)
+			}
+			run.AppendChild(textNode(foldSpace(x.Data)))
+			continue
+		}
 		if x.Type != html.ElementNode || b.drop(x) {
 			continue
 		}
+		if run != nil && (isInline(x) || x.DataAtom == atom.Img) {
+			b.inline(x, run)
+			continue
+		}
+		run = nil
 		switch x.DataAtom {
 		case atom.Li, atom.Dd, atom.Dt:
 			li := elem(x.DataAtom)
@@ -300,18 +326,45 @@ func (b *builder) list(c, out *html.Node) {
 				l.AppendChild(li)
 			}
 		default:
-			li := elem(atom.Li)
-			if c.DataAtom == atom.Dl {
-				li = elem(atom.Dd)
-			}
+			li := elem(item)
 			b.mixed(x, li)
 			if hasContent(li) {
 				l.AppendChild(li)
 			}
 		}
 	}
-	if l.FirstChild != nil {
+	b.emitList(l, runs, out)
+}
+
+// emitList appends the built list l to out, dropping empty gathered items;
+// when nothing but gathered text is left, the text goes as paragraphs.
+func (b *builder) emitList(l *html.Node, runs map[*html.Node]bool, out *html.Node) {
+	onlyRuns := true
+	for li := l.FirstChild; li != nil; {
+		next := li.NextSibling
+		if runs[li] && !hasContent(li) {
+			l.RemoveChild(li)
+		} else if !runs[li] {
+			onlyRuns = false
+		}
+		li = next
+	}
+	if l.FirstChild == nil {
+		return
+	}
+	if !onlyRuns || len(runs) == 0 {
 		out.AppendChild(l)
+		return
+	}
+	for li := l.FirstChild; li != nil; li = li.NextSibling {
+		p := elem(atom.P)
+		for x := li.FirstChild; x != nil; {
+			next := x.NextSibling
+			li.RemoveChild(x)
+			p.AppendChild(x)
+			x = next
+		}
+		out.AppendChild(p)
 	}
 }
 

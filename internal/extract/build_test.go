@@ -149,3 +149,17 @@ func TestMathFormula(t *testing.T) {
 		t.Errorf("formula text lost or run together:\n%s", art.BodyText)
 	}
 }
+
+// TestTextStraightInList checks that text set straight inside a list
+// (an old way to indent a paragraph) is kept, as a paragraph when the list
+// holds nothing else and as an item beside real items.
+func TestTextStraightInList(t *testing.T) {
+	got := bodyOf(t, prose+`<ul> (My real goal is to <i>record</i> video, but playback came first.) </ul>`+
+		`<ol><li>First step</li> then a loose <b>second</b> step </ol>`+prose, "")
+	for _, want := range []string{"<p>(My real goal is to <i>record</i> video, but playback came first.)</p>",
+		"<li>First step</li><li>then a loose <b>second</b> step</li>"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("body lacks %q:\n%s", want, got)
+		}
+	}
+}
