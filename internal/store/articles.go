@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"strings"
 
@@ -249,11 +248,7 @@ func (s *Store) ArticleBySlug(ctx context.Context, slug string) (news.Article, e
 
 func (s *Store) article(ctx context.Context, col string, key any) (news.Article, error) {
 	c := s.conn()
-	var a news.Article
-	err := scanArticle(c.queryRow(ctx, `SELECT `+articleCols+` FROM articles WHERE `+col+` = ?`, key), &a)
-	if errors.Is(err, sql.ErrNoRows) {
-		err = ErrNotFound
-	}
+	a, err := queryOne(ctx, c, scanArticle, `SELECT `+articleCols+` FROM articles WHERE `+col+` = ?`, key)
 	if err == nil {
 		err = loadDetails(ctx, c, []*news.Article{&a})
 	}

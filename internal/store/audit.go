@@ -77,26 +77,19 @@ func (s *Store) AuditLog(ctx context.Context, limit, offset int) ([]AuditEntry, 
 	if err := c.queryRow(ctx, `SELECT COUNT(*) FROM audit_log`).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("store: count audit log: %w", err)
 	}
-	rows, err := c.query(ctx, `SELECT id, at, user_id, actor, action, target_type, target_id, detail
+	out, err := queryAll(ctx, c, scanAuditEntry, `SELECT id, at, user_id, actor, action, target_type, target_id, detail
 		FROM audit_log ORDER BY at DESC, id DESC LIMIT ? OFFSET ?`, limit, max(offset, 0))
 	if err != nil {
 		return nil, 0, fmt.Errorf("store: list audit log: %w", err)
 	}
-	defer rows.Close()
-	var out []AuditEntry
-	for rows.Next() {
-		var e AuditEntry
-		var uid, tid sql.NullInt64
-		if err := rows.Scan(&e.ID, timeCol{&e.At}, &uid, &e.Actor, &e.Action, &e.TargetType, &tid, &e.Detail); err != nil {
-			return nil, 0, fmt.Errorf("store: list audit log: %w", err)
-		}
-		e.UserID, e.TargetID = uid.Int64, tid.Int64
-		out = append(out, e)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, 0, fmt.Errorf("store: list audit log: %w", err)
-	}
 	return out, total, nil
+}
+
+func scanAuditEntry(sc scanner, e *AuditEntry) error {
+	var uid, tid sql.NullInt64
+	err := sc.Scan(&e.ID, timeCol{&e.At}, &uid, &e.Actor, &e.Action, &e.TargetType, &tid, &e.Detail)
+	e.UserID, e.TargetID = uid.Int64, tid.Int64
+	return err
 }
 
 // nullID stores 0 as NULL.

@@ -140,10 +140,8 @@ func (s *Store) UpdateIngested(ctx context.Context, in Ingested) (int64, error) 
 	}
 	var id int64
 	err := s.transact(ctx, func(c conn) error {
-		if err := c.queryRow(ctx, `SELECT article_id FROM article_ingest WHERE url_norm = ?`, in.URLNorm).Scan(&id); err != nil {
-			if errors.Is(err, sql.ErrNoRows) {
-				return ErrNotFound
-			}
+		var err error
+		if id, err = articleIDByURL(ctx, c, in.URLNorm); err != nil {
 			return err
 		}
 		var old news.Article
@@ -305,21 +303,14 @@ type Carrier struct {
 
 // Carriers lists the sources that carried an article, the original first.
 func (s *Store) Carriers(ctx context.Context, articleID int64) ([]Carrier, error) {
-	rows, err := s.conn().query(ctx, `SELECT source_id, url, matched_by FROM article_sources
+	out, err := queryAll(ctx, s.conn(), func(sc scanner, cr *Carrier) error {
+		return sc.Scan(&cr.SourceID, &cr.URL, &cr.MatchedBy)
+	}, `SELECT source_id, url, matched_by FROM article_sources
 		WHERE article_id = ? ORDER BY CASE matched_by WHEN 'original' THEN 0 ELSE 1 END, seen_at, source_id, url`, articleID)
 	if err != nil {
 		return nil, fmt.Errorf("store: carriers of %d: %w", articleID, err)
 	}
-	defer rows.Close()
-	var out []Carrier
-	for rows.Next() {
-		var cr Carrier
-		if err := rows.Scan(&cr.SourceID, &cr.URL, &cr.MatchedBy); err != nil {
-			return nil, fmt.Errorf("store: carriers of %d: %w", articleID, err)
-		}
-		out = append(out, cr)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // IngestedPage is what reextract needs of an ingested article.
@@ -344,27 +335,27 @@ func (s *Store) IngestedIDs(ctx context.Context, sourceID int64) ([]int64, error
 
 // IngestedPage returns the stored page of an ingested article.
 func (s *Store) IngestedPage(ctx context.Context, articleID int64) (IngestedPage, error) {
-	p := IngestedPage{ArticleID: articleID}
-	err := s.conn().queryRow(ctx, `SELECT url_norm, content_source, page_gz FROM article_ingest WHERE article_id = ?`,
-		articleID).Scan(&p.URL, &p.ContentSource, &p.PageGz)
-	if errors.Is(err, sql.ErrNoRows) {
-		err = ErrNotFound
-	}
+	p, err := queryOne(ctx, s.conn(), func(sc scanner, p *IngestedPage) error {
+		return sc.Scan(&p.URL, &p.ContentSource, &p.PageGz)
+	}, `SELECT url_norm, content_source, page_gz FROM article_ingest WHERE article_id = ?`, articleID)
 	if err != nil {
 		return IngestedPage{}, fmt.Errorf("store: ingested page %d: %w", articleID, err)
 	}
+	p.ArticleID = articleID
 	return p, nil
 }
 
 // ArticleIDByURL returns the ingested article stored from a normalized URL.
 func (s *Store) ArticleIDByURL(ctx context.Context, urlNorm string) (int64, error) {
-	var id int64
-	err := s.conn().queryRow(ctx, `SELECT article_id FROM article_ingest WHERE url_norm = ?`, urlNorm).Scan(&id)
-	if errors.Is(err, sql.ErrNoRows) {
-		err = ErrNotFound
-	}
+	id, err := articleIDByURL(ctx, s.conn(), urlNorm)
 	if err != nil {
 		return 0, fmt.Errorf("store: article by URL: %w", err)
 	}
 	return id, nil
+}
+
+// articleIDByURL looks up the ingested article stored from a normalized
+// URL; ErrNotFound when there is none.
+func articleIDByURL(ctx context.Context, c conn, urlNorm string) (int64, error) {
+	return queryOne(ctx, c, scanValue[int64], `SELECT article_id FROM article_ingest WHERE url_norm = ?`, urlNorm)
 }

@@ -127,24 +127,16 @@ func (s *Store) DueSourceFeeds(ctx context.Context, now time.Time, all bool) ([]
 }
 
 func (s *Store) sourceFeeds(ctx context.Context, tail string, args ...any) ([]SourceFeed, error) {
-	rows, err := s.conn().query(ctx, `SELECT `+sourceFeedCols+` FROM source_feeds `+tail, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []SourceFeed
-	for rows.Next() {
-		var f SourceFeed
-		var paused int
-		if err := rows.Scan(&f.SourceID, &f.Kind, &f.URL, &f.ETag, &f.LastModified,
-			timeCol{&f.NextPollAt}, timeCol{&f.LastPolledAt}, timeCol{&f.LastSuccessAt}, timeCol{&f.LastErrorAt},
-			&f.LastError, &f.Failures, &paused, &f.PauseReason, &f.ArticlesImported); err != nil {
-			return nil, err
-		}
-		f.Paused = paused != 0
-		out = append(out, f)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, s.conn(), scanSourceFeed, `SELECT `+sourceFeedCols+` FROM source_feeds `+tail, args...)
+}
+
+func scanSourceFeed(sc scanner, f *SourceFeed) error {
+	var paused int
+	err := sc.Scan(&f.SourceID, &f.Kind, &f.URL, &f.ETag, &f.LastModified,
+		timeCol{&f.NextPollAt}, timeCol{&f.LastPolledAt}, timeCol{&f.LastSuccessAt}, timeCol{&f.LastErrorAt},
+		&f.LastError, &f.Failures, &paused, &f.PauseReason, &f.ArticlesImported)
+	f.Paused = paused != 0
+	return err
 }
 
 // SetSourcePaused pauses (with a reason people can read) or resumes the

@@ -193,20 +193,8 @@ func (s *Store) ArticlesWithoutRelated(ctx context.Context) ([]int64, error) {
 
 // relatedColumn runs a query returning one column of IDs.
 func (s *Store) relatedColumn(ctx context.Context, q string, args ...any) ([]int64, error) {
-	rows, err := s.conn().query(ctx, q, args...)
+	out, err := queryAll(ctx, s.conn(), scanValue[int64], q, args...)
 	if err != nil {
-		return nil, fmt.Errorf("store: related: %w", err)
-	}
-	defer rows.Close()
-	var out []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, fmt.Errorf("store: related: %w", err)
-		}
-		out = append(out, id)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("store: related: %w", err)
 	}
 	return out, nil

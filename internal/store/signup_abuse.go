@@ -33,21 +33,11 @@ func (s *Store) CountBlockedSignup(ctx context.Context, reason string, at time.T
 // BlockedSignups returns the counts from day from to day to (YYYYMMDD, both
 // included), by day then reason.
 func (s *Store) BlockedSignups(ctx context.Context, from, to int) ([]BlockedCount, error) {
-	rows, err := s.conn().query(ctx, `SELECT day, reason, blocked FROM signup_blocked
+	out, err := queryAll(ctx, s.conn(), func(sc scanner, b *BlockedCount) error {
+		return sc.Scan(&b.Day, &b.Reason, &b.Count)
+	}, `SELECT day, reason, blocked FROM signup_blocked
 		WHERE day BETWEEN ? AND ? ORDER BY day, reason`, from, to)
 	if err != nil {
-		return nil, fmt.Errorf("store: blocked sign-ups: %w", err)
-	}
-	defer rows.Close()
-	var out []BlockedCount
-	for rows.Next() {
-		var b BlockedCount
-		if err := rows.Scan(&b.Day, &b.Reason, &b.Count); err != nil {
-			return nil, fmt.Errorf("store: blocked sign-ups: %w", err)
-		}
-		out = append(out, b)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("store: blocked sign-ups: %w", err)
 	}
 	return out, nil
@@ -72,20 +62,8 @@ func (s *Store) IsDisposableDomain(ctx context.Context, domain string) (bool, er
 
 // DisposableDomains lists the blocklist in order.
 func (s *Store) DisposableDomains(ctx context.Context) ([]string, error) {
-	rows, err := s.conn().query(ctx, `SELECT domain FROM disposable_domains ORDER BY domain`)
+	out, err := queryAll(ctx, s.conn(), scanValue[string], `SELECT domain FROM disposable_domains ORDER BY domain`)
 	if err != nil {
-		return nil, fmt.Errorf("store: list disposable domains: %w", err)
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var d string
-		if err := rows.Scan(&d); err != nil {
-			return nil, fmt.Errorf("store: list disposable domains: %w", err)
-		}
-		out = append(out, d)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("store: list disposable domains: %w", err)
 	}
 	return out, nil

@@ -98,11 +98,7 @@ func searchText(parts ...string) string {
 // Signup returns one person with all their sign-up events.
 func (s *Store) Signup(ctx context.Context, id int64) (news.Signup, error) {
 	c := s.conn()
-	var p news.Signup
-	err := scanSignup(c.queryRow(ctx, `SELECT `+signupCols+` FROM signups WHERE id = ?`, id), &p)
-	if errors.Is(err, sql.ErrNoRows) {
-		err = ErrNotFound
-	}
+	p, err := queryOne(ctx, c, scanSignup, `SELECT `+signupCols+` FROM signups WHERE id = ?`, id)
 	if err == nil {
 		err = loadEvents(ctx, c, []*news.Signup{&p})
 	}

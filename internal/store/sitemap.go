@@ -30,20 +30,10 @@ func (s *Store) ArticleStamps(ctx context.Context, since time.Time, limit int) (
 	}
 	q += ` ` + articleOrder + ` LIMIT ?`
 	args = append(args, limit)
-	rows, err := s.conn().query(ctx, q, args...)
+	out, err := queryAll(ctx, s.conn(), func(sc scanner, a *ArticleStamp) error {
+		return sc.Scan(&a.Slug, &a.Title, &a.Language, timeCol{&a.PublishedAt}, timeCol{&a.UpdatedAt})
+	}, q, args...)
 	if err != nil {
-		return nil, fmt.Errorf("store: article stamps: %w", err)
-	}
-	defer rows.Close()
-	var out []ArticleStamp
-	for rows.Next() {
-		var a ArticleStamp
-		if err := rows.Scan(&a.Slug, &a.Title, &a.Language, timeCol{&a.PublishedAt}, timeCol{&a.UpdatedAt}); err != nil {
-			return nil, fmt.Errorf("store: article stamps: %w", err)
-		}
-		out = append(out, a)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("store: article stamps: %w", err)
 	}
 	return out, nil

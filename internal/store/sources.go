@@ -2,8 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
-	"errors"
 	"fmt"
 	"strings"
 
@@ -63,16 +61,14 @@ func (s *Store) UpdateSource(ctx context.Context, src *news.Source) error {
 	if strings.TrimSpace(src.Name) == "" {
 		return fmt.Errorf("store: update source %d: %w: name is empty", src.ID, ErrInvalid)
 	}
-	var created timeCol = timeCol{&src.CreatedAt}
-	err := s.conn().queryRow(ctx, `UPDATE sources SET name = ?, homepage_url = ?, feed_url = ?
-		WHERE id = ? RETURNING slug, created_at`, src.Name, src.HomepageURL, src.FeedURL, src.ID).
-		Scan(&src.Slug, created)
-	if errors.Is(err, sql.ErrNoRows) {
-		err = ErrNotFound
-	}
+	stored, err := queryOne(ctx, s.conn(), func(sc scanner, v *news.Source) error {
+		return sc.Scan(&v.Slug, timeCol{&v.CreatedAt})
+	}, `UPDATE sources SET name = ?, homepage_url = ?, feed_url = ?
+		WHERE id = ? RETURNING slug, created_at`, src.Name, src.HomepageURL, src.FeedURL, src.ID)
 	if err != nil {
 		return fmt.Errorf("store: update source %d: %w", src.ID, s.classify(err))
 	}
+	src.Slug, src.CreatedAt = stored.Slug, stored.CreatedAt
 	return nil
 }
 

@@ -2,8 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
-	"errors"
 	"fmt"
 
 	"newshound/internal/news"
@@ -11,15 +9,11 @@ import (
 
 // Tag returns the tag with the given slug.
 func (s *Store) Tag(ctx context.Context, slug string) (news.Tag, error) {
-	t := news.Tag{Slug: slug}
-	err := s.conn().queryRow(ctx, `SELECT name FROM tags WHERE slug = ?`, slug).Scan(&t.Name)
-	if errors.Is(err, sql.ErrNoRows) {
-		err = ErrNotFound
-	}
+	name, err := queryOne(ctx, s.conn(), scanValue[string], `SELECT name FROM tags WHERE slug = ?`, slug)
 	if err != nil {
 		return news.Tag{}, fmt.Errorf("store: tag %q: %w", slug, err)
 	}
-	return t, nil
+	return news.Tag{Slug: slug, Name: name}, nil
 }
 
 // Tags lists every tag, ordered by slug.
@@ -32,18 +26,6 @@ func (s *Store) Tags(ctx context.Context) ([]news.Tag, error) {
 }
 
 func listTags(ctx context.Context, c conn) ([]news.Tag, error) {
-	rows, err := c.query(ctx, `SELECT slug, name FROM tags ORDER BY slug`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []news.Tag
-	for rows.Next() {
-		var t news.Tag
-		if err := rows.Scan(&t.Slug, &t.Name); err != nil {
-			return nil, err
-		}
-		out = append(out, t)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, c, func(sc scanner, t *news.Tag) error { return sc.Scan(&t.Slug, &t.Name) },
+		`SELECT slug, name FROM tags ORDER BY slug`)
 }

@@ -2,8 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -64,12 +62,7 @@ func (s *Store) UserByEmail(ctx context.Context, email string) (User, error) {
 }
 
 func (s *Store) user(ctx context.Context, col string, key any) (User, error) {
-	var u User
-	err := s.conn().queryRow(ctx, `SELECT `+userCols+` FROM users WHERE `+col+` = ?`, key).
-		Scan(&u.ID, &u.Email, &u.Role, &u.PasswordHash, timeCol{&u.CreatedAt})
-	if errors.Is(err, sql.ErrNoRows) {
-		err = ErrNotFound
-	}
+	u, err := queryOne(ctx, s.conn(), scanUser, `SELECT `+userCols+` FROM users WHERE `+col+` = ?`, key)
 	if err != nil {
 		return User{}, fmt.Errorf("store: user by %s: %w", col, err)
 	}
@@ -78,23 +71,15 @@ func (s *Store) user(ctx context.Context, col string, key any) (User, error) {
 
 // Users lists every user by email.
 func (s *Store) Users(ctx context.Context) ([]User, error) {
-	rows, err := s.conn().query(ctx, `SELECT `+userCols+` FROM users ORDER BY email`)
+	users, err := queryAll(ctx, s.conn(), scanUser, `SELECT `+userCols+` FROM users ORDER BY email`)
 	if err != nil {
 		return nil, fmt.Errorf("store: list users: %w", err)
 	}
-	defer rows.Close()
-	var out []User
-	for rows.Next() {
-		var u User
-		if err := rows.Scan(&u.ID, &u.Email, &u.Role, &u.PasswordHash, timeCol{&u.CreatedAt}); err != nil {
-			return nil, fmt.Errorf("store: list users: %w", err)
-		}
-		out = append(out, u)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("store: list users: %w", err)
-	}
-	return out, nil
+	return users, nil
+}
+
+func scanUser(sc scanner, u *User) error {
+	return sc.Scan(&u.ID, &u.Email, &u.Role, &u.PasswordHash, timeCol{&u.CreatedAt})
 }
 
 // SetUserPassword replaces a user's password hash and ends all their
@@ -137,16 +122,13 @@ func (s *Store) CreateSession(ctx context.Context, tokenHash string, userID int6
 // SessionUser returns the session stored under tokenHash and its user.
 // Expiry is the caller's to judge.
 func (s *Store) SessionUser(ctx context.Context, tokenHash string) (Session, User, error) {
-	var se Session
 	var u User
-	err := s.conn().queryRow(ctx, `SELECT s.user_id, s.created_at, s.last_seen_at,
-			u.id, u.email, u.role, u.password_hash, u.created_at
-		FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?`, tokenHash).
-		Scan(&se.UserID, timeCol{&se.CreatedAt}, timeCol{&se.LastSeenAt},
+	se, err := queryOne(ctx, s.conn(), func(sc scanner, se *Session) error {
+		return sc.Scan(&se.UserID, timeCol{&se.CreatedAt}, timeCol{&se.LastSeenAt},
 			&u.ID, &u.Email, &u.Role, &u.PasswordHash, timeCol{&u.CreatedAt})
-	if errors.Is(err, sql.ErrNoRows) {
-		err = ErrNotFound
-	}
+	}, `SELECT s.user_id, s.created_at, s.last_seen_at,
+			u.id, u.email, u.role, u.password_hash, u.created_at
+		FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?`, tokenHash)
 	if err != nil {
 		return Session{}, User{}, fmt.Errorf("store: session: %w", err)
 	}

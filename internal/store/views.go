@@ -149,27 +149,18 @@ func (s *Store) TopViewed(ctx context.Context, from, to, limit int) ([]ViewRank,
 	if limit <= 0 {
 		limit = 20
 	}
-	rows, err := s.conn().query(ctx, `SELECT a.id, a.slug, a.title, a.status, CAST(SUM(v.views) AS BIGINT), CAST(SUM(v.visitors) AS BIGINT)
+	out, err := queryAll(ctx, s.conn(), func(sc scanner, r *ViewRank) error {
+		var status string
+		err := sc.Scan(&r.ArticleID, &r.Slug, &r.Title, &status, &r.Views, &r.Visitors)
+		r.Status = news.Status(status)
+		return err
+	}, `SELECT a.id, a.slug, a.title, a.status, CAST(SUM(v.views) AS BIGINT), CAST(SUM(v.visitors) AS BIGINT)
 		FROM article_views v JOIN articles a ON a.id = v.article_id
 		WHERE v.day >= ? AND v.day <= ?
 		GROUP BY a.id, a.slug, a.title, a.status
 		ORDER BY SUM(v.views) DESC, a.id
 		LIMIT ?`, from, to, limit)
 	if err != nil {
-		return nil, fmt.Errorf("store: top viewed: %w", err)
-	}
-	defer rows.Close()
-	var out []ViewRank
-	for rows.Next() {
-		var r ViewRank
-		var status string
-		if err := rows.Scan(&r.ArticleID, &r.Slug, &r.Title, &status, &r.Views, &r.Visitors); err != nil {
-			return nil, fmt.Errorf("store: top viewed: %w", err)
-		}
-		r.Status = news.Status(status)
-		out = append(out, r)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("store: top viewed: %w", err)
 	}
 	return out, nil
