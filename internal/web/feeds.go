@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
@@ -71,32 +72,15 @@ func (s *Server) feed(scope string, write func(feedData) (page, error)) pageFunc
 		ctx := r.Context()
 		f := feedData{Title: s.site, Description: "The latest articles on " + s.site, Lang: s.lang}
 		filter := store.ArticleFilter{Status: news.StatusPublished, Limit: feedItems}
-		slug := r.PathValue("slug")
-		switch scope {
-		case "source":
-			src, err := s.store.SourceBySlug(ctx, slug)
+		if scope != "" {
+			slug := r.PathValue("slug")
+			sub, err := s.feedSubject(ctx, scope, slug, &filter)
 			if err != nil {
-				return page{}, fmt.Errorf("web: feed of source %q: %w", slug, err)
+				return page{}, fmt.Errorf("web: feed of %s %q: %w", sub.noun, slug, err)
 			}
-			filter.SourceID, f.Path = src.ID, "/source/"+src.Slug
-			f.Title = src.Name + " on " + s.site
-			f.Description = "Articles first published by " + src.Name
-		case "tag":
-			tag, err := s.store.Tag(ctx, slug)
-			if err != nil {
-				return page{}, fmt.Errorf("web: feed of tag %q: %w", slug, err)
-			}
-			filter.TagSlug, f.Path = tag.Slug, "/tag/"+tag.Slug
-			f.Title = tag.Name + " on " + s.site
-			f.Description = "Articles tagged " + tag.Name
-		case "author":
-			acc, err := s.store.AccountBySlug(ctx, slug)
-			if err != nil {
-				return page{}, fmt.Errorf("web: feed of account %q: %w", slug, err)
-			}
-			filter.AccountID, f.Path = acc.ID, "/author/"+acc.Slug
-			f.Title = acc.Name + " on " + s.site
-			f.Description = "Articles republished by " + acc.Name
+			f.Path = "/" + scope + "/" + sub.slug
+			f.Title = sub.name + " on " + s.site
+			f.Description = sub.about + sub.name
 		}
 		f.Home = s.absURL(r, f.Path+"/")
 		if f.Path != "" {
@@ -135,6 +119,34 @@ func (s *Server) feed(scope string, write func(feedData) (page, error)) pageFunc
 	}
 }
 
+// feedSubject is what a scoped feed is of: a source, a tag or an account.
+type feedSubject struct {
+	noun  string // for errors
+	slug  string
+	name  string
+	about string // the feed's description, before the name
+}
+
+// feedSubject looks up the subject of a scoped feed by its slug and
+// narrows filter to its articles.
+func (s *Server) feedSubject(ctx context.Context, scope, slug string, filter *store.ArticleFilter) (feedSubject, error) {
+	switch scope {
+	case "source":
+		src, err := s.store.SourceBySlug(ctx, slug)
+		filter.SourceID = src.ID
+		return feedSubject{"source", src.Slug, src.Name, "Articles first published by "}, err
+	case "tag":
+		tag, err := s.store.Tag(ctx, slug)
+		filter.TagSlug = tag.Slug
+		return feedSubject{"tag", tag.Slug, tag.Name, "Articles tagged "}, err
+	case "author":
+		acc, err := s.store.AccountBySlug(ctx, slug)
+		filter.AccountID = acc.ID
+		return feedSubject{"account", acc.Slug, acc.Name, "Articles republished by "}, err
+	}
+	return feedSubject{noun: scope}, fmt.Errorf("unknown feed scope %q", scope)
+}
+
 // itemUpdated is when an article last changed, as far as we know.
 func itemUpdated(a news.Article) time.Time {
 	for _, t := range []time.Time{a.UpdatedAt, a.PublishedAt, a.FetchedAt} {
@@ -143,6 +155,15 @@ func itemUpdated(a news.Article) time.Time {
 		}
 	}
 	return time.Time{}
+}
+
+// stamp formats t in UTC with layout, or "" when t is unknown (zero), for
+// the optional dates of feed items.
+func stamp(t time.Time, layout string) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(layout)
 }
 
 // absolutize makes site-relative src and href attributes ("/static/...")
@@ -231,9 +252,7 @@ func (s *Server) rss(f feedData) (page, error) {
 			Title: a.Title, Link: it.URL, GUID: rssGUID{IsPermaLink: true, Value: it.URL},
 			Description: a.Standfirst, Content: it.Content,
 		}
-		if !a.PublishedAt.IsZero() {
-			item.PubDate = a.PublishedAt.UTC().Format(time.RFC1123Z)
-		}
+		item.PubDate = stamp(a.PublishedAt, time.RFC1123Z)
 		for _, au := range a.Authors {
 			item.Creators = append(item.Creators, au.Name)
 		}
@@ -311,9 +330,7 @@ func (s *Server) atom(f feedData) (page, error) {
 		if e.Updated == (time.Time{}).Format(time.RFC3339) {
 			e.Updated = f.Updated.Format(time.RFC3339)
 		}
-		if !a.PublishedAt.IsZero() {
-			e.Published = a.PublishedAt.UTC().Format(time.RFC3339)
-		}
+		e.Published = stamp(a.PublishedAt, time.RFC3339)
 		if u := original(&a); u != "" {
 			e.Links = append(e.Links, atomLink{Href: u, Rel: "via", Type: "text/html", Title: "Original at " + it.Source.Name})
 		}
@@ -382,12 +399,8 @@ func (s *Server) jsonFeed(f feedData) (page, error) {
 				item.Image = f.Base + item.Image
 			}
 		}
-		if !a.PublishedAt.IsZero() {
-			item.DatePublished = a.PublishedAt.UTC().Format(time.RFC3339)
-		}
-		if !a.UpdatedAt.IsZero() {
-			item.DateModified = a.UpdatedAt.UTC().Format(time.RFC3339)
-		}
+		item.DatePublished = stamp(a.PublishedAt, time.RFC3339)
+		item.DateModified = stamp(a.UpdatedAt, time.RFC3339)
 		for _, au := range a.Authors {
 			item.Authors = append(item.Authors, jsonFeedAuthor{Name: au.Name, URL: httpURL(au.URL)})
 		}
