@@ -140,11 +140,7 @@ func (a *Admin) articles(w http.ResponseWriter, r *http.Request) error {
 
 // article serves /admin/articles/{id}: the edit form and the actions.
 func (a *Admin) article(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
-	art, err := a.st.Article(r.Context(), id)
+	art, err := a.pathArticle(r)
 	if err != nil {
 		return err
 	}
@@ -171,16 +167,11 @@ const (
 // saveArticle serves POST /admin/articles/{id}: title, standfirst and tags.
 // The slug never changes, so links stay good.
 func (a *Admin) saveArticle(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
+	art, err := a.pathArticle(r)
 	if err != nil {
 		return err
 	}
 	if err := parseForm(w, r); err != nil {
-		return err
-	}
-	ctx := r.Context()
-	art, err := a.st.Article(ctx, id)
-	if err != nil {
 		return err
 	}
 	art.Title = strings.TrimSpace(r.PostForm.Get("title"))
@@ -199,11 +190,11 @@ func (a *Admin) saveArticle(w http.ResponseWriter, r *http.Request) error {
 		return a.renderArticle(w, r, http.StatusUnprocessableEntity, art, typedTags, msg)
 	}
 	art.Tags = tags
-	if err := a.st.UpdateArticle(ctx, &art); err != nil {
+	if err := a.st.UpdateArticle(r.Context(), &art); err != nil {
 		return err
 	}
-	a.record(r, "article.edit", "article", id, "edited title, standfirst and tags of "+art.Slug)
-	seeOther(w, r, "/admin/articles/"+strconv.FormatInt(id, 10), "saved")
+	a.record(r, "article.edit", "article", art.ID, "edited title, standfirst and tags of "+art.Slug)
+	seeOther(w, r, articlePath(art.ID), "saved")
 	return nil
 }
 
@@ -217,21 +208,16 @@ func (a *Admin) publishArticle(w http.ResponseWriter, r *http.Request) error {
 
 // setStatus serves POST /admin/articles/{id}/unpublish and /publish.
 func (a *Admin) setStatus(w http.ResponseWriter, r *http.Request, st news.Status) error {
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
-	ctx := r.Context()
-	art, err := a.st.Article(ctx, id)
+	art, err := a.pathArticle(r)
 	if err != nil {
 		return err
 	}
 	art.Status = st
-	if err := a.st.UpdateArticle(ctx, &art); err != nil {
+	if err := a.st.UpdateArticle(r.Context(), &art); err != nil {
 		return err
 	}
-	a.record(r, "article."+strings.TrimSuffix(string(st), "ed"), "article", id, string(st)+" "+art.Slug)
-	seeOther(w, r, "/admin/articles/"+strconv.FormatInt(id, 10), string(st))
+	a.record(r, "article."+strings.TrimSuffix(string(st), "ed"), "article", art.ID, string(st)+" "+art.Slug)
+	seeOther(w, r, articlePath(art.ID), string(st))
 	return nil
 }
 
@@ -240,23 +226,33 @@ func (a *Admin) reextractArticle(w http.ResponseWriter, r *http.Request) error {
 	if a.ingest == nil {
 		return errNoIngest
 	}
-	id, err := pathID(r)
+	art, err := a.pathArticle(r)
 	if err != nil {
 		return err
 	}
-	art, err := a.st.Article(r.Context(), id)
-	if err != nil {
-		return err
-	}
-	if err := a.ingest.Reextract(r.Context(), id); err != nil {
+	if err := a.ingest.Reextract(r.Context(), art.ID); err != nil {
 		// Ingestion says why (no stored page, extraction too thin); it
 		// holds no secrets, and the editor can act on it.
-		a.log.Info("admin: re-extract refused", "article", id, "err", err)
+		a.log.Info("admin: re-extract refused", "article", art.ID, "err", err)
 		return a.renderArticle(w, r, http.StatusUnprocessableEntity, art, tagNames(art.Tags), "Could not extract again: "+err.Error())
 	}
-	a.record(r, "article.reextract", "article", id, "re-extracted "+art.Slug)
-	seeOther(w, r, "/admin/articles/"+strconv.FormatInt(id, 10), "reextracted")
+	a.record(r, "article.reextract", "article", art.ID, "re-extracted "+art.Slug)
+	seeOther(w, r, articlePath(art.ID), "reextracted")
 	return nil
+}
+
+// pathArticle loads the article whose ID is in the request's path.
+func (a *Admin) pathArticle(r *http.Request) (news.Article, error) {
+	id, err := pathID(r)
+	if err != nil {
+		return news.Article{}, err
+	}
+	return a.st.Article(r.Context(), id)
+}
+
+// articlePath is the address of an article's edit page.
+func articlePath(id int64) string {
+	return "/admin/articles/" + strconv.FormatInt(id, 10)
 }
 
 // counts serves /admin/counts: the most read articles today, over 7 days
