@@ -329,12 +329,27 @@ func furnitureBlock(b *block, tail bool) bool {
 	if tail && l < 80 && (strings.HasSuffix(b.text, ":") && len(strings.Fields(b.text)) <= 4 || strings.Count(b.text, ":") >= 2 && len(strings.Fields(b.text)) <= 6) {
 		return true
 	}
-	// A source or copyright line closing the page.
-	if tail && l < 250 && (strings.Contains(b.lower, "©") || strings.Contains(b.lower, "copyright")) {
+	// A source or copyright line closing the page. A © in a sentence
+	// without a year is wordplay ("not a manifesto™©"), not a notice.
+	if tail && l < 250 && (strings.Contains(b.lower, "copyright") ||
+		strings.Contains(b.lower, "©") && (holdsYear(b.text) || !endsSentence(b.text))) {
 		return true
 	}
 	return false
 }
+
+// holdsYear reports a four-digit year (1900-2099) standing alone in t.
+func holdsYear(t string) bool {
+	for i := 0; i+4 <= len(t); i++ {
+		if (t[i] == '1' && t[i+1] == '9' || t[i] == '2' && t[i+1] == '0') && isDigit(t[i+2]) && isDigit(t[i+3]) &&
+			(i == 0 || !isDigit(t[i-1])) && (i+4 == len(t) || !isDigit(t[i+4])) {
+			return true
+		}
+	}
+	return false
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // metaLine reports a head line of article metadata: "Site | 04.05.2015
 // 13:36 • Updated ... | By X": separators with dates, times or bylines,

@@ -119,6 +119,12 @@ func TestTrimEdges(t *testing.T) {
 			keep: []string{"Details of the opening night", "arts@council.example", "Local groups"},
 		},
 		{
+			name:   "a closing sentence with a playful © stays, a dated © line goes",
+			in:     p1 + p2 + p3 + `<p>This is not a manifesto™© but we hope the cinema will be full.</p><p>Photos © Jo Smith 2019.</p>`,
+			keep:   []string{"This is not a manifesto"},
+			absent: []string{"Jo Smith"},
+		},
+		{
 			name: "the first of several linked section headings stays",
 			in: `<h2><a href="/s/1">Cinema bought for the arts</a></h2>` + long + p2 +
 				`<h2><a href="/s/2">Bus route extended to the coast</a></h2>` + long + p3,
