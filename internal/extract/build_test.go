@@ -88,7 +88,7 @@ func TestSectionHeader(t *testing.T) {
 	page := `<html><head><title>Tools</title></head><body>
 <header class="site"><a href="/">Example Tools</a> <p>Tools for people who build the web, every day</p></header>
 <main>
-<section><p>` + prose + prose + `</p><p>` + prose + `</p></section>
+<section><header><h1>Welcome to the tools</h1><p>Get to know what each panel does before you start.</p></header><p>` + prose + prose + `</p><p>` + prose + `</p></section>
 <section><header><h2>Features and tools</h2></header><p>` + prose + `The inspector shows the page as it is.</p><p>` + prose + `The console runs code.</p></section>
 </main></body></html>`
 	art, err := FromHTML([]byte(page), "https://tools.example/")
@@ -97,6 +97,9 @@ func TestSectionHeader(t *testing.T) {
 	}
 	if !strings.Contains(art.BodyHTML, "<h2>Features and tools</h2>") {
 		t.Errorf("section header lost:\n%s", art.BodyHTML)
+	}
+	if !strings.Contains(art.BodyText, "Get to know what each panel does") {
+		t.Errorf("the first section's header (h1 and standfirst) lost:\n%s", art.BodyText)
 	}
 	if strings.Contains(art.BodyText, "Tools for people who build the web") {
 		t.Errorf("page header kept:\n%s", art.BodyText)

@@ -228,9 +228,11 @@ func sectionHeader(n *html.Node) bool {
 	if !hasAncestor(n, atom.Section) && !hasAncestor(n, atom.Main) {
 		return false
 	}
-	h := firstDescendant(n, atom.H2)
-	if h == nil {
-		h = firstDescendant(n, atom.H3)
+	var h *html.Node
+	for _, a := range [...]atom.Atom{atom.H1, atom.H2, atom.H3} {
+		if h = firstDescendant(n, a); h != nil {
+			break
+		}
 	}
 	return h != nil && len(innerText(n)) <= len(innerText(h))+200
 }
