@@ -21,7 +21,7 @@ import (
 var cuePhrases = [...]string{
 	// English
 	"share", "read more", "read also", "read next", "related", "recommended",
-	"advertisement", "sponsored", "sign up", "subscribe", "newsletter", "follow us",
+	"advertisement", "advertising", "sponsored", "sign up", "subscribe", "newsletter", "follow us",
 	"follow @", "comments", "leave a comment", "leave a reply", "post a comment",
 	"copyright", "©", "(c) ", "all rights reserved", "tags:", "tagged", "filed under",
 	"posted in", "categories:", "category:", "source:", "sources:", "visited ",

@@ -60,9 +60,9 @@ func TestTrimEdges(t *testing.T) {
 		},
 		{
 			name:   "advertisement label mid-body",
-			in:     p1 + `<p>Advertisement</p>` + p2 + p3,
+			in:     p1 + `<p>Advertisement</p>` + p2 + `<div>ADVERTISING</div>` + p3,
 			keep:   []string{"The sale price"},
-			absent: []string{"Advertisement"},
+			absent: []string{"Advertisement", "ADVERTISING"},
 		},
 		{
 			name: "a sentence that opens with a cue word stays",
