@@ -166,3 +166,14 @@ func TestTextStraightInList(t *testing.T) {
 		}
 	}
 }
+
+// TestShortLineInDiv checks that a div holding nothing but a short line of
+// text (dialogue set one line per div) is a paragraph, not a scrap.
+func TestShortLineInDiv(t *testing.T) {
+	got := bodyOf(t, prose+`<div><div><span>“Gotcha.”</span></div></div><div><div><span>“Do you want to come?”</span></div></div>`+prose, "")
+	for _, want := range []string{"“Gotcha.”", "“Do you want to come?”"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("body lacks %q:\n%s", want, got)
+		}
+	}
+}

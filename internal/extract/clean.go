@@ -76,7 +76,10 @@ func (b *builder) dropShape(c *html.Node, s *stats, w int, hard bool) bool {
 		return true
 	case s.inputs > s.ps/3:
 		return true
-	case !isList && s.text < minPara && (s.imgs == 0 || s.imgs > 2) && !inFig && s.heads == 0 && s.embeds == 0:
+	case !isList && s.text < minPara && (s.imgs == 0 || s.imgs > 2) && !inFig && s.heads == 0 && s.embeds == 0 &&
+		!(c.DataAtom == atom.Div && s.imgs == 0 && s.link == 0 && s.ps == 0 && s.lis == 0):
+		// (A div of nothing but a short line of text is a paragraph:
+		// a line of dialogue, "Gotcha.")
 		return true
 	case isList && ld > 0.9 && s.lis < 3:
 		return true
