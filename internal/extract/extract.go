@@ -333,58 +333,45 @@ func tidy(n *html.Node) {
 // (and some new ones) separate paragraphs that way.
 func splitBreaks(out *html.Node) {
 	for p := out.FirstChild; p != nil; p = p.NextSibling {
-		if !isElem(p, atom.P) {
-			continue
-		}
-		for {
-			cut := doubleBreak(p)
-			if cut == nil {
-				break
-			}
-			// Move everything after the run into a new paragraph.
-			np := elem(atom.P)
-			for x := cut.NextSibling; x != nil; {
-				next := x.NextSibling
-				p.RemoveChild(x)
-				np.AppendChild(x)
-				x = next
-			}
-			// Drop the run of breaks itself.
-			for x := p.LastChild; x != nil && (isElem(x, atom.Br) || x.Type == html.TextNode && strings.TrimSpace(x.Data) == ""); x = p.LastChild {
-				p.RemoveChild(x)
-			}
-			for x := np.FirstChild; x != nil && (isElem(x, atom.Br) || x.Type == html.TextNode && strings.TrimSpace(x.Data) == ""); x = np.FirstChild {
-				np.RemoveChild(x)
-			}
-			out.InsertBefore(np, p.NextSibling)
-			if !hasContent(p) {
-				prev := p
-				p = np
-				out.RemoveChild(prev)
-			} else {
-				break // np is visited next by the outer loop
-			}
+		if isElem(p, atom.P) {
+			p = splitAtBreaks(out, p)
 		}
 	}
 }
 
-// doubleBreak returns the last <br> of the first run of two or more
-// <br> among p's children (whitespace between them allowed), or nil.
-func doubleBreak(p *html.Node) *html.Node {
-	run := 0
-	var last *html.Node
+// splitAtBreaks splits p before the content that follows each run of two
+// or more <br> (whitespace between them allowed), in one pass over its
+// children, and returns the last paragraph of the split. The breaks at
+// each cut go, and so does a part left without content.
+func splitAtBreaks(out, p *html.Node) *html.Node {
+	var kids []*html.Node
 	for c := p.FirstChild; c != nil; c = c.NextSibling {
+		kids = append(kids, c)
+	}
+	for _, c := range kids {
+		p.RemoveChild(c)
+	}
+	cur, run := p, 0
+	for _, c := range kids {
 		switch {
 		case isElem(c, atom.Br):
 			run++
-			last = c
 		case c.Type == html.TextNode && strings.TrimSpace(c.Data) == "":
 		default:
 			if run >= 2 {
-				return last
+				np := elem(atom.P)
+				out.InsertBefore(np, cur.NextSibling)
+				for x := cur.LastChild; x != nil && (isElem(x, atom.Br) || x.Type == html.TextNode && strings.TrimSpace(x.Data) == ""); x = cur.LastChild {
+					cur.RemoveChild(x)
+				}
+				if !hasContent(cur) {
+					out.RemoveChild(cur)
+				}
+				cur = np
 			}
 			run = 0
 		}
+		cur.AppendChild(c)
 	}
-	return nil
+	return cur
 }

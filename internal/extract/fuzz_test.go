@@ -393,6 +393,29 @@ func hostileCases() []hostileCase {
 				strings.Repeat("Nothing the page says, over and over. ", 1900<<10/38) + `"}</script>`
 			return filledPage(size, ld+"<article>", func(i int) string { return strings.TrimSpace(fmt.Sprintf(para, i)) }, "</article>")
 		}, want: "keeps on saying"},
+		{name: "intro-lines-10MB", page: func() []byte {
+			return filledPage(size, hostileArticle+"<div>", repeat("<p>More information:</p>"), "</div>")
+		}, want: hostileText},
+		{name: "breaks-10MB", page: func() []byte {
+			return filledPage(size, "<article>", func(i int) string {
+				return fmt.Sprintf("The harbour master said the boat runs late again, for the %dth time.<br><br>", i)
+			}, "</article>")
+		}, want: "for the 7th time"},
+		{name: "footnotes-10MB", page: func() []byte {
+			var notes strings.Builder
+			notes.WriteString(`<ol class="footnotes">`)
+			for i := range 20_000 {
+				fmt.Fprintf(&notes, `<li id="fn%d">Note %d, from the archive. <a href="#r%d">↩</a></li>`, i, i, i)
+			}
+			notes.WriteString("</ol>")
+			return filledPage(size-notes.Len(), "<article>", func(i int) string {
+				return fmt.Sprintf(`<p>The harbour master said the boat runs late again, for the %dth time.<sup id="r%d"><a href="#fn%d">%d</a></sup></p>`, i, i%20_000, i%20_000, i)
+			}, notes.String()+"</article>")
+		}, want: "for the 7th time"},
+		{name: "deep-twin-chains-10MB", page: func() []byte {
+			return filledPage(size, strings.Repeat("<div>", 240)+hostileArticle+strings.Repeat("</div>", 240)+strings.Repeat("<div>", 240),
+				func(i int) string { return strings.TrimSpace(fmt.Sprintf("<div>"+para+"</div>", i)) }, strings.Repeat("</div>", 240))
+		}, want: "keeps on saying"},
 		{name: "deep-and-wide-10MB", page: func() []byte {
 			return filledPage(size, strings.Repeat("<div>", 480)+hostileArticle, repeat(`<a href="/l">l</a> `), strings.Repeat("</div>", 480))
 		}, want: hostileText},
