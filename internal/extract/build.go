@@ -284,7 +284,7 @@ func (b *builder) list(c, out *html.Node) {
 		item = atom.Dd
 	}
 	var run *html.Node // the item gathering loose text, while it lasts
-	runs := map[*html.Node]bool{}
+	var runs map[*html.Node]bool // made on the first loose text
 	for x := c.FirstChild; x != nil; x = x.NextSibling {
 		if x.Type == html.TextNode {
 			if run == nil {
@@ -292,6 +292,9 @@ func (b *builder) list(c, out *html.Node) {
 					continue
 				}
 				run = elem(item)
+				if runs == nil {
+					runs = map[*html.Node]bool{}
+				}
 				runs[run] = true
 				l.AppendChild(run)
 			}

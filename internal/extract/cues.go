@@ -325,6 +325,16 @@ func dropStyleNames(s string) string {
 	if !strings.Contains(s, "-") {
 		return s
 	}
+	styled := false
+	for name := range strings.FieldsSeq(s) {
+		if i := strings.IndexByte(name, '-'); i > 0 && styleWords[name[:i]] {
+			styled = true
+			break
+		}
+	}
+	if !styled {
+		return s
+	}
 	f := strings.Fields(s)
 	out := f[:0]
 	for _, name := range f {
