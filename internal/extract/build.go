@@ -283,7 +283,7 @@ func (b *builder) list(c, out *html.Node) {
 	if c.DataAtom == atom.Dl {
 		item = atom.Dd
 	}
-	var run *html.Node // the item gathering loose text, while it lasts
+	var run *html.Node           // the item gathering loose text, while it lasts
 	var runs map[*html.Node]bool // made on the first loose text
 	for x := c.FirstChild; x != nil; x = x.NextSibling {
 		if x.Type == html.TextNode {
