@@ -74,17 +74,9 @@ func sourcesList(ctx context.Context, env Env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	srcs, err := st.Sources(ctx)
+	srcs, byID, err := ingest.SourcesWithFeeds(ctx, st)
 	if err != nil {
 		return err
-	}
-	feeds, err := st.SourceFeeds(ctx)
-	if err != nil {
-		return err
-	}
-	byID := map[int64]store.SourceFeed{}
-	for _, f := range feeds {
-		byID[f.SourceID] = f
 	}
 	writeSourceList(env.Stdout, srcs, byID, time.Now())
 	return nil

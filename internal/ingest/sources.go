@@ -124,17 +124,9 @@ func (in *Ingester) ImportOPML(ctx context.Context, r io.Reader) (added []news.S
 
 // ExportOPML writes every polled source as OPML.
 func ExportOPML(ctx context.Context, st *store.Store, w io.Writer) error {
-	srcs, err := st.Sources(ctx)
+	srcs, polled, err := SourcesWithFeeds(ctx, st)
 	if err != nil {
 		return err
-	}
-	feeds, err := st.SourceFeeds(ctx)
-	if err != nil {
-		return err
-	}
-	polled := map[int64]store.SourceFeed{}
-	for _, f := range feeds {
-		polled[f.SourceID] = f
 	}
 	var outs []feed.OPMLOutline
 	for _, s := range srcs {
@@ -145,6 +137,24 @@ func ExportOPML(ctx context.Context, st *store.Store, w io.Writer) error {
 		outs = append(outs, feed.OPMLOutline{Title: s.Name, FeedURL: f.URL, HTMLURL: s.HomepageURL})
 	}
 	return feed.WriteOPML(w, outs)
+}
+
+// SourcesWithFeeds returns every source, ordered by name, and the polling
+// state of those that are polled, by source ID.
+func SourcesWithFeeds(ctx context.Context, st *store.Store) ([]news.Source, map[int64]store.SourceFeed, error) {
+	srcs, err := st.Sources(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	feeds, err := st.SourceFeeds(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	byID := make(map[int64]store.SourceFeed, len(feeds))
+	for _, f := range feeds {
+		byID[f.SourceID] = f
+	}
+	return srcs, byID, nil
 }
 
 // siteRoot is the home page of the site serving u.
