@@ -384,7 +384,7 @@ func loadDetailBatch(ctx context.Context, c conn, list []*news.Article) error {
 		byID[a.ID] = a
 		ids[i] = a.ID
 	}
-	in := `(?` + strings.Repeat(`, ?`, len(ids)-1) + `)`
+	in := `(` + idPlaceholders(len(ids)) + `)`
 	rows, err := c.query(ctx, `SELECT article_id, name, url FROM article_authors
 		WHERE article_id IN `+in+` ORDER BY article_id, position`, ids...)
 	if err != nil {

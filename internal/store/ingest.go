@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"hash/fnv"
 	"slices"
-	"strings"
 
 	"newshound/internal/news"
 )
@@ -225,14 +224,12 @@ func insertBands(ctx context.Context, c conn, articleID int64, bands []int64) er
 	if len(bands) == 0 {
 		return nil
 	}
-	vals := make([]string, len(bands))
 	args := make([]any, 0, 2*len(bands))
-	for i, h := range bands {
-		vals[i] = `(?, ?)`
+	for _, h := range bands {
 		args = append(args, h, articleID)
 	}
 	_, err := c.exec(ctx, `INSERT INTO article_bands (hash, article_id) VALUES `+
-		strings.Join(vals, `, `)+` ON CONFLICT DO NOTHING`, args...)
+		commaList(`(?, ?)`, len(bands))+` ON CONFLICT DO NOTHING`, args...)
 	return err
 }
 

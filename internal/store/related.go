@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strings"
 
 	"newshound/internal/news"
 )
@@ -140,17 +139,13 @@ func (s *Store) SaveRelated(ctx context.Context, lists map[int64][]int64) error 
 // failing the batch on a foreign key. VALUES columns are called column1..3
 // by both databases; the casts tell PostgreSQL the parameter types.
 func insertRelated(ctx context.Context, c conn, rows [][3]int64) error {
-	var b strings.Builder
 	args := make([]any, 0, 3*len(rows))
-	for i, r := range rows {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteString("(CAST(? AS BIGINT), CAST(? AS INTEGER), CAST(? AS BIGINT))")
+	for _, r := range rows {
 		args = append(args, r[0], r[1], r[2])
 	}
+	values := commaList("(CAST(? AS BIGINT), CAST(? AS INTEGER), CAST(? AS BIGINT))", len(rows))
 	_, err := c.exec(ctx, `INSERT INTO article_related (article_id, rank, related_id)
-		SELECT v.column1, v.column2, v.column3 FROM (VALUES `+b.String()+`) AS v
+		SELECT v.column1, v.column2, v.column3 FROM (VALUES `+values+`) AS v
 		WHERE EXISTS (SELECT 1 FROM articles WHERE id = v.column1)
 		AND EXISTS (SELECT 1 FROM articles WHERE id = v.column3)`, args...)
 	return err

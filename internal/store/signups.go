@@ -199,7 +199,7 @@ func loadEvents(ctx context.Context, c conn, people []*news.Signup) error {
 		for i, p := range batch {
 			args[i] = p.ID
 		}
-		marks := strings.TrimSuffix(strings.Repeat("?, ", len(batch)), ", ")
+		marks := idPlaceholders(len(batch))
 		rows, err := c.query(ctx, `SELECT signup_id, at, article_id, consent, message FROM signup_events
 			WHERE signup_id IN (`+marks+`) ORDER BY signup_id, at, id`, args...)
 		if err != nil {

@@ -85,17 +85,13 @@ func (s *Store) AddViews(ctx context.Context, deltas []ViewDelta) error {
 // tell PostgreSQL the parameter types. Both databases name VALUES columns
 // column1, column2, ...
 func upsertViews(ctx context.Context, c conn, deltas []ViewDelta) error {
-	var b strings.Builder
 	args := make([]any, 0, 4*len(deltas))
-	for i, d := range deltas {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteString("(CAST(? AS BIGINT), CAST(? AS INTEGER), CAST(? AS BIGINT), CAST(? AS BIGINT))")
+	for _, d := range deltas {
 		args = append(args, d.ArticleID, d.Day, d.Views, d.Visitors)
 	}
+	rows := commaList("(CAST(? AS BIGINT), CAST(? AS INTEGER), CAST(? AS BIGINT), CAST(? AS BIGINT))", len(deltas))
 	_, err := c.exec(ctx, `INSERT INTO article_views (article_id, day, views, visitors)
-		SELECT v.column1, v.column2, v.column3, v.column4 FROM (VALUES `+b.String()+`) AS v
+		SELECT v.column1, v.column2, v.column3, v.column4 FROM (VALUES `+rows+`) AS v
 		WHERE EXISTS (SELECT 1 FROM articles a WHERE a.id = v.column1)
 		ORDER BY v.column1, v.column2
 		ON CONFLICT (article_id, day) DO UPDATE SET
@@ -166,7 +162,14 @@ func (s *Store) TopViewed(ctx context.Context, from, to, limit int) ([]ViewRank,
 	return out, nil
 }
 
-// placeholders returns "?, ?, ..." with n marks, for IN lists.
-func idPlaceholders(n int) string {
-	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
+// idPlaceholders returns "?, ?, ..." with n marks, for IN lists.
+func idPlaceholders(n int) string { return commaList("?", n) }
+
+// commaList returns n copies of item separated by ", ": the marks of an
+// IN list, or the rows of a multi-row VALUES list.
+func commaList(item string, n int) string {
+	if n <= 0 {
+		return ""
+	}
+	return strings.Repeat(item+", ", n-1) + item
 }
