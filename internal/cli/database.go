@@ -53,6 +53,19 @@ func openExistingStore(ctx context.Context, cfg config.Config) (*store.Store, er
 	return openStore(ctx, cfg)
 }
 
+// openExisting parses the flags of a command that takes no arguments and
+// opens an existing database.
+func openExisting(ctx context.Context, env Env, name string, args []string) (*store.Store, config.Config, error) {
+	fs := newFlagSet(name, env)
+	loader := config.Bind(fs, config.DataDir, config.Database)
+	cfg, _, err := loadConfig(fs, loader, env, args, 0)
+	if err != nil {
+		return nil, cfg, err
+	}
+	st, err := openExistingStore(ctx, cfg)
+	return st, cfg, err
+}
+
 // requireExistingDatabase refuses to read from a SQLite file that does not
 // exist yet, which is almost always a mistyped --data or --database; opening
 // it would silently create an empty database.

@@ -4,8 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-
-	"newshound/internal/config"
 )
 
 // runExport writes the whole site (sources, accounts, articles with their
@@ -13,13 +11,7 @@ import (
 // document is built in full before the first byte is written, so a failure
 // never leaves half a file behind.
 func runExport(ctx context.Context, env Env, args []string) error {
-	fs := newFlagSet("export", env)
-	loader := config.Bind(fs, config.DataDir, config.Database)
-	cfg, _, err := loadConfig(fs, loader, env, args, 0)
-	if err != nil {
-		return err
-	}
-	st, err := openExistingStore(ctx, cfg)
+	st, _, err := openExisting(ctx, env, "export", args)
 	if err != nil {
 		return err
 	}

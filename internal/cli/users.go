@@ -160,19 +160,6 @@ func runUsersPassword(ctx context.Context, env Env, args []string) error {
 	return nil
 }
 
-// openExisting parses the flags of a command that takes no arguments and
-// opens an existing database.
-func openExisting(ctx context.Context, env Env, name string, args []string) (*store.Store, config.Config, error) {
-	fs := newFlagSet(name, env)
-	loader := config.Bind(fs, config.DataDir, config.Database)
-	cfg, _, err := loadConfig(fs, loader, env, args, 0)
-	if err != nil {
-		return nil, cfg, err
-	}
-	st, err := openExistingStore(ctx, cfg)
-	return st, cfg, err
-}
-
 // readNewPassword asks for a password twice on a terminal, or reads the
 // first line of standard input when it is a pipe or file, and checks it
 // against the password rules.
