@@ -10,6 +10,7 @@ import (
 	"newshound/internal/admin"
 	"newshound/internal/auth"
 	"newshound/internal/config"
+	"newshound/internal/fetch"
 	"newshound/internal/ingest"
 	"newshound/internal/signup"
 	"newshound/internal/store"
@@ -44,25 +45,19 @@ func joinDesk(form signup.Form, key []byte, st *store.Store, log *slog.Logger) (
 
 // organiserSite builds the admin pages with their login and, so that
 // organisers can add sources and extract articles again from the browser,
-// an ingester that fetches on request only (polling is the worker's).
-func organiserSite(cfg config.Config, env Env, st *store.Store, log *slog.Logger, counter *views.Counter) (*admin.Admin, func(), error) {
+// an ingester that fetches on request only (polling is the worker's), with
+// serve's one client: what organisers fetch counts in the same per-host
+// limits as what the workers fetch.
+func organiserSite(cfg config.Config, client *fetch.Client, st *store.Store, log *slog.Logger, counter *views.Counter) (*admin.Admin, error) {
 	a := auth.New(st, auth.Options{SecureCookies: strings.HasPrefix(cfg.BaseURL, "https:"), Logger: log})
-	client, err := serveIngest().client(cfg)
-	if err != nil {
-		return nil, nil, err
-	}
 	in, err := ingest.New(ingest.Options{Store: st, Fetcher: client, Logger: log})
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	ac := admin.Config{Store: st, Auth: a, Ingest: admin.FromIngester(in, st), Logger: log, SiteName: cfg.SiteName,
 		ClientIPHeader: cfg.ClientIPHeader}
 	if counter != nil {
 		ac.Top = counter
 	}
-	adm, err := admin.New(ac)
-	if err != nil {
-		return nil, nil, err
-	}
-	return adm, client.CloseIdleConnections, nil
+	return admin.New(ac)
 }

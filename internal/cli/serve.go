@@ -42,7 +42,7 @@ const (
 func runServe(ctx context.Context, env Env, args []string) error {
 	fs := newFlagSet("serve", env)
 	loader := config.Bind(fs, config.Addr, config.DataDir, config.Database, config.Demo,
-		config.Log, config.Site, config.PrivateNetworks, config.Reading, config.Join)
+		config.Log, config.Site, config.Fetch, config.Reading, config.Join)
 	runWorkers := fs.Bool("workers", true, "poll sources and ingest in this process; --workers=false when 'newshound worker' processes do it")
 	cfg, _, err := loadConfig(fs, loader, env, args, 0)
 	if err != nil {
@@ -118,13 +118,19 @@ func startSite(ctx context.Context, cfg config.Config, env Env, st *store.Store,
 	if err != nil {
 		return nil, stops.run, fmt.Errorf("start web site: %w", err)
 	}
-	adm, closeAdmin, err := organiserSite(cfg, env, st, log, counter)
+	// One fetcher for the workers and the admin's "add source", so that
+	// one per-host limiter paces all of this process's requests to a site.
+	client, err := serveIngest().client(cfg)
+	if err != nil {
+		return nil, stops.run, err
+	}
+	stops.push(client.CloseIdleConnections)
+	adm, err := organiserSite(cfg, client, st, log, counter)
 	if err != nil {
 		return nil, stops.run, fmt.Errorf("start admin pages: %w", err)
 	}
-	stops.push(closeAdmin)
 	if workers {
-		stopWorkers, err := startWorkers(ctx, cfg, env, st, log)
+		stopWorkers, err := startWorkers(ctx, client, st, log)
 		if err != nil {
 			return nil, stops.run, err
 		}

@@ -85,13 +85,25 @@ func (f *ingestFlags) open(ctx context.Context, cfg config.Config, log *slog.Log
 	return in, func() { done(); st.Close() }, nil
 }
 
-// ingester wires an Ingester to st. With index, new articles are added to
-// the related-articles index as they are stored.
-func (f *ingestFlags) ingester(ctx context.Context, cfg config.Config, st *store.Store, log *slog.Logger, index bool) (*ingest.Ingester, func(), error) {
+// ingester wires an Ingester to st with a fetch client of its own. With
+// index, new articles are added to the related-articles index as they are
+// stored. done stops what it started and closes the client's connections.
+func (f *ingestFlags) ingester(ctx context.Context, cfg config.Config, st *store.Store, log *slog.Logger, index bool) (in *ingest.Ingester, done func(), err error) {
 	client, err := f.client(cfg)
 	if err != nil {
 		return nil, nil, err
 	}
+	in, stop, err := f.ingesterWith(ctx, client, st, log, index)
+	if err != nil {
+		return nil, nil, err
+	}
+	return in, func() { stop(); client.CloseIdleConnections() }, nil
+}
+
+// ingesterWith is ingester fetching with client, which others may share:
+// its per-host limiter then paces all their requests together. stop ends
+// the index sync it may start; the client is the caller's to close.
+func (f *ingestFlags) ingesterWith(ctx context.Context, client *fetch.Client, st *store.Store, log *slog.Logger, index bool) (in *ingest.Ingester, stop func(), err error) {
 	opt := ingest.Options{Store: st, Fetcher: client, Logger: log}
 	if f.jobs {
 		if f.workers < 1 {
@@ -106,16 +118,14 @@ func (f *ingestFlags) ingester(ctx context.Context, cfg config.Config, st *store
 		}
 		opt.OnStored = func(ctx context.Context, a news.Article) error { return ix.Add(ctx, a) }
 	}
-	in, err := ingest.New(opt)
-	if err != nil {
+	if in, err = ingest.New(opt); err != nil {
 		return nil, nil, err
 	}
-	done := client.CloseIdleConnections
+	stop = func() {}
 	if ix != nil && f.syncIndex {
-		stop := syncRelated(ctx, ix, log)
-		done = func() { stop(); client.CloseIdleConnections() }
+		stop = syncRelated(ctx, ix, log)
 	}
-	return in, done, nil
+	return in, stop, nil
 }
 
 // relatedSyncEvery is how often a long-running worker brings its
@@ -170,11 +180,12 @@ func runWorker(ctx context.Context, env Env, args []string) error {
 }
 
 // startWorkers runs ingestion workers in the background of 'serve' with
-// the default fetching settings, until ctx ends or the returned stop is
-// called; stop waits for the jobs in flight to end.
-func startWorkers(ctx context.Context, cfg config.Config, env Env, st *store.Store, log *slog.Logger) (stop func(), err error) {
+// the default worker settings, fetching with serve's one client, until ctx
+// ends or the returned stop is called; stop waits for the jobs in flight
+// to end.
+func startWorkers(ctx context.Context, client *fetch.Client, st *store.Store, log *slog.Logger) (stop func(), err error) {
 	flags := serveIngest()
-	in, done, err := flags.ingester(ctx, cfg, st, log, true)
+	in, done, err := flags.ingesterWith(ctx, client, st, log, true)
 	if err != nil {
 		return nil, fmt.Errorf("start ingestion workers: %w", err)
 	}

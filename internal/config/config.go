@@ -77,10 +77,6 @@ const (
 	Join                   // --join-form, NEWSHOUND_JOIN_FORM; NEWSHOUND_FORM_KEY (no flag: a secret)
 )
 
-// PrivateNetworks is the former name of Fetch, from before the group
-// brought --user-agent too; kept until every command binds Fetch.
-const PrivateNetworks = Fetch
-
 // Defaults.
 const (
 	DefaultAddr     = "127.0.0.1:8080"
