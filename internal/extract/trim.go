@@ -179,7 +179,7 @@ func scanBlocks(out *html.Node, title string, furniture lineSet) []*block {
 		switch {
 		case t == "" && !hasContent(c) && c.DataAtom != atom.Iframe && c.DataAtom != atom.Img && c.DataAtom != atom.Hr:
 			out.RemoveChild(c)
-		case len(t) > 20 && len(t) < 300 && seen[t] && !media(bl), len(t) >= 20 && len(t) <= 200 && furniture[t] && !bl.heading:
+		case len(t) > 20 && len(t) < 300 && seen[t] && !media(bl) && !refrain(t), len(t) >= 20 && len(t) <= 200 && furniture[t] && !bl.heading:
 			out.RemoveChild(c)
 		case title != "" && len(blocks) < 4 && titleLike(bl.lower, title):
 			out.RemoveChild(c)
@@ -202,6 +202,14 @@ func scanBlocks(out *html.Node, title string, furniture lineSet) []*block {
 		c = next
 	}
 	return blocks
+}
+
+// refrain reports a short sentence that a text may well say twice ("I
+// would prefer not to."): a repeat of it is the author's, while a repeated
+// label or pull quote is the page's.
+func refrain(t string) bool {
+	t = strings.TrimRight(t, "\"'”’»)")
+	return len(t) <= 60 && endsSentence(t) && !strings.HasSuffix(t, ":")
 }
 
 // cutAtStop ends the article at a stop cue in its second half ("Related",

@@ -125,6 +125,12 @@ func TestTrimEdges(t *testing.T) {
 			absent: []string{"Jo Smith"},
 		},
 		{
+			name: "a short sentence said twice stays, a repeated label goes",
+			in: p1 + `<p>“I would prefer not to.”</p><p>Business news in pictures</p>` + p2 +
+				`<p>“I would prefer not to.”</p><p>Business news in pictures</p>` + p3,
+			keep: []string{"“I would prefer not to.”\n\nBusiness news in pictures\n\nThe sale price was not disclosed, but councillors had set aside money in this year's budget for the purchase.\n\n“I would prefer not to.”\n\nLocal groups"},
+		},
+		{
 			name: "the first of several linked section headings stays",
 			in: `<h2><a href="/s/1">Cinema bought for the arts</a></h2>` + long + p2 +
 				`<h2><a href="/s/2">Bus route extended to the coast</a></h2>` + long + p3,
