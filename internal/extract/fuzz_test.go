@@ -416,6 +416,17 @@ func hostileCases() []hostileCase {
 			return filledPage(size, strings.Repeat("<div>", 240)+hostileArticle+strings.Repeat("</div>", 240)+strings.Repeat("<div>", 240),
 				func(i int) string { return strings.TrimSpace(fmt.Sprintf("<div>"+para+"</div>", i)) }, strings.Repeat("</div>", 240))
 		}, want: "keeps on saying"},
+		{name: "far-alternatives-10MB", page: func() []byte {
+			// Many near-winners far from the winner: climbing asked each
+			// of the winner's 250 ancestors about every one of them.
+			count := "One, two, three, four, five, six, seven, eight, nine, ten, eleven, twelve, thirteen, "
+			tail := "and the harbour master kept counting the boats that came in late that week, until the tide " +
+				"turned and the ferry finally left the quay for the island again, loaded with mail and bread.</p>"
+			top := strings.Repeat("<div>", 250) + "<div><p>" + hostileText + ". " + count + "fourteen, fifteen, " + tail +
+				"</div>" + strings.Repeat("</div>", 250)
+			alt := strings.Repeat("<div>", 6) + "<p>" + count + tail + strings.Repeat("</div>", 6)
+			return filledPage(size, top+strings.Repeat("<div>", 250), repeat(alt), strings.Repeat("</div>", 250))
+		}, want: hostileText},
 		{name: "deep-and-wide-10MB", page: func() []byte {
 			return filledPage(size, strings.Repeat("<div>", 480)+hostileArticle, repeat(`<a href="/l">l</a> `), strings.Repeat("</div>", 480))
 		}, want: hostileText},

@@ -76,11 +76,8 @@ func holdingMost(root *html.Node, hits []*html.Node, total int, m measure) *html
 	}
 	got := make([]int, len(chain))
 	for _, h := range hits {
-		for a := h.Parent; a != nil && a != root; a = a.Parent {
-			if l, ok := level[a]; ok {
-				got[l] += m[h].own
-				break
-			}
+		if l := lowestOn(level, h); l >= 0 {
+			got[l] += m[h].own
 		}
 	}
 	sum := 0

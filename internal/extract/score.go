@@ -132,14 +132,23 @@ func (sc *scorer) climb(top, body *html.Node) *html.Node {
 		}
 	}
 	if len(alts) >= 3 {
+		// Each alternative counts at the lowest of top's ancestors that
+		// holds it: one walk up per alternative, not one per ancestor.
+		level := map[*html.Node]int{}
+		var chain []*html.Node
 		for a := top.Parent; a != nil && a != body && a.Type == html.ElementNode; a = a.Parent {
-			n := 0
-			for _, alt := range alts {
-				if contains(a, alt) {
-					n++
-				}
+			level[a] = len(chain)
+			chain = append(chain, a)
+		}
+		held := make([]int, len(chain))
+		for _, alt := range alts {
+			if l := lowestOn(level, alt); l >= 0 {
+				held[l]++
 			}
-			if n >= 3 {
+		}
+		n := 0
+		for l, a := range chain {
+			if n += held[l]; n >= 3 {
 				top = a
 				break
 			}
@@ -175,6 +184,17 @@ func (sc *scorer) climb(top, body *html.Node) *html.Node {
 		top = top.Parent
 	}
 	return top
+}
+
+// lowestOn returns the level of the lowest of n and its ancestors that
+// level holds, or -1.
+func lowestOn(level map[*html.Node]int, n *html.Node) int {
+	for ; n != nil; n = n.Parent {
+		if l, ok := level[n]; ok {
+			return l
+		}
+	}
+	return -1
 }
 
 // contains reports whether a is an ancestor of n (or n itself).
