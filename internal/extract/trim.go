@@ -117,17 +117,20 @@ func introLine(lower string) bool {
 	return strings.HasSuffix(lower, ":") && hasPrefixAny(lower, introCues[:])
 }
 
-// onlyShort reports blocks none of which is a long paragraph and some of
-// which are links: teasers rather than more of the article.
-func onlyShort(blocks []*block) bool {
-	linked := false
-	for _, b := range blocks {
-		if len(b.text) >= 400 {
-			return false
-		}
+// shortTails reports, for every k up to len(blocks), whether the blocks
+// from k on are only short ones, some of them links: teasers rather than
+// more of the article. One pass from the end: asking afresh at every
+// intro line was quadratic in a body of thousands of them.
+func shortTails(blocks []*block) []bool {
+	short := make([]bool, len(blocks)+1)
+	long, linked := false, false
+	for k := len(blocks) - 1; k >= 0; k-- {
+		b := blocks[k]
+		long = long || len(b.text) >= 400
 		linked = linked || 2*b.link > len(b.text)
+		short[k] = !long && linked
 	}
-	return linked
+	return short
 }
 
 // introCues end the article when they introduce what follows with a colon
@@ -216,11 +219,12 @@ func refrain(t string) bool {
 // "12 comments"), or at a "Further reading:" line followed only by
 // teasers: everything from there on goes.
 func cutAtStop(out *html.Node, blocks []*block) []*block {
+	short := shortTails(blocks)
 	for i := 1; i < len(blocks); i++ {
 		// In the first half only a "Further reading:" line ahead of
 		// nothing but teasers ends the article.
 		if len(blocks[i].text) < 80 && stopLine(blocks[i].lower) &&
-			(i >= len(blocks)/2 || i >= 2 && introLine(blocks[i].lower) && onlyShort(blocks[i+1:])) {
+			(i >= len(blocks)/2 || i >= 2 && introLine(blocks[i].lower) && short[i+1]) {
 			for _, b := range blocks[i:] {
 				out.RemoveChild(b.n)
 			}
