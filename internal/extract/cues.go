@@ -352,8 +352,10 @@ func headingSlug(n *html.Node, id string) bool {
 	// The element's own text, of a heading or inside one (a heading's
 	// anchor span, "See_also" over "See also"; <h3 id="repeating-alerts">):
 	// the id can only name that text.
-	if (isHeading(n.DataAtom) || n.Parent != nil && isHeading(n.Parent.DataAtom)) && slug(innerText(n)) == slug(id) {
-		return true
+	if isHeading(n.DataAtom) || n.Parent != nil && isHeading(n.Parent.DataAtom) {
+		if s, ok := slugUpTo(n, len(slug(id))); ok && s == slug(id) {
+			return true
+		}
 	}
 	if strings.Count(id, "-")+strings.Count(id, "_") < 2 {
 		return false
@@ -363,7 +365,11 @@ func headingSlug(n *html.Node, id string) bool {
 	if h == nil {
 		return false
 	}
-	hs := slug(innerText(h))
+	// Only a slug no longer than the id can match it.
+	hs, ok := slugUpTo(h, len(id))
+	if !ok {
+		return false
+	}
 	// Some generators add a short unique suffix to the slug
 	// ("bigtable-sre-a-tale-of-over-alerting-dbsxtjsm"); a heading of
 	// three words or more is still the id's whole meaning.
@@ -388,6 +394,58 @@ func firstHeading(n *html.Node, depth int) *html.Node {
 		return nil // only the first element child leads to the heading
 	}
 	return nil
+}
+
+// slugUpTo returns slug(innerText(n)) and true when it is at most max
+// bytes long, reading no further than that (and no more than
+// maxHeadingText of text): an id is compared with the slug of every
+// heading that carries one, and headings nest on hostile pages.
+// (Collapsing whitespace first changes no slug.)
+func slugUpTo(n *html.Node, max int) (string, bool) {
+	w := slugWalker{max: max, budget: maxHeadingText}
+	if !w.walk(n) {
+		return "", false
+	}
+	return w.b.String(), true
+}
+
+// slugWalker writes slug of n's text as it reads it.
+type slugWalker struct {
+	b           strings.Builder
+	dash        bool
+	max, budget int
+}
+
+func (w *slugWalker) walk(n *html.Node) bool {
+	if n.Type == html.TextNode {
+		if w.budget -= len(n.Data); w.budget < 0 {
+			return false
+		}
+		for _, r := range n.Data {
+			if r = unicode.ToLower(r); !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				w.dash = true
+				continue
+			}
+			if w.dash && w.b.Len() > 0 {
+				w.b.WriteByte('-')
+			}
+			w.dash = false
+			w.b.WriteRune(r)
+			if w.b.Len() > w.max {
+				return false
+			}
+		}
+		return true
+	}
+	if n.Type == html.ElementNode && n.DataAtom == atom.Br {
+		w.dash = true
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if !w.walk(c) {
+			return false
+		}
+	}
+	return true
 }
 
 // slug lowercases s and joins its letter and digit runs with hyphens.

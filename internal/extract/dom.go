@@ -131,6 +131,55 @@ func collapsed(s string) bool {
 	return true
 }
 
+// maxHeadingText bounds how much text the questions about a heading read
+// (is this header a heading and little else, is this id the heading's
+// slug): no heading is that long, and nested headers on a hostile page
+// would each read everything below them.
+const maxHeadingText = 64 << 10
+
+// textLenUpTo returns len(innerText(n)) and true when that is at most
+// limit, and false as soon as it is not, without building the text.
+func textLenUpTo(n *html.Node, limit int) (int, bool) {
+	w := textLenWalker{limit: limit}
+	ok := w.walk(n)
+	return w.n, ok
+}
+
+// textLenWalker counts what collapse would write of n's text.
+type textLenWalker struct {
+	n, limit int
+	space    bool
+}
+
+func (w *textLenWalker) walk(n *html.Node) bool {
+	if n.Type == html.TextNode {
+		for _, r := range n.Data {
+			if unicode.IsSpace(r) || r == 0xa0 || r == 0x200b {
+				w.space = true
+				continue
+			}
+			if w.space && w.n > 0 {
+				w.n++
+			}
+			w.space = false
+			w.n += utf8.RuneLen(r) // an invalid byte is written as U+FFFD, 3 bytes
+			if w.n > w.limit {
+				return false
+			}
+		}
+		return true
+	}
+	if n.Type == html.ElementNode && n.DataAtom == atom.Br {
+		w.space = true
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if !w.walk(c) {
+			return false
+		}
+	}
+	return true
+}
+
 // innerText returns the collapsed text of n (text nodes only).
 func innerText(n *html.Node) string {
 	var b strings.Builder

@@ -394,8 +394,16 @@ func hostileCases() []hostileCase {
 			return filledPage(size, ld+"<article>", func(i int) string { return strings.TrimSpace(fmt.Sprintf(para, i)) }, "</article>")
 		}, want: "keeps on saying"},
 		{name: "intro-lines-10MB", page: func() []byte {
-			return filledPage(size, hostileArticle+"<div>", repeat("<p>More information:</p>"), "</div>")
+			return filledPage(size, "<article><p>"+hostileText+", for the record, again.</p>", repeat("<p>More information:</p>"), "</article>")
 		}, want: hostileText},
+		{name: "nest-header-400", page: func() []byte {
+			return filledPage(size, "<section>"+strings.Repeat("<header><h2>Ferry</h2>", 400),
+				func(i int) string { return fmt.Sprintf(para, i) }, strings.Repeat("</header>", 400)+"</section>")
+		}, want: "keeps on saying"},
+		{name: "nest-heading-ids-400", page: func() []byte {
+			return filledPage(size, "<article>"+strings.Repeat(`<h2 id="the-ferry-news"><span>`, 400),
+				func(i int) string { return fmt.Sprintf(para, i) }, strings.Repeat("</span></h2>", 400)+"</article>")
+		}, want: "keeps on saying"},
 		{name: "breaks-10MB", page: func() []byte {
 			return filledPage(size, "<article>", func(i int) string {
 				return fmt.Sprintf("The harbour master said the boat runs late again, for the %dth time.<br><br>", i)

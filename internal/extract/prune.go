@@ -228,13 +228,28 @@ func sectionHeader(n *html.Node) bool {
 	if !hasAncestor(n, atom.Section) && !hasAncestor(n, atom.Main) {
 		return false
 	}
+	// Too much text to be a heading and little else (see below): said
+	// before the search for the heading, which would walk all of it.
+	if _, ok := textLenUpTo(n, maxHeadingText+200); !ok {
+		return false
+	}
 	var h *html.Node
 	for _, a := range [...]atom.Atom{atom.H1, atom.H2, atom.H3} {
 		if h = firstDescendant(n, a); h != nil {
 			break
 		}
 	}
-	return h != nil && len(innerText(n)) <= len(innerText(h))+200
+	if h == nil {
+		return false
+	}
+	// innerText(n) at most 200 bytes longer than innerText(h), counted
+	// without copying: nested headers would each copy all below them.
+	lh, ok := textLenUpTo(h, maxHeadingText)
+	if !ok {
+		return false // a "heading" of 64 KiB heads nothing
+	}
+	_, ok = textLenUpTo(n, lh+200)
+	return ok
 }
 
 // holdsArticle reports whether an element with stats s holds most of the
