@@ -12,7 +12,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/net/html"
+	"newshound/internal/extract/structure"
 )
 
 // The corpus tests run the development corpus (../shared/corpus/extract-dev,
@@ -188,185 +188,40 @@ func checkCorpusPage(t *testing.T, name, text, bodyHTML string) {
 
 // TestCorpusStructure measures, on the readability set, the share of the
 // headings, block quotes, list items and figure captions of expected.html
-// that BodyHTML keeps as the same kind of element with the same text.
+// that BodyHTML keeps as the same kind of element with the same text
+// (package structure, which bench/extractors shares).
 func TestCorpusStructure(t *testing.T) {
 	dir := requireCorpus(t)
-	var total [numKinds]struct{ want, kept int }
+	var total structure.Count
 	for _, p := range loadReadability(t, dir) {
-		want := structureOf(p.expected)
+		want := structure.Of(p.expected)
 		art, err := FromHTML(p.source, "")
-		var got structure
+		var got structure.Items
 		if err == nil {
-			got = structureOf([]byte(art.BodyHTML))
+			got = structure.Of([]byte(art.BodyHTML))
 		}
+		missed := total.Add(want, got)
 		var row, lost []string
-		for k := range numKinds {
-			missed := missedItems(want[k], got[k])
-			kept := len(want[k]) - len(missed)
-			total[k].want += len(want[k])
-			total[k].kept += kept
-			if kept < len(want[k]) {
-				row = append(row, fmt.Sprintf("%s %d/%d", kindNames[k], kept, len(want[k])))
+		for k := range structure.NumKinds {
+			if len(missed[k]) > 0 {
+				row = append(row, fmt.Sprintf("%s %d/%d", k, len(want[k])-len(missed[k]), len(want[k])))
 			}
-			for _, m := range missed {
-				lost = append(lost, fmt.Sprintf("    %-12s %.80q", kindNames[k], m))
+			for _, m := range missed[k] {
+				lost = append(lost, fmt.Sprintf("    %-12s %.80q", k, m))
 			}
 		}
 		if *corpusPagesFlag && len(row) > 0 {
 			t.Logf("page %-32s lost: %s\n%s", p.name, strings.Join(row, ", "), strings.Join(lost, "\n"))
 		}
 	}
-	floors := [numKinds]float64{floorHeadings, floorQuotes, floorListItems, floorCaptions}
-	for k := range numKinds {
-		share := 1.0
-		if total[k].want > 0 {
-			share = float64(total[k].kept) / float64(total[k].want)
-		}
-		t.Logf("structure %-13s kept %5.1f%% (%d of %d)", kindNames[k], 100*share, total[k].kept, total[k].want)
+	floors := [structure.NumKinds]float64{floorHeadings, floorQuotes, floorListItems, floorCaptions}
+	for k := range structure.NumKinds {
+		share := total.Share(k)
+		t.Logf("structure %-13s kept %5.1f%% (%d of %d)", k, 100*share, total[k].Kept, total[k].Want)
 		if share < floors[k] {
-			t.Errorf("%s kept %.1f%%, below the floor %.0f%%", kindNames[k], 100*share, 100*floors[k])
+			t.Errorf("%s kept %.1f%%, below the floor %.0f%%", k, 100*share, 100*floors[k])
 		}
 	}
-}
-
-// Structure kinds measured by TestCorpusStructure.
-const (
-	kindHeading = iota
-	kindQuote
-	kindListItem
-	kindCaption
-	numKinds
-)
-
-var kindNames = [numKinds]string{"headings", "block quotes", "list items", "captions"}
-
-// structure holds, per kind, the normalised text of each element.
-type structure [numKinds][]string
-
-// structureOf collects the headings, block quotes, list items and figure
-// captions of an HTML document or fragment.
-func structureOf(doc []byte) structure {
-	var s structure
-	root, err := html.Parse(strings.NewReader(string(doc)))
-	if err != nil {
-		return s
-	}
-	eachNode(root, func(n *html.Node) {
-		if n.Type != html.ElementNode {
-			return
-		}
-		k := -1
-		switch n.Data {
-		case "h1", "h2", "h3", "h4", "h5", "h6":
-			k = kindHeading
-		case "blockquote":
-			k = kindQuote
-		case "li":
-			k = kindListItem
-		case "figcaption":
-			k = kindCaption
-		}
-		if k < 0 {
-			return
-		}
-		if txt := normText(blockText(n, k == kindListItem)); txt != "" {
-			s[k] = append(s[k], txt)
-		}
-	})
-	return s
-}
-
-// missedItems returns the wanted texts not found among got. A wanted text
-// is found by an exact match first (each element of got used once), else
-// by an unused got text that contains it or is contained in it while
-// covering at least 80% of its words.
-func missedItems(want, got []string) []string {
-	used := make([]bool, len(got))
-	index := map[string][]int{}
-	for i, g := range got {
-		index[g] = append(index[g], i)
-	}
-	var rest, missed []string
-	for _, w := range want {
-		if is := index[w]; len(is) > 0 {
-			used[is[0]] = true
-			index[w] = is[1:]
-			continue
-		}
-		rest = append(rest, w)
-	}
-	for _, w := range rest {
-		found := false
-		for i, g := range got {
-			if !used[i] && nearMatch(w, g) {
-				used[i] = true
-				found = true
-				break
-			}
-		}
-		if !found {
-			missed = append(missed, w)
-		}
-	}
-	return missed
-}
-
-// nearMatch reports whether two normalised texts are the same item with a few
-// words more or less (a heading with its anchor sign, a caption with a
-// credit appended).
-func nearMatch(a, b string) bool {
-	if !strings.Contains(a, b) && !strings.Contains(b, a) {
-		return false
-	}
-	la, lb := len(strings.Fields(a)), len(strings.Fields(b))
-	return 5*min(la, lb) >= 4*max(la, lb)
-}
-
-// blockText is the text below n as a browser's textContent has it (inline
-// runs joined as they are), with a space at each block boundary: the same
-// convention as the corpus's expected.txt. ownItem leaves out nested lists:
-// a list item is its own text, its sub-list's items count on their own
-// (and a sub-list set beside the item, as some truths have it, matches the
-// same way as one set inside it).
-func blockText(n *html.Node, ownItem bool) string {
-	var b strings.Builder
-	var visit func(*html.Node)
-	visit = func(n *html.Node) {
-		if n.Type == html.TextNode {
-			b.WriteString(n.Data)
-			return
-		}
-		if ownItem && n.Type == html.ElementNode && (n.Data == "ul" || n.Data == "ol") {
-			b.WriteByte(' ')
-			return
-		}
-		block := n.Type == html.ElementNode && blockBoundary[n.Data]
-		if block {
-			b.WriteByte(' ')
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			visit(c)
-		}
-		if block {
-			b.WriteByte(' ')
-		}
-	}
-	visit(n)
-	return b.String()
-}
-
-// blockBoundary lists the elements at whose edges text breaks.
-var blockBoundary = map[string]bool{
-	"p": true, "div": true, "br": true, "li": true, "ul": true, "ol": true, "dl": true, "dt": true, "dd": true,
-	"h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true, "blockquote": true,
-	"figure": true, "figcaption": true, "pre": true, "table": true, "tr": true, "td": true, "th": true,
-	"caption": true, "section": true, "article": true, "header": true, "footer": true, "aside": true,
-	"nav": true, "main": true, "hr": true, "address": true,
-}
-
-// normText lowercases s and keeps its word tokens, one space apart.
-func normText(s string) string {
-	return strings.ToLower(strings.Join(tokens(s), " "))
 }
 
 // The shingle metric of the public article-extraction benchmark, written

@@ -1,7 +1,8 @@
 // Command structure prints, for newshound, go-readability and
 // go-trafilatura, the share of expected headings, block quotes, list items
 // and figure captions of the readability dev set that each one's HTML
-// keeps.
+// keeps, measured by newshound/internal/extract/structure, as the corpus
+// test of internal/extract measures newshound.
 //
 //	go run ./cmd/structure
 package main
@@ -12,6 +13,7 @@ import (
 	"path/filepath"
 
 	"newshound/bench/extractors"
+	"newshound/internal/extract/structure"
 )
 
 func main() {
@@ -31,12 +33,12 @@ func run() error {
 		return err
 	}
 	fmt.Printf("%-12s", "extractor")
-	for _, n := range extractors.KindNames {
-		fmt.Printf(" %14s", n)
+	for k := range structure.NumKinds {
+		fmt.Printf(" %14s", k)
 	}
 	fmt.Println()
 	for _, x := range extractors.All() {
-		var want, kept [extractors.NumKinds]int
+		var c structure.Count
 		for _, src := range srcs {
 			page, err := os.ReadFile(src)
 			if err != nil {
@@ -46,20 +48,16 @@ func run() error {
 			if err != nil {
 				return err
 			}
-			w := extractors.StructureOf(exp)
 			out, err := x.HTML(page, "")
-			var g extractors.Structure
+			var got structure.Items
 			if err == nil {
-				g = extractors.StructureOf([]byte(out))
+				got = structure.Of([]byte(out))
 			}
-			for k := range extractors.NumKinds {
-				want[k] += len(w[k])
-				kept[k] += extractors.Kept(w[k], g[k])
-			}
+			c.Add(structure.Of(exp), got)
 		}
 		fmt.Printf("%-12s", x.Name)
-		for k := range extractors.NumKinds {
-			fmt.Printf(" %13.1f%%", 100*float64(kept[k])/float64(max(want[k], 1)))
+		for k := range structure.NumKinds {
+			fmt.Printf(" %13.1f%%", 100*c.Share(k))
 		}
 		fmt.Println()
 	}
