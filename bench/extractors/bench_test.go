@@ -1,9 +1,10 @@
 package extractors
 
 import (
-	"runtime"
 	"strings"
 	"testing"
+
+	"newshound/internal/extract/pagebench"
 )
 
 // BenchmarkExtractors runs newshound, go-readability and go-trafilatura
@@ -20,27 +21,9 @@ func BenchmarkExtractors(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	var size int64
-	for _, p := range pages {
-		size += int64(len(p))
-	}
 	for _, x := range All() {
 		b.Run(x.Name, func(b *testing.B) {
-			b.SetBytes(size)
-			b.ReportAllocs()
-			var before, after runtime.MemStats
-			runtime.ReadMemStats(&before)
-			n := 0
-			for b.Loop() {
-				for _, p := range pages {
-					x.Text(p, "")
-				}
-				n++
-			}
-			runtime.ReadMemStats(&after)
-			total := float64(n * len(pages))
-			b.ReportMetric(total/b.Elapsed().Seconds(), "pages/s")
-			b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/total, "B/page")
+			pagebench.Run(b, pages, func(page []byte) { x.Text(page, "") })
 		})
 	}
 }

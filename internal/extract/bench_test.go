@@ -2,8 +2,9 @@ package extract
 
 import (
 	"os"
-	"runtime"
 	"testing"
+
+	"newshound/internal/extract/pagebench"
 )
 
 // Speed and memory are measured here, never asserted in unit tests. Run
@@ -24,7 +25,6 @@ func BenchmarkFromHTML(b *testing.B) {
 		b.Skip("dev corpus not found: set NEWSHOUND_EXTRACT_CORPUS")
 	}
 	var pages [][]byte
-	var size int64
 	for _, p := range corpusPages(b, dir) {
 		if isFixture(p) {
 			continue // tiny synthetic pages would flatter pages/s
@@ -34,23 +34,8 @@ func BenchmarkFromHTML(b *testing.B) {
 			b.Fatal(err)
 		}
 		pages = append(pages, page)
-		size += int64(len(page))
 	}
-	b.SetBytes(size)
-	b.ReportAllocs()
-	var before, after runtime.MemStats
-	runtime.ReadMemStats(&before)
-	n := 0
-	for b.Loop() {
-		for _, page := range pages {
-			FromHTML(page, "")
-		}
-		n++
-	}
-	runtime.ReadMemStats(&after)
-	total := float64(n * len(pages))
-	b.ReportMetric(total/b.Elapsed().Seconds(), "pages/s")
-	b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/total, "B/page")
+	pagebench.Run(b, pages, func(page []byte) { FromHTML(page, "") })
 }
 
 // BenchmarkHostile measures the pages the bound tests in fuzz_test.go
