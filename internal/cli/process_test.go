@@ -3,6 +3,7 @@ package cli_test
 import (
 	"bufio"
 	"bytes"
+	"compress/gzip"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
@@ -15,8 +16,10 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -371,6 +374,11 @@ func TestServeDemo(t *testing.T) {
 	if code, _ := s.get(t, "/no/such/page"); code != http.StatusNotFound {
 		t.Errorf("unknown page = %d, want 404", code)
 	}
+	if m := regexp.MustCompile(`href="(/a/[^"]+)"`).FindStringSubmatch(home); m == nil {
+		t.Error("no article link on the home page to view")
+	} else {
+		checkArticleViews(t, s.url+m[1])
+	}
 	if code := s.stop(t); code != 0 {
 		t.Errorf("exit code after SIGTERM = %d, want 0; logs:\n%s", code, s.logs.text())
 	}
@@ -470,5 +478,51 @@ func writeFile(t *testing.T, name, content string) {
 	t.Helper()
 	if err := os.WriteFile(name, []byte(content), 0o600); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// checkArticleViews reads an article page as a browser would, on one
+// kept-alive connection, plain and gzip by turns: the real server sends a
+// cached page with its headers in one write (internal/onewrite), and each
+// response must still be whole, decode, and count the view it is.
+func checkArticleViews(t *testing.T, url string) {
+	t.Helper()
+	client := &http.Client{Transport: &http.Transport{DisableCompression: true}}
+	defer client.CloseIdleConnections()
+	counter := regexp.MustCompile(`Visited (\d+) time`)
+	for i := 1; i <= 4; i++ {
+		req, _ := http.NewRequest("GET", url, nil)
+		req.Header.Set("User-Agent", "Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0")
+		gz := i%2 == 0
+		if gz {
+			req.Header.Set("Accept-Encoding", "gzip")
+		}
+		resp, err := client.Do(req)
+		if err != nil {
+			t.Fatalf("article view %d: %v", i, err)
+		}
+		var body io.Reader = resp.Body
+		if gz {
+			if resp.Header.Get("Content-Encoding") != "gzip" {
+				t.Errorf("view %d asked for gzip, got Content-Encoding %q", i, resp.Header.Get("Content-Encoding"))
+			}
+			zr, err := gzip.NewReader(resp.Body)
+			if err != nil {
+				t.Fatalf("view %d: gzip: %v", i, err)
+			}
+			body = zr
+		}
+		page, err := io.ReadAll(body)
+		resp.Body.Close()
+		if err != nil {
+			t.Fatalf("view %d: read: %v", i, err)
+		}
+		if !bytes.HasSuffix(bytes.TrimSpace(page), []byte("</html>")) {
+			t.Errorf("view %d: page is not whole; it ends %q", i, page[max(0, len(page)-80):])
+		}
+		m := counter.FindSubmatch(page)
+		if m == nil || string(m[1]) != strconv.Itoa(i) {
+			t.Errorf("view %d: counter says %q, want %d views", i, m, i)
+		}
 	}
 }
