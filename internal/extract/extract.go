@@ -344,6 +344,9 @@ func splitBreaks(out *html.Node) {
 // children, and returns the last paragraph of the split. The breaks at
 // each cut go, and so does a part left without content.
 func splitAtBreaks(out, p *html.Node) *html.Node {
+	if !hasDoubleBreak(p) {
+		return p // most paragraphs: nothing to gather
+	}
 	var kids []*html.Node
 	for c := p.FirstChild; c != nil; c = c.NextSibling {
 		kids = append(kids, c)
@@ -374,4 +377,23 @@ func splitAtBreaks(out, p *html.Node) *html.Node {
 		cur.AppendChild(c)
 	}
 	return cur
+}
+
+// hasDoubleBreak reports whether content follows a run of two or more
+// <br> among p's children: whether splitAtBreaks has work to do.
+func hasDoubleBreak(p *html.Node) bool {
+	run := 0
+	for c := p.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case isElem(c, atom.Br):
+			run++
+		case c.Type == html.TextNode && strings.TrimSpace(c.Data) == "":
+		default:
+			if run >= 2 {
+				return true
+			}
+			run = 0
+		}
+	}
+	return false
 }

@@ -257,6 +257,25 @@ func deepPage(tag string, n int, inner string) []byte {
 	return b.Bytes()
 }
 
+// TestCapElements checks where the element cap cuts a page: before the
+// first start tag over the cap, not counting what only looks like tags
+// inside comments and scripts.
+func TestCapElements(t *testing.T) {
+	page := "<p>a</p><!-- <b><b><b> --><SCRIPT>if (a<b) x = '<i><i></scrip>';</script ><p>b</p><p>c</p>"
+	for _, tc := range []struct {
+		max  int
+		want string
+	}{
+		{2, "<p>a</p><!-- <b><b><b> --><SCRIPT>if (a<b) x = '<i><i></scrip>';</script >"},
+		{3, "<p>a</p><!-- <b><b><b> --><SCRIPT>if (a<b) x = '<i><i></scrip>';</script ><p>b</p>"},
+		{4, page},
+	} {
+		if got := string(capElements([]byte(page), tc.max)); got != tc.want {
+			t.Errorf("cap %d: got %q, want %q", tc.max, got, tc.want)
+		}
+	}
+}
+
 // TestHostilePages feeds every shape of hostileCases: the article where
 // there is one, ErrNoArticle where there is none, never a panic.
 func TestHostilePages(t *testing.T) {

@@ -82,11 +82,11 @@ func capElements(page []byte, max int) []byte {
 		if n++; n > max {
 			return page[:i]
 		}
-		name := tagName(rest)
+		name := rawTextTag(rest)
 		if name == "plaintext" {
 			break // the rest of the page is text
 		}
-		if rawText[name] {
+		if name != "" {
 			k := rawTextEnd(rest, name)
 			if k < 0 {
 				break
@@ -102,14 +102,27 @@ func isASCIILetter(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
 }
 
-// tagName returns the lowercased name of the tag that b starts with (b
-// follows the "<").
-func tagName(b []byte) string {
-	k := 0
-	for k < len(b) && k < 16 && b[k] != '>' && b[k] != '/' && b[k] != ' ' && b[k] != '\t' && b[k] != '\n' && b[k] != '\r' && b[k] != '\f' {
-		k++
+// rawTextNames are the keys of rawText, for a scan that allocates nothing.
+var rawTextNames = [...]string{"script", "style", "textarea", "title", "xmp", "iframe",
+	"noembed", "noframes", "noscript", "plaintext"}
+
+// rawTextTag returns the name of the raw-text element whose start tag b
+// begins with (b follows the "<"), or "".
+func rawTextTag(b []byte) string {
+	switch b[0] | 0x20 {
+	case 's', 't', 'x', 'i', 'n', 'p':
+	default:
+		return ""
 	}
-	return lowerASCII(string(b[:k]))
+	for _, name := range rawTextNames {
+		if len(b) > len(name) && bytes.EqualFold(b[:len(name)], []byte(name)) {
+			switch b[len(name)] {
+			case ' ', '\t', '\n', '\r', '\f', '/', '>':
+				return name
+			}
+		}
+	}
+	return ""
 }
 
 // rawTextEnd returns the offset in b of the end tag that closes the
