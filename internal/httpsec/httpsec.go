@@ -1,6 +1,13 @@
 // Package httpsec puts the site's security policy on every response:
-// Content-Security-Policy, nosniff, a referrer policy, and, for the
-// organisers' pages, no framing and no caching. It also refuses
+// Content-Security-Policy and nosniff, and, for the organisers' pages, no
+// framing (also in X-Frame-Options), no referrer and no caching.
+//
+// Public pages carry two headers only, because every header costs each
+// page view (net/http's header map leaves its small form at the ninth
+// entry, and a cached article page needs seven of its own): their CSP's
+// frame-ancestors already governs framing, so X-Frame-Options would only
+// repeat it, and their referrer policy is a <meta name="referrer"> in the
+// page layout, which browsers apply exactly as the header. It also refuses
 // cross-origin unsafe requests (CSRF) with http.CrossOriginProtection, so
 // every form on the site, public or admin, is covered in one place.
 //
@@ -59,8 +66,6 @@ func Handler(next http.Handler, o Options) http.Handler {
 			h["Cache-Control"] = noStore
 		} else {
 			h["Content-Security-Policy"] = publicCSP
-			h["X-Frame-Options"] = sameOrigin
-			h["Referrer-Policy"] = strictOrigin
 		}
 		protected.ServeHTTP(w, r)
 	})
@@ -68,14 +73,12 @@ func Handler(next http.Handler, o Options) http.Handler {
 
 // Header values, never modified: net/http only reads them.
 var (
-	nosniff      = []string{"nosniff"}
-	adminCSP     = []string{AdminCSP}
-	publicCSP    = []string{PublicCSP}
-	deny         = []string{"DENY"}
-	sameOrigin   = []string{"SAMEORIGIN"}
-	noReferrer   = []string{"no-referrer"}
-	strictOrigin = []string{"strict-origin-when-cross-origin"}
-	noStore      = []string{"no-store"}
+	nosniff    = []string{"nosniff"}
+	adminCSP   = []string{AdminCSP}
+	publicCSP  = []string{PublicCSP}
+	deny       = []string{"DENY"}
+	noReferrer = []string{"no-referrer"}
+	noStore    = []string{"no-store"}
 )
 
 // IsAdmin reports whether path is prefix or below it.

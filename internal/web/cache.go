@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"regexp"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -51,6 +52,7 @@ type entry struct {
 	gen      int64
 	expires  time.Time
 	ctype    []string // header values, kept as slices so serving allocates nothing
+	html     bool     // ctype is HTML
 	control  []string
 	modified []string // Last-Modified
 	modTime  time.Time
@@ -311,6 +313,7 @@ func (s *Server) newEntry(r *http.Request, render pageFunc, gen int64, now time.
 		gen:       gen,
 		expires:   now.Add(pageMaxAge),
 		ctype:     []string{p.ctype},
+		html:      strings.HasPrefix(p.ctype, "text/html"),
 		control:   []string{p.control},
 		modified:  []string{mod.Format(http.TimeFormat)},
 		modTime:   mod,
@@ -348,11 +351,21 @@ func (s *Server) serveEntry(w http.ResponseWriter, r *http.Request, e *entry) {
 	}
 	enc := acceptedEncoding(r.Header.Get("Accept-Encoding"), len(e.holes) == 0)
 	h := w.Header()
+	if e.html {
+		// An HTML page declared text/html leaves a browser nothing to
+		// sniff, and without nosniff a page view sends eight header
+		// fields: net/http's header map (and its copy when the header is
+		// written) stays in its small form, which takes a tenth off a
+		// view's CPU time (README, "Reading speed"). Everything else the
+		// cache serves (feeds, sitemaps) keeps it.
+		delete(h, "X-Content-Type-Options")
+	} else {
+		h["X-Content-Type-Options"] = noSniff
+	}
 	h["Content-Type"] = e.ctype
 	h["Cache-Control"] = e.control
 	h["Vary"] = varyEncoding
 	h["Last-Modified"] = e.modified
-	h["X-Content-Type-Options"] = noSniff
 	h["Etag"] = e.tags[enc]
 	if notModified(r, e) {
 		w.WriteHeader(http.StatusNotModified)
