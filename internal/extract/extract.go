@@ -75,8 +75,9 @@ func FromHTML(page []byte, pageURL string) (news.Article, error) {
 }
 
 // fromDoc extracts the article from a parsed page. pruneNames turns the
-// pruning of furniture by class and id names on (tags and roles always
-// count); byName reports whether that pruning removed anything.
+// pruning of furniture by class and id names on, and of elements hidden by
+// a utility class (tags and roles always count); byName reports whether
+// that pruning removed anything.
 func fromDoc(doc *html.Node, pageURL string, pruneNames bool) (news.Article, bool, error) {
 	pm := readMeta(doc)
 	base := baseURL(pageURL, pm.base)
@@ -84,11 +85,11 @@ func fromDoc(doc *html.Node, pageURL string, pruneNames bool) (news.Article, boo
 	pm.fill(&art, base)
 
 	body := findBody(doc)
-	stripNoise(body)
+	hidClass := stripNoise(body, pruneNames)
 	cues := newCueCache(body)
 	m := measureTree(body)
 	furnitureLines := lineSet{}
-	byName := pruneFurniture(body, m, cues, m[body].ptext, pruneNames, furnitureLines, findLead(body, m, art.Standfirst))
+	byName := pruneFurniture(body, m, cues, m[body].ptext, pruneNames, furnitureLines, findLead(body, m, art.Standfirst)) || hidClass
 	m = measureTree(body)
 	roots := chooseRoots(body, m, cues, pm.ld.body)
 	lead := leadBefore(roots[0], body, m, art.Standfirst)

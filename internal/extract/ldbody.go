@@ -144,7 +144,7 @@ func ldParagraphs(body string) *html.Node {
 		// Some pages put markup in articleBody: read it as HTML, noise out.
 		if doc, err := html.Parse(strings.NewReader(body)); err == nil {
 			b := findBody(doc)
-			stripNoise(b)
+			stripNoise(b, false) // no page styles here: classes say nothing
 			return b
 		}
 	}

@@ -9,9 +9,12 @@ import (
 
 // stripNoise removes what never belongs to an article whatever the page:
 // scripts, styles, comments, form controls, hidden elements, embeds other
-// than videos from known hosts. It also settles lazy-loaded images, so that
-// later passes see the real <img>.
-func stripNoise(n *html.Node) {
+// than videos from known hosts. With byClass, elements that a utility
+// class hides go too, and it reports whether there were any: that is a
+// judgement by name, which the second try (names off) does without, in
+// case a script was to show them. It also settles lazy-loaded images, so
+// that later passes see the real <img>.
+func stripNoise(n *html.Node, byClass bool) (hidClass bool) {
 	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling
 		switch c.Type {
@@ -20,17 +23,23 @@ func stripNoise(n *html.Node) {
 		case html.ElementNode:
 			if noiseElement(c) {
 				n.RemoveChild(c)
+			} else if byClass && hiddenClass(attr(c, "class")) {
+				n.RemoveChild(c)
+				hidClass = true
 			} else if c.DataAtom == atom.Noscript {
 				unwrapNoscript(c)
 			} else {
 				if c.DataAtom == atom.Img || c.DataAtom == atom.Source {
 					fixLazyImage(c)
 				}
-				stripNoise(c)
+				if stripNoise(c, byClass) {
+					hidClass = true
+				}
 			}
 		}
 		c = next
 	}
+	return hidClass
 }
 
 // noiseElement reports elements removed outright.
@@ -58,6 +67,31 @@ func noiseElement(n *html.Node) bool {
 		return true
 	}
 	return false
+}
+
+// hiddenClass reports a class list that hides its element outright with
+// a utility class of the common CSS frameworks ("hidden", "d-none",
+// "is-hidden"): the second copy of a picture kept for a zoom view, a
+// topics list for the ad server. A list that also shows the element at
+// some screen size ("hidden md:block", "d-none d-lg-block") hides it
+// only on small screens, and it stays.
+func hiddenClass(class string) bool {
+	lower := lowerASCII(class)
+	if !strings.Contains(lower, "hidden") && !strings.Contains(lower, "d-none") {
+		return false // most class lists: no need to split them
+	}
+	hidden := false
+	for _, c := range strings.Fields(lower) {
+		switch c {
+		case "hidden", "d-none", "is-hidden":
+			hidden = true
+		default:
+			if strings.Contains(c, ":") || strings.HasPrefix(c, "d-") || strings.HasPrefix(c, "visible-") {
+				return false // shown at some screen size
+			}
+		}
+	}
+	return hidden
 }
 
 // hiddenStyle reports an inline style that hides its element.

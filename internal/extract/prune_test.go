@@ -1,0 +1,66 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestHiddenClass(t *testing.T) {
+	tests := []struct {
+		class string
+		want  bool
+	}{
+		{"", false},
+		{"hidden", true},
+		{"z-1 w-full hidden", true},
+		{"cookie_notice Hidden", true},
+		{"d-none", true},
+		{"gallery-widget is-hidden", true},
+		{"hidden md:block", false},    // shown from medium screens up
+		{"d-none d-lg-block", false},  // the same in Bootstrap's words
+		{"hidden visible-lg", false},  // and in Bootstrap 3's
+		{"hidden-xs col-md-4", false}, // hidden on phones only
+		{"overflow-hidden", false},    // clips, does not hide
+		{"visually-hidden", false},    // screen-reader text: pruned by name instead
+		{"article-body hiddenText", false},
+	}
+	for _, tt := range tests {
+		if got := hiddenClass(tt.class); got != tt.want {
+			t.Errorf("hiddenClass(%q) = %v, want %v", tt.class, got, tt.want)
+		}
+	}
+}
+
+// A picture whose second copy waits, hidden by class, for a zoom view is
+// one figure with its caption, not a gallery; a list hidden by class
+// (topics for the ad server) is not read; what is shown on large screens
+// only is read.
+func TestHiddenByClass(t *testing.T) {
+	zoom := `<div class="media"><div role="button" aria-label="Zoom"><figure><img src="/a.jpg" alt=""></figure></div>` +
+		`<div class="z-1 w-full hidden"><figure><img src="/a.jpg" alt=""></figure></div>` +
+		`<div class="media-caption"><figcaption>The bridge at dawn, before the water rose.</figcaption></div></div>`
+	topics := `<ul id="topics" class="hidden"><li>Politics &amp; Government</li><li>Arts &amp; Entertainment</li></ul>`
+	wide := `<p class="hidden md:block">The mayor said the defences had held better than anyone had feared, and thanked the volunteers.</p>`
+	got := bodyOf(t, prose+zoom+prose+wide+topics, "https://news.example/a.html")
+	if !strings.Contains(got, "<figcaption>The bridge at dawn") {
+		t.Errorf("the figure's caption is missing:\n%s", got)
+	}
+	if n := strings.Count(got, "<img"); n != 1 {
+		t.Errorf("%d images, want the one shown:\n%s", n, got)
+	}
+	if strings.Contains(got, "Politics") {
+		t.Errorf("the hidden topics list was read:\n%s", got)
+	}
+	if !strings.Contains(got, "The mayor said") {
+		t.Errorf("the paragraph shown on large screens is missing:\n%s", got)
+	}
+}
+
+// An article that a script is to reveal, hidden by class until then,
+// still comes back: the second try, which judges no names, keeps it.
+func TestHiddenByClassWholeArticle(t *testing.T) {
+	got := bodyOf(t, `<div class="article-body hidden">`+prose+prose+`</div>`, "https://news.example/a.html")
+	if !strings.Contains(got, "The river rose two metres") {
+		t.Errorf("the article hidden by class was lost:\n%s", got)
+	}
+}
