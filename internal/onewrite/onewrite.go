@@ -87,6 +87,15 @@ func (c *conn) ReadFrom(r io.Reader) (int64, error) {
 	return io.Copy(c.Conn, r)
 }
 
+// CloseWrite passes net/http's half-close through, so a connection it
+// ends still lets the client read the last response before the close.
+func (c *conn) CloseWrite() error {
+	if cw, ok := c.Conn.(interface{ CloseWrite() error }); ok {
+		return cw.CloseWrite()
+	}
+	return c.Conn.Close()
+}
+
 // flush writes what was gathered and stops gathering.
 func (c *conn) flush() error {
 	b := c.buf

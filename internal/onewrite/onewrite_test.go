@@ -201,3 +201,38 @@ func TestHeadAndEmpty(t *testing.T) {
 		t.Fatalf("empty body came back as %d bytes", len(got))
 	}
 }
+
+// The wrapped connection keeps the methods net/http looks for on a
+// *net.TCPConn: the half-close it ends a connection with, and ReadFrom.
+func TestConnKeepsTCPMethods(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	go func() {
+		c, err := net.Dial("tcp", ln.Addr().String())
+		if err == nil {
+			io.Copy(io.Discard, c) // until the server half-closes
+			c.Close()
+		}
+	}()
+	c, err := Listener(ln).Accept()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	if _, ok := c.(io.ReaderFrom); !ok {
+		t.Error("no ReadFrom")
+	}
+	cw, ok := c.(interface{ CloseWrite() error })
+	if !ok {
+		t.Fatal("no CloseWrite")
+	}
+	if err := cw.CloseWrite(); err != nil {
+		t.Errorf("CloseWrite: %v", err)
+	}
+	if _, err := c.Write([]byte("x")); err == nil {
+		t.Error("write after CloseWrite succeeded: the half-close did not reach the TCP connection")
+	}
+}
