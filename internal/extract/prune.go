@@ -23,7 +23,7 @@ func stripNoise(n *html.Node, byClass bool) (hidClass bool) {
 		case html.ElementNode:
 			if noiseElement(c) {
 				n.RemoveChild(c)
-			} else if byClass && hiddenClass(attr(c, "class")) {
+			} else if byClass && hiddenClass(attr(c, "class")) && !holdsProse(c) {
 				n.RemoveChild(c)
 				hidClass = true
 			} else if c.DataAtom == atom.Noscript {
@@ -32,7 +32,10 @@ func stripNoise(n *html.Node, byClass bool) (hidClass bool) {
 				if c.DataAtom == atom.Img || c.DataAtom == atom.Source {
 					fixLazyImage(c)
 				}
-				if stripNoise(c, byClass) {
+				// Below a hidden element kept for its prose (the rest
+				// of an article behind a "read more" button) classes are
+				// not asked again: one walk of its paragraphs is enough.
+				if stripNoise(c, byClass && !hiddenClass(attr(c, "class"))) {
 					hidClass = true
 				}
 			}
@@ -92,6 +95,34 @@ func hiddenClass(class string) bool {
 		}
 	}
 	return hidden
+}
+
+// holdsProse reports an element with paragraphs of some length (400
+// characters in all): hidden by class, that is more likely the rest of
+// the article, waiting for a "read more" button, than furniture.
+func holdsProse(n *html.Node) bool {
+	const enough = 400
+	total := 0
+	var walk func(n *html.Node) bool
+	walk = func(n *html.Node) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if c.DataAtom == atom.P {
+				l, _ := textLenUpTo(c, enough)
+				if total += l; total >= enough {
+					return true
+				}
+				continue
+			}
+			if walk(c) {
+				return true
+			}
+		}
+		return false
+	}
+	return walk(n)
 }
 
 // hiddenStyle reports an inline style that hides its element.

@@ -64,3 +64,17 @@ func TestHiddenByClassWholeArticle(t *testing.T) {
 		t.Errorf("the article hidden by class was lost:\n%s", got)
 	}
 }
+
+// The rest of an article behind a "read more" button, hidden by class
+// until then, is read: paragraphs of some length are not furniture.
+func TestHiddenByClassReadMore(t *testing.T) {
+	rest := `<div class="article-rest hidden"><p>The council met again in the evening and agreed to pay for new flood gates on the lower streets, at a cost it did not give.</p>` +
+		`<p>Shopkeepers on the riverside said they had lost a week of trade, and asked whether the insurers would pay for the stock they had moved upstairs.</p>` +
+		`<p>The river authority said another band of rain was due on Sunday, but that it did not expect the water to reach the level of this week again.</p></div>`
+	got := bodyOf(t, prose+`<button>Read more</button>`+rest, "https://news.example/a.html")
+	for _, want := range []string{"The council met again", "Shopkeepers on the riverside", "The river authority said"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("%q, hidden until a reader asks for more, is missing:\n%s", want, got)
+		}
+	}
+}
