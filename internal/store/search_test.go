@@ -95,7 +95,7 @@ func TestSearch(t *testing.T) {
 
 // seedSearchCorpus stores searchCorpus plus a draft that mentions the
 // harbour (which search must never show) and returns article ID -> key.
-func seedSearchCorpus(t *testing.T, s *store.Store) map[int64]string {
+func seedSearchCorpus(t testing.TB, s *store.Store) map[int64]string {
 	t.Helper()
 	ctx := context.Background()
 	src := news.Source{Name: "Search Gazette"}
@@ -177,17 +177,9 @@ func TestSearchPagesAndUpdates(t *testing.T) {
 // TestSearchHostile sends what an attacker or a clumsy paste might: every
 // query must give results or nothing, never an error.
 func TestSearchHostile(t *testing.T) {
-	hostile := []string{
-		`"`, `""`, `"""`, `*`, `**`, `"*"`, `-`, `^`, `:`, `(`, `)`, `{}`, `'`, `''`, `\`, `\\'`,
-		`NEAR`, `NEAR(a b)`, `a NOT b`, `AND`, `OR OR OR`, `title:harbour`, `body_text : x`, `rank`,
-		`'; DROP TABLE articles; --`, `harbour' OR '1'='1`, `!!&&||<->:*`, `a <-> b`, `a:*B`,
-		"\x00", "harbour\x00", "\xff\xfe", "\u200d\u200b\u2060", "\u202e harbour", "🚌 bus 🚌",
-		"e\u0301", "ﬀ ligature", "İstanbul", strings.Repeat("a", 10_000), strings.Repeat("harbour ", 2000),
-		strings.Repeat(`"a* `, 3000), strings.Repeat("x", 65) + " bus",
-	}
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		seedSearchCorpus(t, s)
-		for _, h := range hostile {
+		for _, h := range hostileQueries {
 			name := h
 			if len(name) > 40 {
 				name = name[:40]
@@ -200,6 +192,37 @@ func TestSearchHostile(t *testing.T) {
 			})
 		}
 	})
+}
+
+// FuzzSearch goes past that list: whatever is typed into the search box,
+// both databases answer without an error. The seeds are the list above;
+// run it with go test -run '^$' -fuzz FuzzSearch ./internal/store.
+func FuzzSearch(f *testing.F) {
+	for _, h := range hostileQueries {
+		f.Add(h)
+	}
+	stores := map[string]*store.Store{"sqlite": storetest.SQLite(f), "postgres": storetest.Postgres(f)}
+	for _, s := range stores {
+		seedSearchCorpus(f, s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		q := store.ParseSearch(text)
+		for name, s := range stores {
+			if _, _, err := s.Search(context.Background(), q, 10, 0); err != nil {
+				t.Errorf("%s: query %q (parsed %q): %v", name, text, q.String(), err)
+			}
+		}
+	})
+}
+
+// hostileQueries are what an attacker or a clumsy paste might send.
+var hostileQueries = []string{
+	`"`, `""`, `"""`, `*`, `**`, `"*"`, `-`, `^`, `:`, `(`, `)`, `{}`, `'`, `''`, `\`, `\\'`,
+	`NEAR`, `NEAR(a b)`, `a NOT b`, `AND`, `OR OR OR`, `title:harbour`, `body_text : x`, `rank`,
+	`'; DROP TABLE articles; --`, `harbour' OR '1'='1`, `!!&&||<->:*`, `a <-> b`, `a:*B`,
+	"\x00", "harbour\x00", "\xff\xfe", "\u200d\u200b\u2060", "\u202e harbour", "🚌 bus 🚌",
+	"e\u0301", "ﬀ ligature", "İstanbul", strings.Repeat("a", 10_000), strings.Repeat("harbour ", 2000),
+	strings.Repeat(`"a* `, 3000), strings.Repeat("x", 65) + " bus",
 }
 
 func TestParseSearch(t *testing.T) {
