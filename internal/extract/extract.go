@@ -25,6 +25,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -45,6 +46,7 @@ func FromHTML(page []byte, pageURL string) (news.Article, error) {
 	if len(bytes.TrimSpace(page)) == 0 {
 		return news.Article{}, ErrEmpty
 	}
+	pageURL = escapeInvalid(pageURL)
 	doc, err := parse(page)
 	if err != nil {
 		return news.Article{}, fmt.Errorf("extract: parse: %w", err)
@@ -153,6 +155,27 @@ func truncRunes(s string, n int) string {
 		i++
 	}
 	return s
+}
+
+// escapeInvalid percent-encodes the bytes of a URL that are not UTF-8, as
+// a browser does: the page's own text is made valid in parse, but the URL
+// comes from the caller, and links resolved against it, and the stored
+// original URL, must not carry broken text (PostgreSQL refuses it).
+func escapeInvalid(u string) string {
+	if utf8.ValidString(u) {
+		return u
+	}
+	var b strings.Builder
+	for i := 0; i < len(u); {
+		r, n := utf8.DecodeRuneInString(u[i:])
+		if r == utf8.RuneError && n == 1 {
+			fmt.Fprintf(&b, "%%%02X", u[i])
+		} else {
+			b.WriteString(u[i : i+n])
+		}
+		i += n
+	}
+	return b.String()
 }
 
 // baseURL is the URL relative links resolve against: the page's <base>

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // fixtureDir finds the readability unit fixtures of the dev corpus, which
@@ -150,6 +151,26 @@ func TestDeclaredCharset(t *testing.T) {
 	}
 	if !strings.Contains(art.BodyText, "Grüße aus Köln") {
 		t.Errorf("charset not decoded: %q", art.BodyText)
+	}
+}
+
+// A page URL with bytes that are not UTF-8 (found by FuzzFromHTML) is
+// percent-encoded, as a browser would, before links resolve against it.
+func TestPageURLNotUTF8(t *testing.T) {
+	page := []byte(`<html><body><article>
+<p>The ferry timetable changes on Monday, and the council has put the new times on its noticeboard by the slipway.</p>
+<p>Early sailings move forward by ten minutes, so that the first boat meets the train from the city, <a href="#times">as the new times show</a>, and the last one waits for the late bus.</p>
+<p>Passengers who hold season tickets need do nothing; the office will exchange paper tickets until the end of the month.</p>
+</article></body></html>`)
+	art, err := FromHTML(page, "https://news.example/ferry\x98")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if art.OriginalURL != "https://news.example/ferry%98" {
+		t.Errorf("OriginalURL = %q, want the stray byte percent-encoded", art.OriginalURL)
+	}
+	if !utf8.ValidString(art.BodyHTML) || !strings.Contains(art.BodyHTML, `href="https://news.example/ferry%98#times"`) {
+		t.Errorf("link not resolved against the encoded URL, or not UTF-8: %q", art.BodyHTML)
 	}
 }
 
