@@ -34,6 +34,11 @@ func isElem(n *html.Node, a atom.Atom) bool {
 	return n != nil && n.Type == html.ElementNode && n.DataAtom == a
 }
 
+// isBlankText reports whether n is a text node of white space only.
+func isBlankText(n *html.Node) bool {
+	return n.Type == html.TextNode && strings.TrimSpace(n.Data) == ""
+}
+
 // detach removes n from its parent.
 func detach(n *html.Node) {
 	if n.Parent != nil {

@@ -383,12 +383,12 @@ func splitAtBreaks(out, p *html.Node) *html.Node {
 		switch {
 		case isElem(c, atom.Br):
 			run++
-		case c.Type == html.TextNode && strings.TrimSpace(c.Data) == "":
+		case isBlankText(c):
 		default:
 			if run >= 2 {
 				np := elem(atom.P)
 				out.InsertBefore(np, cur.NextSibling)
-				for x := cur.LastChild; x != nil && (isElem(x, atom.Br) || x.Type == html.TextNode && strings.TrimSpace(x.Data) == ""); x = cur.LastChild {
+				for x := cur.LastChild; x != nil && (isElem(x, atom.Br) || isBlankText(x)); x = cur.LastChild {
 					cur.RemoveChild(x)
 				}
 				if !hasContent(cur) {
@@ -411,7 +411,7 @@ func hasDoubleBreak(p *html.Node) bool {
 		switch {
 		case isElem(c, atom.Br):
 			run++
-		case c.Type == html.TextNode && strings.TrimSpace(c.Data) == "":
+		case isBlankText(c):
 		default:
 			if run >= 2 {
 				return true
