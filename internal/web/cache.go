@@ -52,7 +52,6 @@ type entry struct {
 	gen      int64
 	expires  time.Time
 	ctype    []string // header values, kept as slices so serving allocates nothing
-	html     bool     // ctype is HTML
 	control  []string
 	modified []string // Last-Modified
 	modTime  time.Time
@@ -313,7 +312,6 @@ func (s *Server) newEntry(r *http.Request, render pageFunc, gen int64, now time.
 		gen:       gen,
 		expires:   now.Add(pageMaxAge),
 		ctype:     []string{p.ctype},
-		html:      strings.HasPrefix(p.ctype, "text/html"),
 		control:   []string{p.control},
 		modified:  []string{mod.Format(http.TimeFormat)},
 		modTime:   mod,
@@ -351,7 +349,7 @@ func (s *Server) serveEntry(w http.ResponseWriter, r *http.Request, e *entry) {
 	}
 	enc := acceptedEncoding(r.Header.Get("Accept-Encoding"), len(e.holes) == 0)
 	h := w.Header()
-	if e.html {
+	if strings.HasPrefix(e.ctype[0], "text/html") {
 		// An HTML page declared text/html leaves a browser nothing to
 		// sniff, and without nosniff a page view sends eight header
 		// fields: net/http's header map (and its copy when the header is
