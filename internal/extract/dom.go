@@ -39,13 +39,6 @@ func isBlankText(n *html.Node) bool {
 	return n.Type == html.TextNode && strings.TrimSpace(n.Data) == ""
 }
 
-// detach removes n from its parent.
-func detach(n *html.Node) {
-	if n.Parent != nil {
-		n.Parent.RemoveChild(n)
-	}
-}
-
 // elem makes a new element with the given atom and attributes.
 func elem(a atom.Atom, attrs ...html.Attribute) *html.Node {
 	return &html.Node{Type: html.ElementNode, DataAtom: a, Data: a.String(), Attr: attrs}
