@@ -38,11 +38,13 @@ func (s *Server) articlePage(r *http.Request) (page, error) {
 		return page{}, fmt.Errorf("web: source of article %d: %w", a.ID, err)
 	}
 	p := articlePage{
-		Layout:  s.layout(a.Title, a.Standfirst),
-		Article: a,
-		Source:  src,
-		Body:    bodyHTML(a),
-		Join:    s.joinBlock(a.ID),
+		Layout:     s.layout(a.Title, a.Standfirst),
+		Article:    a,
+		Source:     src,
+		Body:       bodyHTML(a),
+		Standfirst: headStandfirst(a),
+		Lead:       headImage(a),
+		Join:       s.joinBlock(a.ID),
 	}
 	if a.Language != "" {
 		p.Lang = a.Language

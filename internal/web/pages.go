@@ -54,7 +54,11 @@ type articlePage struct {
 	// Body is the article's stored BodyHTML, which was sanitized at ingest.
 	// It is the only text on the site marked safe; see bodyHTML.
 	Body template.HTML
-	Join *joinForm // the Join block; nil when the site takes no sign-ups
+	// Standfirst and Lead are what the header shows: the article's own,
+	// left out when the body already holds them (see head.go).
+	Standfirst string
+	Lead       *news.Figure
+	Join       *joinForm // the Join block; nil when the site takes no sign-ups
 	// Counter is the visit counter's placeholder, filled per response; ""
 	// when the site counts no visits.
 	Counter string

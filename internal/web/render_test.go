@@ -46,7 +46,7 @@ func TestEveryTemplateRenders(t *testing.T) {
 			`<title>Riverside Hound</title>`, `href="/a/trams-in-pairs"`, `href="/source/the-riverside-chronicle"`,
 			`<time datetime="2026-03-14T09:30:00Z">14 March 2026</time>`, `rel="prev" href="/"`, `rel="next" href="/?page=3"`, "Page 2 of 3",
 		}},
-		{"article.html", articlePage{Layout: s.layout(art.Title, art.Standfirst), Article: art, Source: src, Account: &acc, Body: template.HTML(art.BodyHTML)}, []string{
+		{"article.html", articlePage{Layout: s.layout(art.Title, art.Standfirst), Article: art, Source: src, Account: &acc, Body: template.HTML(art.BodyHTML), Standfirst: headStandfirst(art), Lead: headImage(art)}, []string{
 			`<h1>Why trams come &lt;in&gt; pairs</h1>`,
 			`by <a rel="author" href="/author/news-hound">News Hound</a> · first published`,
 			`by <a href="/source/the-riverside-chronicle">The Riverside Chronicle</a> on <time datetime="2026-03-14T09:30:00Z">14 March 2026</time>`,

@@ -1,0 +1,84 @@
+package web
+
+import (
+	"html"
+	"strings"
+	"unicode"
+
+	"newshound/internal/news"
+)
+
+// The extractor keeps a page's standfirst and lead picture in the body
+// when the page set them inside the article, and the same two come again
+// from the page's metadata as the article's Standfirst and LeadImage.
+// Showing both in the article's header and in its body would make the
+// reader meet them twice, so the header leaves out what the body holds.
+// Metadata, cards and feeds still use the fields whole.
+
+// headStandfirst returns the standfirst for the article's header: "" when
+// the body opens with it (a lede the page's description was copied from,
+// often cut short with an ellipsis).
+func headStandfirst(a news.Article) string {
+	sf := foldText(strings.TrimRight(strings.TrimSpace(a.Standfirst), ".…"))
+	if sf == "" {
+		return a.Standfirst
+	}
+	first, _, _ := strings.Cut(strings.TrimSpace(a.BodyText), "\n\n")
+	if f := foldText(first); f == sf || strings.HasPrefix(f, sf+" ") {
+		return ""
+	}
+	return a.Standfirst
+}
+
+// headImage returns the lead picture for the article's header: nil when
+// the body shows the same image (the same address, whatever its query
+// asks of size or crop).
+func headImage(a news.Article) *news.Figure {
+	if a.LeadImage == nil || a.LeadImage.ImageURL == "" {
+		return a.LeadImage
+	}
+	lead := withoutQuery(a.LeadImage.ImageURL)
+	for rest := a.BodyHTML; ; {
+		i := strings.Index(rest, ` src="`)
+		if i < 0 {
+			return a.LeadImage
+		}
+		rest = rest[i+len(` src="`):]
+		end := strings.IndexByte(rest, '"')
+		if end < 0 {
+			return a.LeadImage
+		}
+		if withoutQuery(html.UnescapeString(rest[:end])) == lead {
+			return nil
+		}
+		rest = rest[end:]
+	}
+}
+
+func withoutQuery(u string) string {
+	if i := strings.IndexAny(u, "?#"); i >= 0 {
+		return u[:i]
+	}
+	return u
+}
+
+// foldText lowercases s and keeps its letters and digits only, one space
+// between words, so that typography (curly quotes, dashes, spacing) does
+// not hide that two texts are the same.
+func foldText(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(unicode.ToLower(r))
+		default:
+			space = true
+		}
+	}
+	return b.String()
+}
