@@ -34,9 +34,9 @@ const (
 	floorSnippetF1     = 0.959 // with/without snippet F1 on trafilatura/ (0.9626)
 	floorSnippetP      = 0.964 // snippet precision on trafilatura/ (0.9677)
 
-	floorHeadings  = 0.93  // share of expected headings kept (readability/; 0.935)
+	floorHeadings  = 0.94  // share of expected headings kept (readability/; 0.942)
 	floorQuotes    = 0.97  // share of expected block quotes kept (0.977)
-	floorListItems = 0.945 // share of expected list items kept (0.950)
+	floorListItems = 0.955 // share of expected list items kept (0.959)
 	floorCaptions  = 0.975 // share of expected figure captions kept (0.981)
 )
 

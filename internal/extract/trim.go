@@ -175,11 +175,20 @@ func trimBlocks(out *html.Node, art *news.Article, furniture lineSet, lead *html
 func scanBlocks(out *html.Node, title string, furniture lineSet) []*block {
 	var blocks []*block
 	seen := map[string]bool{}
+	sections := map[atom.Atom]int{} // headings so far, by level
 	for c := out.FirstChild; c != nil; {
 		next := c.NextSibling
 		t := innerText(c)
 		bl := &block{n: c, text: t, lower: cueText(t), link: linkText(c), heading: isHeading(c.DataAtom)}
+		if bl.heading {
+			sections[c.DataAtom]++
+		}
 		switch {
+		case bl.heading && sections[c.DataAtom] > 3 && seeAlso(bl.lower):
+			// A document of several sections at one level ends with its
+			// own cross-references, a section like the others; a news
+			// story's "See also" is a teaser (see cueLine below).
+			blocks = append(blocks, bl)
 		case t == "" && !hasContent(c) && c.DataAtom != atom.Iframe && c.DataAtom != atom.Img && c.DataAtom != atom.Hr:
 			out.RemoveChild(c)
 		case len(t) > 20 && len(t) < 300 && seen[t] && !media(bl) && !refrain(t), len(t) >= 20 && len(t) <= 200 && furniture[t] && !bl.heading:
@@ -205,6 +214,21 @@ func scanBlocks(out *html.Node, title string, furniture lineSet) []*block {
 		c = next
 	}
 	return blocks
+}
+
+// seeAlsoCues head a document's own cross-references.
+var seeAlsoCues = [...]string{"see also", "siehe auch", "voir aussi", "véase también", "vedi anche", "veja também", "zobacz też", "zobacz także"}
+
+// seeAlso reports a heading that says "See also" and nothing more (an
+// edit link aside), not a line that points at one other story.
+func seeAlso(lower string) bool {
+	lower = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(lower), "[edit]"))
+	for _, c := range seeAlsoCues {
+		if lower == c {
+			return true
+		}
+	}
+	return false
 }
 
 // refrain reports a short sentence that a text may well say twice ("I

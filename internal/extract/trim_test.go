@@ -142,6 +142,20 @@ func TestTrimEdges(t *testing.T) {
 			keep:   []string{"The council has bought"},
 			absent: []string{"Cinema news"},
 		},
+		{
+			name: "a document of sections keeps its See also",
+			in: `<h2>History</h2>` + long + `<h2>Building</h2>` + p2 + `<h2>Programme</h2>` + p3 + `<h2>Funding</h2>` + p1 +
+				`<h2>See also</h2><ul><li><a href="/w/Regal">Regal cinemas</a></li><li><a href="/w/Arts">Arts centres in the county</a></li><li><a href="/w/Halls">Town halls</a></li></ul>` +
+				`<h2>References</h2><ol><li>Council minutes, 3 March 2024.</li><li>Herald, 4 March 2024.</li></ol>`,
+			keep: []string{"See also", "Arts centres in the county", "Council minutes"},
+		},
+		{
+			name:   "a news story's See also goes, as a heading or as a line",
+			in:     long + `<p><strong>See also:</strong> <a href="/x">Council votes on parking charges</a></p>` + p2 + `<h2>Funding</h2>` + p3 + `<h2>See also</h2><ul><li><a href="/y">Library hours extended</a></li><li><a href="/z">New bus route to the coast</a></li><li><a href="/v">Market moves</a></li></ul>` +
+				`<p>This article was amended on 5 March: the arts centre opens next spring, not this autumn as first reported.</p>`,
+			keep:   []string{"Local groups", "This article was amended"},
+			absent: []string{"See also", "parking charges", "Library hours", "bus route"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
