@@ -15,7 +15,8 @@ import (
 // ldArticle is what we read from JSON-LD.
 type ldArticle struct {
 	found                           bool
-	headline, description, body     string
+	headline, name, description     string
+	body                            string
 	published, modified, lang, site string
 	image, url                      string
 	authors                         []news.Author
@@ -122,9 +123,7 @@ func (pm *pageMeta) readLD() {
 func readLD(x map[string]any) ldArticle {
 	a := ldArticle{found: true}
 	a.headline = ldString(x["headline"])
-	if a.headline == "" {
-		a.headline = ldString(x["name"])
-	}
+	a.name = ldString(x["name"])
 	a.description = ldString(x["description"])
 	a.body = ldString(x["articleBody"])
 	a.published = ldString(x["datePublished"])

@@ -232,32 +232,44 @@ func (pm *pageMeta) fill(art *news.Article, base *url.URL) {
 	}
 }
 
-// title picks the headline: structured data and og:title cross-checked
-// against the <title> and the page's <h1>, with a site-name suffix cut.
+// title picks the headline: the first structured candidate (JSON-LD,
+// og:title and the like) that the page shows as an <h1>; else an <h1>
+// that the <title>, its site name cut, repeats (a social or SEO variant
+// of the headline is not what the reader sees); else the first candidate
+// with a site-name suffix cut; else an <h1> the <title> holds, then the
+// <title> itself.
 func (pm *pageMeta) title() string {
 	m := pm.meta
-	cands := []string{pm.ld.headline, m["og:title"], m["twitter:title"], m["parsely-title"], m["dc.title"], pm.itemprop["headline"]}
-	tt := pm.titleTag
-	for _, c := range cands {
-		if c == "" {
-			continue
+	site := first(m["og:site_name"], pm.ld.site)
+	var cands []string
+	for _, c := range [...]string{pm.ld.headline, pm.ld.name, m["og:title"], m["twitter:title"], m["parsely-title"], m["dc.title"], pm.itemprop["headline"]} {
+		if c != "" {
+			cands = append(cands, collapse(html.UnescapeString(c)))
 		}
-		c = collapse(html.UnescapeString(c))
-		// Prefer a candidate the page shows as its h1.
+	}
+	for _, c := range cands {
 		for _, h := range pm.h1s {
 			if strings.EqualFold(h, c) {
 				return c
 			}
 		}
-		return stripSiteSuffix(c, first(m["og:site_name"], pm.ld.site))
 	}
-	for _, h := range pm.h1s {
-		if tt != "" && strings.Contains(strings.ToLower(tt), strings.ToLower(h)) && len(h) > 10 {
-			return h
+	if pm.titleTag != "" {
+		tt := stripSiteSuffix(pm.titleTag, site)
+		for _, h := range pm.h1s {
+			if strings.EqualFold(h, tt) {
+				return h
+			}
 		}
 	}
-	if tt != "" {
-		return stripSiteSuffix(tt, first(m["og:site_name"], pm.ld.site))
+	if len(cands) > 0 {
+		return stripSiteSuffix(cands[0], site)
+	}
+	if h := pm.h1InTitle(); h != "" {
+		return h
+	}
+	if pm.titleTag != "" {
+		return stripSiteSuffix(pm.titleTag, site)
 	}
 	if len(pm.h1s) > 0 {
 		return pm.h1s[0]
@@ -265,10 +277,41 @@ func (pm *pageMeta) title() string {
 	return ""
 }
 
+// h1InTitle returns the first <h1> of more than ten bytes that the
+// <title> holds, but not as the part after its last separator: that part
+// names the site, and so does an <h1> that repeats it.
+func (pm *pageMeta) h1InTitle() string {
+	tt := strings.ToLower(collapse(pm.titleTag))
+	for _, h := range pm.h1s {
+		lh := strings.ToLower(h)
+		if len(h) <= 10 || !strings.Contains(tt, lh) {
+			continue
+		}
+		if strings.HasSuffix(tt, lh) && len(lh) < len(tt) && titleSep(tt[:len(tt)-len(lh)]) {
+			continue
+		}
+		return h
+	}
+	return ""
+}
+
+// titleSep reports a title head that ends in a separator: "Story | ".
+func titleSep(head string) bool {
+	for _, sep := range titleSeps {
+		if strings.HasSuffix(head, sep) {
+			return true
+		}
+	}
+	return false
+}
+
+// titleSeps part a headline from a site name in a <title>.
+var titleSeps = [...]string{" | ", " - ", " – ", " — ", " :: ", " · ", " « ", " » "}
+
 // stripSiteSuffix cuts " | Site", " - Site", " — Site" from a title.
 func stripSiteSuffix(t, site string) string {
-	t = collapse(t)
-	for _, sep := range [...]string{" | ", " - ", " – ", " — ", " :: ", " · ", " « ", " » "} {
+	t = cutBracketSuffix(collapse(t))
+	for _, sep := range titleSeps {
 		i := strings.LastIndex(t, sep)
 		if i <= 0 {
 			continue
@@ -284,6 +327,20 @@ func stripSiteSuffix(t, site string) string {
 		}
 	}
 	return stripSitePrefix(t, site)
+}
+
+// cutBracketSuffix cuts a site name set in brackets after the headline:
+// "Weekly edition [LWN.net]". Four words at most, and a headline of at
+// least three words before it.
+func cutBracketSuffix(t string) string {
+	if !strings.HasSuffix(t, "]") {
+		return t
+	}
+	i := strings.LastIndex(t, " [")
+	if i <= 0 || len(strings.Fields(t[i:])) > 4 || len(strings.Fields(t[:i])) < 3 {
+		return t
+	}
+	return strings.TrimSpace(t[:i])
 }
 
 // stripSitePrefix cuts "Site | " from the front of a title: the site's

@@ -108,11 +108,46 @@ func TestStripSiteSuffix(t *testing.T) {
 		{"Town Gazette - Council passes the new budget", "Town Gazette", "Council passes the new budget"},
 		{"Brexit - what happens next", "", "Brexit - what happens next"},
 		{"Magic Cleaning | Homes ♥ Magazine", "Homes", "Magic Cleaning | Homes ♥ Magazine"},
+		{"Weekly edition for March 26 [Weekly.net]", "", "Weekly edition for March 26"},
+		{"Chapter 1 - A Story | Fandom | Other Fandom [Story Archive]", "", "Chapter 1 - A Story | Fandom"},
+		{"Notes [draft]", "", "Notes [draft]"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.title, func(t *testing.T) {
 			if got := stripSiteSuffix(tt.title, tt.site); got != tt.want {
 				t.Errorf("stripSiteSuffix(%q, %q) = %q, want %q", tt.title, tt.site, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestTitleCrossCheck: the headline the page shows wins over variants.
+func TestTitleCrossCheck(t *testing.T) {
+	tests := []struct{ name, head, body, want string }{
+		{"h1 repeated by the title beats a social og:title",
+			`<title>The deck of cards that made tarot famous - Atlas</title><meta property="og:title" content="If you can picture a tarot card, thank these three">`,
+			`<h1>The deck of cards that made tarot famous</h1>`, "The deck of cards that made tarot famous"},
+		{"a structured candidate shown as h1 wins",
+			`<title>A brief history of neon - City</title><meta property="og:title" content="Modern ambitions"><meta name="twitter:title" content="Why neon is the symbol of a century">`,
+			`<h1>Why neon is the symbol of a century</h1>`, "Why neon is the symbol of a century"},
+		{"JSON-LD name shown as h1 beats a headline that describes",
+			`<title>List of films with time loops - Wiki</title><script type="application/ld+json">{"@type":"Article","name":"List of films with time loops","headline":"Wiki list article"}</script>`,
+			`<h1>List of films with time loops</h1>`, "List of films with time loops"},
+		{"an h1 naming the site, after the separator, is not the headline",
+			`<title>Outdoor lovers | ponymag.example</title>`,
+			`<h1>ponymag.example</h1><h1>Outdoor lovers</h1>`, "Outdoor lovers"},
+		{"a blog-name h1 at the head of the title loses to og:title",
+			`<title>Silicon Notes: Open flow for programmable logic</title><meta property="og:title" content="Open flow for programmable logic">`,
+			`<h1>Silicon Notes</h1>`, "Open flow for programmable logic"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := parse([]byte("<html><head>" + tt.head + "</head><body>" + tt.body + "</body></html>"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := readMeta(doc).title(); got != tt.want {
+				t.Errorf("title = %q, want %q", got, tt.want)
 			}
 		})
 	}
