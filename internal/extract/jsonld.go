@@ -38,10 +38,30 @@ func (pm *pageMeta) addJSONLD(raw string) {
 		return
 	}
 	var v any
-	if err := json.Unmarshal([]byte(strings.TrimSpace(raw)), &v); err != nil {
+	if err := json.Unmarshal([]byte(unwrapCDATA(raw)), &v); err != nil {
 		return
 	}
 	pm.findLD(v, 0)
+}
+
+// unwrapCDATA trims a script and takes off the <![CDATA[ ... ]]> wrapper,
+// bare or behind "//" comments, that XHTML-minded templates and some
+// serialisers put around it; JSON cannot start with it.
+func unwrapCDATA(raw string) string {
+	s := strings.TrimSpace(raw)
+	for _, open := range [...]string{"//<![CDATA[", "/*<![CDATA[*/", "<![CDATA["} {
+		if strings.HasPrefix(s, open) {
+			s = strings.TrimSpace(s[len(open):])
+			for _, end := range [...]string{"//]]>", "/*]]>*/", "]]>"} {
+				if strings.HasSuffix(s, end) {
+					s = strings.TrimSpace(s[:len(s)-len(end)])
+					break
+				}
+			}
+			break
+		}
+	}
+	return s
 }
 
 func (pm *pageMeta) findLD(v any, depth int) {

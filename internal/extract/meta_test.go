@@ -200,3 +200,19 @@ func TestHeadingSlugIDIsNotACue(t *testing.T) {
 		t.Errorf("slug = %q", got)
 	}
 }
+
+func TestJSONLDInCDATA(t *testing.T) {
+	for _, wrap := range [][2]string{{"<![CDATA[", "]]>"}, {"//<![CDATA[", "//]]>"}, {"/*<![CDATA[*/", "/*]]>*/"}} {
+		page := `<html><head><script type="application/ld+json">` + "\n  " + wrap[0] +
+			`{"@type":"NewsArticle","headline":"Budget vote","author":{"@type":"Person","name":"Ana Ruiz"},"datePublished":"2024-03-05"}` +
+			wrap[1] + "\n</script></head><body>" + articleBody + `</body></html>`
+		art, err := FromHTML([]byte(page), "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := news.Article{Title: "Budget vote", Authors: []news.Author{{Name: "Ana Ruiz"}}, PublishedAt: time.Date(2024, 3, 5, 0, 0, 0, 0, time.UTC)}
+		if diff := cmp.Diff(want, news.Article{Title: art.Title, Authors: art.Authors, PublishedAt: art.PublishedAt}); diff != "" {
+			t.Errorf("%s: (-want +got):\n%s", wrap[0], diff)
+		}
+	}
+}
