@@ -19,7 +19,7 @@ type ldArticle struct {
 	body                            string
 	published, modified, lang, site string
 	image, url                      string
-	authors                         []news.Author
+	authors, creators               []news.Author
 }
 
 // articleTypes are the JSON-LD types that describe an article page.
@@ -163,9 +163,7 @@ func readLD(x map[string]any) ldArticle {
 		a.site = ldString(p["name"])
 	}
 	a.authors = ldAuthors(x["author"])
-	if len(a.authors) == 0 {
-		a.authors = ldAuthors(x["creator"])
-	}
+	a.creators = ldAuthors(x["creator"])
 	return a
 }
 

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 
@@ -17,7 +18,8 @@ import (
 type pageMeta struct {
 	lang, base, canonical, titleTag string
 	h1s                             []string
-	meta                            map[string]string // lowercased name/property -> first content
+	meta                            map[string]string   // lowercased name/property -> first content
+	metaAuthors                     map[string][]string // author meta names -> every content, in order
 	ld                              ldArticle
 	itemprop                        map[string]string // microdata text or content
 	relAuthors                      []news.Author
@@ -33,8 +35,10 @@ type pageMeta struct {
 // readMeta walks doc once and gathers its metadata.
 func readMeta(doc *html.Node) *pageMeta {
 	pm := &pageMeta{meta: map[string]string{}, itemprop: map[string]string{}}
-	var walk func(n *html.Node, inHead bool)
-	walk = func(n *html.Node, inHead bool) {
+	// inComments marks a subtree named for comments, whose author names
+	// are the commenters'.
+	var walk func(n *html.Node, inComments bool)
+	walk = func(n *html.Node, inComments bool) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			if c.Type != html.ElementNode {
 				continue
@@ -46,7 +50,7 @@ func readMeta(doc *html.Node) *pageMeta {
 					pm.lang = strings.TrimSpace(attr(c, "xml:lang"))
 				}
 			case atom.Head:
-				walk(c, true)
+				walk(c, inComments)
 				continue
 			case atom.Title:
 				if pm.titleTag == "" && !hasAncestor(c, atom.Svg) {
@@ -112,14 +116,15 @@ func readMeta(doc *html.Node) *pageMeta {
 					pm.standfirstEl = t
 				}
 			}
-			if len(pm.bylines) < 4 && c.DataAtom != atom.Body && c.DataAtom != atom.Html {
+			inComments := inComments || commentsNamed(c)
+			if len(pm.bylines) < 4 && !inComments && c.DataAtom != atom.Body && c.DataAtom != atom.Html {
 				if bylineNamed(c) {
 					if t := bylineText(c); t != "" && len(t) < 80 && len(strings.Fields(t)) <= 8 {
 						pm.bylines = append(pm.bylines, t)
 					}
 				}
 			}
-			walk(c, inHead)
+			walk(c, inComments)
 		}
 	}
 	walk(doc, false)
@@ -141,6 +146,12 @@ func (pm *pageMeta) addMeta(n *html.Node) {
 		for _, key := range strings.Fields(lowerASCII(v)) {
 			if _, ok := pm.meta[key]; !ok {
 				pm.meta[key] = content
+			}
+			if slices.Contains(authorMetaKeys[:], key) && len(pm.metaAuthors[key]) < 8 {
+				if pm.metaAuthors == nil {
+					pm.metaAuthors = map[string][]string{}
+				}
+				pm.metaAuthors[key] = append(pm.metaAuthors[key], content)
 			}
 		}
 	}

@@ -162,11 +162,77 @@ func TestSplitNames(t *testing.T) {
 		{"Ana Ruiz, Ben Ode, Cy Tran", []string{"Ana Ruiz", "Ben Ode", "Cy Tran"}},
 		{"Kooman, F.", []string{"Kooman, F."}},
 		{"Richard Eskow http://example.com/writer/re", []string{"Richard Eskow"}},
+		{"Jong, Michiel de", []string{"Jong, Michiel de"}},
+		{"Ana Ruiz, Ben", []string{"Ana Ruiz", "Ben"}},
 	}
 	for _, tt := range tests {
 		if diff := cmp.Diff(tt.want, splitNames(tt.in)); diff != "" {
 			t.Errorf("splitNames(%q) (-want +got):\n%s", tt.in, diff)
 		}
+	}
+}
+
+func TestCleanByline(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"By Nathan Willis March 25, 2015", "Nathan Willis"},
+		{"VON MORITZ GATHMANN am 21. April 2020", "MORITZ GATHMANN"},
+		{"Tomas Spahn Fr, 18. Oktober 2019", "Tomas Spahn"},
+		{"Last Updated: January 7, 2025", ""},
+		{"Written by Rob Ewaschuk Edited by Betsy Beyer", "Rob Ewaschuk"},
+		{"by: Laurie Oakes", "Laurie Oakes"},
+		{"Ana Ruiz | Health reporter", "Ana Ruiz"},
+		{"Mark Di Stefano", "Mark Di Stefano"},
+		{"May Ruiz", "May Ruiz"},
+	}
+	for _, tt := range tests {
+		if got := cleanByline(tt.in); got != tt.want {
+			t.Errorf("cleanByline(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestAuthorsCrossCheck: author sources checked against each other and
+// against the page's bylines.
+func TestAuthorsCrossCheck(t *testing.T) {
+	tests := []struct {
+		name, head, body string
+		want             []news.Author
+	}{
+		{"every author meta counts", `<meta name="DC.Creator" content="Kooman, F."><meta name="DC.Creator" content="Jong, Michiel de">`, ``,
+			[]news.Author{{Name: "Kooman, F."}, {Name: "Jong, Michiel de"}}},
+		{"a rel=author link no byline names is another story's", ``,
+			`<aside><a rel="author" href="/w/re">Richard Eskow</a></aside><div class="byline">Joanna Rothkopf</div>`,
+			[]news.Author{{Name: "Joanna Rothkopf"}}},
+		{"a rel=author link stands when the bylines are not names", ``,
+			`<a rel="author" href="/w/nm">Nikhil Marathe</a><div class="author-info"><h3>About the Author</h3></div>`,
+			[]news.Author{{Name: "Nikhil Marathe", URL: "/w/nm"}}},
+		{"commenters are not authors", ``,
+			`<div class="byline"><span>By</span> <span>Gill Mohney</span></div><ol class="comments"><li><div class="comment-author">Aylin</div></li></ol>`,
+			[]news.Author{{Name: "Gill Mohney"}}},
+		{"only commenters: no author", ``, `<ol class="commentlist"><li><div class="comment-author vcard">Aylin</div></li></ol>`, nil},
+		{"a follow-author widget is not the byline", ``,
+			`<div class="applet-followauthor"><div>Yahoo News Exclusives</div></div><div class="author-name">Nat Vasilyeva</div>`,
+			[]news.Author{{Name: "Nat Vasilyeva"}}},
+		{"a name, then a role, as link and block", ``,
+			`<div class="author"><a href="/a/bs">Ben Silverman</a><div class="author-title">Games Editor</div></div>`,
+			[]news.Author{{Name: "Ben Silverman"}}},
+		{"JSON-LD creator gives way to the byline",
+			`<script type="application/ld+json">{"@type":"NewsArticle","headline":"x","creator":"CC7567"}</script>`,
+			`<div class="byline">James Akinaka</div>`, []news.Author{{Name: "James Akinaka"}}},
+		{"JSON-LD creator when nothing else names one",
+			`<script type="application/ld+json">{"@type":"NewsArticle","headline":"x","creator":"CC7567"}</script>`,
+			``, []news.Author{{Name: "CC7567"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := parse([]byte("<html><head>" + tt.head + "</head><body>" + tt.body + "</body></html>"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, readMeta(doc).authors()); diff != "" {
+				t.Errorf("authors (-want +got):\n%s", diff)
+			}
+		})
 	}
 }
 
