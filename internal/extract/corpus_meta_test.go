@@ -16,8 +16,8 @@ var floorMeta = [metascore.NumFields]float64{
 	metascore.Byline:    0.830, // 59 of 71
 	metascore.Published: 1,     // 32 of 32
 	metascore.Lang:      1,     // 71 of 71
-	metascore.SiteName:  0.935, // 58 of 62
-	metascore.Excerpt:   0.731, // 68 of 93
+	metascore.SiteName:  0.983, // 61 of 62
+	metascore.Excerpt:   0.763, // 71 of 93
 }
 
 // metaValues is what FromHTML found, in the measure's terms.

@@ -211,8 +211,10 @@ func findItemprop(n *html.Node, key string) string {
 func (pm *pageMeta) fill(art *news.Article, base *url.URL) {
 	m := pm.meta
 	art.Title = pm.title()
-	art.Standfirst = first(m["og:description"], pm.ld.description, m["description"], m["twitter:description"], m["dc.description"], pm.itemprop["description"], pm.standfirstEl)
-	art.SiteName = first(m["og:site_name"], pm.ld.site, m["application-name"], m["twitter:site"])
+	// Meta contents come escaped twice often enough ("That&#039;s"):
+	// unescape once more, as JSON-LD strings are.
+	art.Standfirst = html.UnescapeString(first(m["og:description"], pm.ld.description, m["description"], m["twitter:description"], m["dc.description"], pm.itemprop["description"], pm.standfirstEl))
+	art.SiteName = html.UnescapeString(pm.siteName())
 	art.Language = normLang(first(pm.lang, pm.ld.lang, m["content-language"], m["og:locale"], m["dc.language"]))
 	art.CanonicalURL = resolveURL(base, first(pm.canonical, m["og:url"], pm.ld.url))
 	art.Authors = pm.authors()
@@ -241,6 +243,17 @@ func (pm *pageMeta) fill(art *news.Article, base *url.URL) {
 			break
 		}
 	}
+}
+
+// siteName is the site's declared name: og:site_name, unless it is the
+// JSON-LD publisher's name with more after it (a slogan, a ".fr"); no
+// Twitter handle, which is an account, not a name.
+func (pm *pageMeta) siteName() string {
+	og, pub := pm.meta["og:site_name"], pm.ld.site
+	if pub != "" && len(og) > len(pub) && strings.EqualFold(og[:len(pub)], pub) {
+		return pub
+	}
+	return first(og, pub, pm.meta["application-name"])
 }
 
 // title picks the headline: the first structured candidate (JSON-LD,

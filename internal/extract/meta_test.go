@@ -282,3 +282,25 @@ func TestJSONLDInCDATA(t *testing.T) {
 		}
 	}
 }
+
+func TestSiteNameAndStandfirst(t *testing.T) {
+	tests := []struct{ name, head, site, standfirst string }{
+		{"og:site_name", `<meta property="og:site_name" content="Town Gazette">`, "Town Gazette", ""},
+		{"publisher name beats og:site_name with a slogan",
+			`<meta property="og:site_name" content="Gazette.cz - Víte, co se děje"><script type="application/ld+json">{"@type":"NewsArticle","publisher":{"name":"Gazette.cz"}}</script>`,
+			"Gazette.cz", ""},
+		{"a Twitter handle is no site name", `<meta name="twitter:site" content="@gazette">`, "", ""},
+		{"a description escaped twice", `<meta name="description" content="That&amp;#039;s &amp;quot;it&amp;quot;">`, "", `That's "it"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			art, err := FromHTML([]byte("<html><head>"+tt.head+"</head><body>"+articleBody+"</body></html>"), "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if art.SiteName != tt.site || art.Standfirst != tt.standfirst {
+				t.Errorf("site %q standfirst %q, want %q and %q", art.SiteName, art.Standfirst, tt.site, tt.standfirst)
+			}
+		})
+	}
+}
