@@ -304,3 +304,20 @@ func TestSiteNameAndStandfirst(t *testing.T) {
 		})
 	}
 }
+
+func TestParseTime(t *testing.T) {
+	tests := []struct {
+		in   string
+		want time.Time
+	}{
+		{"2015-07-10 09:53:00 -0400", time.Date(2015, 7, 10, 13, 53, 0, 0, time.UTC)},
+		{"2023-06-07T20:54:26.829Z", time.Date(2023, 6, 7, 20, 54, 26, 829e6, time.UTC)},
+		{"2016-02-01 01:28:49", time.Date(2016, 2, 1, 1, 28, 49, 0, time.UTC)},
+		{"not a date", time.Time{}},
+	}
+	for _, tt := range tests {
+		if got := parseTime(tt.in); !got.Equal(tt.want) {
+			t.Errorf("parseTime(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
