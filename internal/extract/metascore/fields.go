@@ -29,7 +29,8 @@ func namesFound(want string, ours []string) bool {
 var nameSeps = strings.NewReplacer(" and ", ",", " und ", ",", " et ", ",", "&", ",", ";", ",", "/", ",", "|", ",", "\n", ",")
 
 // nameKeys splits a byline into names and reduces each to its words,
-// lowercased, without punctuation, web addresses or a leading "By".
+// lowercased, without punctuation, web addresses or a leading "By";
+// parts with digits are dates and go.
 func nameKeys(s string) []string {
 	var kept []string
 	for _, line := range strings.Split(s, "\n") {
@@ -51,7 +52,9 @@ func nameKeys(s string) []string {
 			}
 			words = append(words, w)
 		}
-		if len(words) > 0 {
+		// A part with a digit is a date or time ("March 25, 2015"), which
+		// Readability leaves in its byline text: not a name.
+		if len(words) > 0 && !strings.ContainsAny(part, "0123456789") {
 			keys = append(keys, strings.Join(words, " "))
 		}
 	}

@@ -39,6 +39,8 @@ func TestCompare(t *testing.T) {
 		{"byline web address dropped", Byline, "Bradley Kuhn (http://ebb.example/bk/)", Values{Authors: []string{"Bradley Kuhn"}}, Match},
 		{"byline date left in ours", Byline, "Nathan Willis", Values{Authors: []string{"Nathan Willis March 25"}}, Miss},
 		{"byline empty ours", Byline, "Ann Lee", Values{}, Missing},
+		{"byline date in the truth is no name", Byline, "By Nathan Willis\n   March 25, 2015", Values{Authors: []string{"Nathan Willis"}}, Match},
+		{"byline only a date matches nothing", Byline, "April 28, 2019 at 6:01 am", Values{Authors: []string{"Ben Romano"}}, Miss},
 		{"published same instant other zone", Published, "2018-04-05T16:00:00Z", Values{Published: noon}, Match},
 		{"published other instant", Published, "2018-04-05T12:00:00Z", Values{Published: noon}, Miss},
 		{"published no zone same day", Published, "2018-04-05T06:00", Values{Published: noon}, Match},
