@@ -4,7 +4,8 @@
 #
 #   1. in-process speed on one core: pages/s and bytes allocated per page
 #      over both dev sets (go test -bench, GOMAXPROCS=1, pinned to one CPU);
-#   2. structure kept on the readability set (cmd/structure);
+#   2. structure kept on the readability set (cmd/structure), and the
+#      metadata matched there (cmd/metadata: newshound and go-readability);
 #   3. peak RSS of one process extracting a typical (median-size) page;
 #   4. start-up: one process on a tiny page, 20 times;
 #   5. quality with the project's scorer on both dev sets, one process per
@@ -49,6 +50,9 @@ echo "== in-process benchmark (one core)" >&2
 
 echo "== structure kept (readability set)" >&2
 (cd "$here" && go run ./cmd/structure) | tee "$out/structure.txt" >&2
+
+echo "== metadata matched (readability set)" >&2
+(cd "$here" && go run ./cmd/metadata) | tee "$out/metadata.txt" >&2
 
 echo "== peak RSS on a typical page" >&2
 pages=("$corpus"/readability/*/source.html)

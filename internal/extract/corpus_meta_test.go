@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"newshound/internal/extract/metascore"
-	"newshound/internal/news"
 )
 
 // Metadata floors, per field: the share of readability pages whose
@@ -18,16 +17,6 @@ var floorMeta = [metascore.NumFields]float64{
 	metascore.Lang:      1,     // 71 of 71
 	metascore.SiteName:  0.983, // 61 of 62
 	metascore.Excerpt:   0.763, // 71 of 93
-}
-
-// metaValues is what FromHTML found, in the measure's terms.
-func metaValues(art news.Article) metascore.Values {
-	v := metascore.Values{Title: art.Title, Published: art.PublishedAt, Lang: art.Language,
-		SiteName: art.SiteName, Excerpt: art.Standfirst}
-	for _, a := range art.Authors {
-		v.Authors = append(v.Authors, a.Name)
-	}
-	return v
 }
 
 // TestCorpusMetadata measures title, byline, published time, language,
@@ -44,7 +33,7 @@ func TestCorpusMetadata(t *testing.T) {
 			t.Fatalf("%s: expected-metadata.json: %v", p.name, err)
 		}
 		art, _ := FromHTML(p.source, "")
-		got := metaValues(art)
+		got := metascore.OfArticle(art)
 		res := total.Add(want, got)
 		if !*corpusPagesFlag {
 			continue

@@ -18,6 +18,8 @@ import (
 	"strings"
 	"time"
 	"unicode"
+
+	"newshound/internal/news"
 )
 
 // Field is one metadata field measured.
@@ -76,6 +78,16 @@ type Values struct {
 	Lang      string
 	SiteName  string
 	Excerpt   string // the standfirst or description
+}
+
+// OfArticle is what newshound's extractor found, in the measure's terms.
+func OfArticle(art news.Article) Values {
+	v := Values{Title: art.Title, Published: art.PublishedAt, Lang: art.Language,
+		SiteName: art.SiteName, Excerpt: art.Standfirst}
+	for _, a := range art.Authors {
+		v.Authors = append(v.Authors, a.Name)
+	}
+	return v
 }
 
 // Outcome is how one field of one page compares.

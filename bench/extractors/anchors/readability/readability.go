@@ -10,6 +10,8 @@ import (
 	"net/url"
 
 	readeck "codeberg.org/readeck/go-readability/v2"
+
+	"newshound/internal/extract/metascore"
 )
 
 // fallbackURL stands in for the page address when none is known; the
@@ -28,18 +30,45 @@ func HTML(page []byte, pageURL string) (string, error) {
 	return render(page, pageURL, readeck.Article.RenderHTML)
 }
 
-func render(page []byte, pageURL string, out func(readeck.Article, io.Writer) error) (string, error) {
+// Meta returns the library's metadata for page in the terms of
+// newshound's metadata measure: its byline is one string, which the
+// measure splits into names as it does the expected byline; the excerpt
+// is the library's (the description, else the first paragraph).
+func Meta(page []byte, pageURL string) (metascore.Values, error) {
+	art, err := parse(page, pageURL)
+	if err != nil {
+		return metascore.Values{}, err
+	}
+	v := metascore.Values{Title: art.Title(), Lang: art.Language(), SiteName: art.SiteName(), Excerpt: art.Excerpt()}
+	if b := art.Byline(); b != "" {
+		v.Authors = []string{b}
+	}
+	if t, err := art.PublishedTime(); err == nil {
+		v.Published = t
+	}
+	return v, nil
+}
+
+func parse(page []byte, pageURL string) (readeck.Article, error) {
 	if pageURL == "" {
 		pageURL = fallbackURL
 	}
 	u, err := url.Parse(pageURL)
 	if err != nil {
-		return "", fmt.Errorf("readability: page URL: %w", err)
+		return readeck.Article{}, fmt.Errorf("readability: page URL: %w", err)
 	}
 	p := readeck.NewParser()
 	art, err := p.Parse(bytes.NewReader(page), u)
 	if err != nil {
-		return "", fmt.Errorf("readability: %w", err)
+		return readeck.Article{}, fmt.Errorf("readability: %w", err)
+	}
+	return art, nil
+}
+
+func render(page []byte, pageURL string, out func(readeck.Article, io.Writer) error) (string, error) {
+	art, err := parse(page, pageURL)
+	if err != nil {
+		return "", err
 	}
 	if art.Node == nil {
 		return "", nil
