@@ -150,8 +150,8 @@ func TestTrimEdges(t *testing.T) {
 			keep: []string{"See also", "Arts centres in the county", "Council minutes"},
 		},
 		{
-			name:   "a news story's See also goes, as a heading or as a line",
-			in:     long + `<p><strong>See also:</strong> <a href="/x">Council votes on parking charges</a></p>` + p2 + `<h2>Funding</h2>` + p3 + `<h2>See also</h2><ul><li><a href="/y">Library hours extended</a></li><li><a href="/z">New bus route to the coast</a></li><li><a href="/v">Market moves</a></li></ul>` +
+			name: "a news story's See also goes, as a heading or as a line",
+			in: long + `<p><strong>See also:</strong> <a href="/x">Council votes on parking charges</a></p>` + p2 + `<h2>Funding</h2>` + p3 + `<h2>See also</h2><ul><li><a href="/y">Library hours extended</a></li><li><a href="/z">New bus route to the coast</a></li><li><a href="/v">Market moves</a></li></ul>` +
 				`<p>This article was amended on 5 March: the arts centre opens next spring, not this autumn as first reported.</p>`,
 			keep:   []string{"Local groups", "This article was amended"},
 			absent: []string{"See also", "parking charges", "Library hours", "bus route"},
