@@ -17,15 +17,20 @@ import (
 
 // headStandfirst returns the standfirst for the article's header: "" when
 // the body opens with it (a lede the page's description was copied from,
-// often cut short with an ellipsis).
+// often cut short with an ellipsis), after at most two blocks such as a
+// picture's caption.
 func headStandfirst(a news.Article) string {
 	sf := foldText(strings.TrimRight(strings.TrimSpace(a.Standfirst), ".…"))
 	if sf == "" {
 		return a.Standfirst
 	}
-	first, _, _ := strings.Cut(strings.TrimSpace(a.BodyText), "\n\n")
-	if f := foldText(first); f == sf || strings.HasPrefix(f, sf+" ") {
-		return ""
+	rest := strings.TrimSpace(a.BodyText)
+	for range 3 {
+		var para string
+		para, rest, _ = strings.Cut(rest, "\n\n")
+		if f := foldText(para); f == sf || strings.HasPrefix(f, sf+" ") {
+			return ""
+		}
 	}
 	return a.Standfirst
 }

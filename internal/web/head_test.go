@@ -21,7 +21,8 @@ func TestHeadStandfirst(t *testing.T) {
 		{"“Close it,” the council said", "\"Close it\", the council said — and it did.", false},
 		{"A pool closes", "The council voted to close the pool.", true},
 		{"The cat", "The catalogue of the museum grew.", true},
-		{"The council voted.", "Opening.\n\nThe council voted.", true},
+		{"The council voted.", "The pool at dusk.\n\nThe council voted.\n\nMore.", false},
+		{"The council voted.", "One.\n\nTwo.\n\nThree.\n\nThe council voted.", true},
 		{"", "Body.", true},
 		{"Standfirst only.", "", true},
 	} {
