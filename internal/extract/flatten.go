@@ -37,83 +37,140 @@ var rawText = map[string]bool{"script": true, "style": true, "textarea": true, "
 
 // flatten rewrites page so that no element is opened deeper than limit
 // levels, counting open elements the way the parser roughly does. It takes
-// one pass of the tokenizer: time linear in the page, memory one copy.
+// one pass of the tokenizer: time linear in the page, memory one copy,
+// made only once a token is dropped (a page within the limit and without
+// stray end tags comes back as it is).
 func flatten(page []byte, limit int) []byte {
 	z := html.NewTokenizer(bytes.NewReader(page))
-	out := bytes.NewBuffer(make([]byte, 0, len(page)))
-	var stack []openRun
-	depth := 0
-	skipRaw := ""
-	push := func(name string) {
-		if k := len(stack) - 1; k >= 0 && stack[k].name == name {
-			stack[k].n++
-		} else {
-			stack = append(stack, openRun{name, 1})
-		}
-		depth++
-	}
-	// pop closes the innermost open element named name, and the ones above
-	// it; it reports whether that element was within the kept depth.
-	pop := func(name string) (found, kept bool) {
-		seen := 0
-		for k := len(stack) - 1; k >= 0 && seen < endTagSearch; k-- {
-			if stack[k].name == name {
-				depth -= seen + 1
-				kept = depth < limit
-				stack[k].n--
-				if stack[k].n == 0 {
-					stack = stack[:k]
-				} else {
-					stack = stack[:k+1]
-				}
-				return true, kept
-			}
-			seen += stack[k].n
-		}
-		return false, false
-	}
+	f := flattener{limit: limit, open: map[string]int{}}
+	var out []byte // nil while nothing is dropped
+	read := 0      // bytes of page tokenized so far
 	for {
 		tt := z.Next()
 		if tt == html.ErrorToken {
-			return out.Bytes()
+			if out == nil {
+				return page
+			}
+			return out
 		}
 		raw := z.Raw()
-		switch tt {
-		case html.StartTagToken, html.SelfClosingTagToken:
-			// The parser ignores the self-closing slash on HTML elements.
-			name, _ := z.TagName()
-			void := voidElement(string(name))
-			if len(stack) > 0 && closedByItself[string(name)] && stack[len(stack)-1].name == string(name) {
-				pop(string(name))
+		read += len(raw)
+		if !f.keep(tt, z) {
+			if out == nil {
+				out = append(make([]byte, 0, len(page)), page[:read-len(raw)]...)
 			}
-			if void && depth >= limit {
-				continue
-			}
-			if void {
-				break
-			}
-			push(string(name))
-			if depth > limit {
-				if rawText[string(name)] {
-					skipRaw = string(name)
-				}
-				continue
-			}
-		case html.EndTagToken:
-			name, _ := z.TagName()
-			found, kept := pop(string(name))
-			if string(name) == skipRaw {
-				skipRaw = ""
-			}
-			if found && !kept {
-				continue
-			}
-		case html.TextToken:
-			if skipRaw != "" {
-				continue
-			}
+			continue
 		}
-		out.Write(raw)
+		if out != nil {
+			out = append(out, raw...)
+		}
+	}
+}
+
+// flattener follows the open elements of one page through flatten.
+type flattener struct {
+	limit   int
+	stack   []openRun
+	open    map[string]int // open elements by name, all runs together
+	depth   int
+	leaf    int    // the depth of the one paragraph kept beyond limit, or 0
+	skipRaw string // the raw-text element whose dropped content is skipped
+}
+
+// keep reports whether the current token of z stays in the page.
+func (f *flattener) keep(tt html.TokenType, z *html.Tokenizer) bool {
+	switch tt {
+	case html.StartTagToken, html.SelfClosingTagToken:
+		// The parser ignores the self-closing slash on HTML elements.
+		name, _ := z.TagName()
+		return f.start(string(name))
+	case html.EndTagToken:
+		name, _ := z.TagName()
+		if f.open[string(name)] == 0 && string(name) != "br" {
+			// It closes nothing: the parser would walk its whole stack to
+			// find that out, and make an empty paragraph of a </p>. (A
+			// </br> is a line break.)
+			return false
+		}
+		found, kept := f.pop(string(name))
+		if string(name) == f.skipRaw {
+			f.skipRaw = ""
+		}
+		return !found || kept
+	case html.TextToken:
+		return f.skipRaw == ""
+	}
+	return true
+}
+
+// start opens element name and reports whether its start tag is kept.
+func (f *flattener) start(name string) bool {
+	if k := len(f.stack) - 1; k >= 0 && closedByItself[name] && f.stack[k].name == name {
+		f.pop(name)
+	}
+	if voidElement(name) {
+		return f.depth < f.limit || f.depth == f.leaf
+	}
+	f.push(name)
+	if f.depth <= f.limit {
+		return true
+	}
+	if f.leaf == 0 && name == "p" {
+		// A paragraph beyond the limit stays, one at a time, so that the
+		// text keeps its breaks. It adds at most one level in the parser,
+		// even left open: the next paragraph, list item or block closes
+		// it.
+		f.leaf = f.depth
+		return true
+	}
+	if rawText[name] {
+		f.skipRaw = name
+	}
+	return false
+}
+
+// push opens an element named name.
+func (f *flattener) push(name string) {
+	if k := len(f.stack) - 1; k >= 0 && f.stack[k].name == name {
+		f.stack[k].n++
+	} else {
+		f.stack = append(f.stack, openRun{name, 1})
+	}
+	f.open[name]++
+	f.depth++
+}
+
+// pop closes the innermost open element named name, and the ones above it;
+// it reports whether that element was within the kept depth.
+func (f *flattener) pop(name string) (found, kept bool) {
+	seen := 0
+	for k := len(f.stack) - 1; k >= 0 && seen < endTagSearch; k-- {
+		if f.stack[k].name == name {
+			d := f.depth - seen // the depth of the element closed
+			f.depth = d - 1
+			kept = d <= f.limit || d == f.leaf
+			if d <= f.leaf {
+				f.leaf = 0
+			}
+			f.close(k)
+			return true, kept
+		}
+		seen += f.stack[k].n
+	}
+	return false, false
+}
+
+// close closes the innermost element of run k and every run above it.
+func (f *flattener) close(k int) {
+	for _, r := range f.stack[k+1:] {
+		f.open[r.name] -= r.n
+	}
+	f.open[f.stack[k].name]--
+	f.stack[k].n--
+	if f.stack[k].n == 0 {
+		f.stack = f.stack[:k]
+	} else {
+		f.stack = f.stack[:k+1]
 	}
 }
 

@@ -64,3 +64,14 @@ func TestFlattenKeepsShallowPages(t *testing.T) {
 		t.Errorf("flatten changed a shallow page:\n%s\nwant:\n%s", got, page)
 	}
 }
+
+// TestFlattenDropsStrayEndTags checks that end tags closing nothing go,
+// as the parser would ignore them (or make an empty paragraph of a
+// </p>), while a </br>, which the parser reads as a line break, stays.
+func TestFlattenDropsStrayEndTags(t *testing.T) {
+	page := "<div><p>one</p></p></span>two</br>three</div></div>"
+	want := "<div><p>one</p>two</br>three</div>"
+	if got := string(flatten([]byte(page), flattenDepth)); got != want {
+		t.Errorf("flatten(%q) = %q, want %q", page, got, want)
+	}
+}
