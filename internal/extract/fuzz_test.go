@@ -258,20 +258,30 @@ func deepPage(tag string, n int, inner string) []byte {
 }
 
 // TestCapElements checks where the element cap cuts a page: before the
-// first start tag over the cap, not counting what only looks like tags
-// inside comments and scripts.
+// first start tag over the cap, or the first tag of either kind over the
+// cap on all tags, not counting what only looks like tags inside comments
+// and scripts.
 func TestCapElements(t *testing.T) {
-	page := "<p>a</p><!-- <b><b><b> --><SCRIPT>if (a<b) x = '<i><i></scrip>';</script ><p>b</p><p>c</p>"
+	const script = "<!-- <b><b><b> --><SCRIPT>if (a<b) x = '<i><i></scrip>';</script >"
+	page := "<p>a</p>" + script + "<p>b</p><p>c</p>"
+	stray := strings.Repeat("</p>", 5) // each makes an element
 	for _, tc := range []struct {
-		max  int
-		want string
+		page             string
+		maxStart, maxAll int
+		want             string
+		tags             int
 	}{
-		{2, "<p>a</p><!-- <b><b><b> --><SCRIPT>if (a<b) x = '<i><i></scrip>';</script >"},
-		{3, "<p>a</p><!-- <b><b><b> --><SCRIPT>if (a<b) x = '<i><i></scrip>';</script ><p>b</p>"},
-		{4, page},
+		{page, 2, 100, "<p>a</p>" + script, 3},
+		{page, 3, 100, "<p>a</p>" + script + "<p>b</p>", 5},
+		{page, 4, 100, page, 7},
+		{page, 100, 4, "<p>a</p>" + script + "<p>b", 4},
+		{page, 100, 1, "<p>a", 1},
+		{stray, 1, 100, stray, 5},
+		{stray, 1, 3, "</p></p></p>", 3},
 	} {
-		if got := string(capElements([]byte(page), tc.max)); got != tc.want {
-			t.Errorf("cap %d: got %q, want %q", tc.max, got, tc.want)
+		got, tags := capElements([]byte(tc.page), tc.maxStart, tc.maxAll)
+		if string(got) != tc.want || tags != tc.tags {
+			t.Errorf("cap %d/%d: got %q and %d tags, want %q and %d", tc.maxStart, tc.maxAll, got, tags, tc.want, tc.tags)
 		}
 	}
 }
@@ -340,6 +350,15 @@ func hostileCases() []hostileCase {
 	para := "<p>A long page keeps on saying the same reasonable thing about the harbour, for the %dth time.</p>\n"
 	repeat := func(unit string) func(int) string { return func(int) string { return unit } }
 	deep := func(tag string) func() []byte { return func() []byte { return deepPage(tag, 10000, hostileArticle) } }
+	paras := func(i int) string { return fmt.Sprintf(para, i) }
+	// nested fills 10 MB with unit inside n levels of open (closed by
+	// close), below head: under 512 levels the parser takes the nesting
+	// as it is, and every tag may walk it.
+	nested := func(open, close string, n int, head string, unit func(int) string) func() []byte {
+		return func() []byte {
+			return filledPage(size, "<article>"+strings.Repeat(open, n)+head, unit, strings.Repeat(close, n)+"</article>")
+		}
+	}
 	return []hostileCase{
 		{name: "nest-div-10000", page: deep("div"), want: hostileText},
 		{name: "nest-b-10000", page: deep("b"), want: hostileText},
@@ -419,6 +438,19 @@ func hostileCases() []hostileCase {
 			return filledPage(size, "<section>"+strings.Repeat("<header><h2>Ferry</h2>", 400),
 				func(i int) string { return fmt.Sprintf(para, i) }, strings.Repeat("</header>", 400)+"</section>")
 		}, want: "keeps on saying"},
+		{name: "nest-div-400-paragraphs", page: nested("<div>", "</div>", 400, "", paras), want: "keeps on saying"},
+		{name: "nest-span-400-paragraphs", page: nested("<span>", "</span>", 400, "", paras), want: "keeps on saying"},
+		{name: "nest-list-200-paragraphs", page: nested("<ul><li>", "</li></ul>", 200, "", paras), want: "keeps on saying"},
+		{name: "nest-dl-200-paragraphs", page: nested("<dl><dd>", "</dd></dl>", 200, "", paras), want: "keeps on saying"},
+		{name: "nest-div-400-list-items", page: nested("<div>", "</div>", 400, hostileArticle,
+			repeat("<li>An item of a very long list</li>")), want: hostileText},
+		{name: "nest-div-400-headings", page: nested("<div>", "</div>", 400, hostileArticle, repeat("<h2>A heading</h2>")), want: hostileText},
+		{name: "nest-div-400-buttons", page: nested("<div>", "</div>", 400, hostileArticle, repeat("<button>Press</button>")), want: hostileText},
+		// A </p> that closes nothing makes an empty paragraph, and every
+		// stray end tag walks the parser's stack.
+		{name: "stray-p-10MB", page: nested("<div>", "</div>", 1, hostileArticle, repeat("</p>")), want: hostileText},
+		{name: "nest-div-400-stray-p", page: nested("<div>", "</div>", 400, hostileArticle, repeat("</p>")), want: hostileText},
+		{name: "nest-div-400-stray-div", page: nested("<div>", "</div>", 400, hostileArticle, repeat("</div>")), want: hostileText},
 		{name: "nest-heading-ids-400", page: func() []byte {
 			return filledPage(size, "<article>"+strings.Repeat(`<h2 id="the-ferry-news"><span>`, 400),
 				func(i int) string { return fmt.Sprintf(para, i) }, strings.Repeat("</span></h2>", 400)+"</article>")
@@ -453,7 +485,10 @@ func hostileCases() []hostileCase {
 				"</div>" + strings.Repeat("</div>", 250)
 			alt := strings.Repeat("<div>", 6) + "<p>" + count + tail + strings.Repeat("</div>", 6)
 			return filledPage(size, top+strings.Repeat("<div>", 250), repeat(alt), strings.Repeat("</div>", 250))
-		}, want: hostileText},
+			// With its 200,000 tags the page is flattened to 64 levels,
+			// which gathers the alternatives' paragraphs into one block:
+			// that block, not the lone paragraph, is the article now.
+		}, want: "kept counting the boats"},
 		{name: "deep-and-wide-10MB", page: func() []byte {
 			return filledPage(size, strings.Repeat("<div>", 480)+hostileArticle, repeat(`<a href="/l">l</a> `), strings.Repeat("</div>", 480))
 		}, want: hostileText},

@@ -33,7 +33,12 @@ func parse(page []byte) (*html.Node, error) {
 			page = bytes.ToValidUTF8(page, []byte("\uFFFD"))
 		}
 	}
-	page = capElements(page, maxElements)
+	page, tags := capElements(page, maxElements, maxTags)
+	if tags > manyTags {
+		// Each tag may walk the parser's stack of open elements (scope
+		// checks), so many tags under deep nesting cost their product.
+		page = flatten(page, manyTagsDepth)
+	}
 	doc, err := html.Parse(bytes.NewReader(page))
 	if err == nil {
 		return doc, nil
@@ -54,13 +59,28 @@ func parse(page []byte) (*html.Node, error) {
 // hostile pages (10 MB of links is over half a million elements).
 const maxElements = 100_000
 
-// capElements returns page cut before its (max+1)th start tag; the parser
+// maxTags caps start and end tags together, ten times the dev corpus's
+// most (19,216). End tags count because a stray </p> makes an element
+// and any end tag may walk the parser's stack: 10 MB of "</p>" was 2.6
+// million elements.
+const maxTags = 200_000
+
+// A page of more than manyTags tags is flattened to manyTagsDepth levels
+// before it is parsed, so that its tags times the depth they walk stay
+// bounded. The dev corpus has at most 19,216 tags and 38 levels.
+const (
+	manyTags      = 50_000
+	manyTagsDepth = 64
+)
+
+// capElements returns page cut before its (maxStart+1)th start tag or its
+// (maxAll+1)th tag of either kind, and the number of tags kept; the parser
 // closes whatever is open at the cut. Comments and the content of
 // raw-text elements (script, style, noscript, ...) hold no tags, however
 // they look. The count is a byte scan, not a parse: a "<" inside an
 // attribute value may count, which only moves the cut earlier.
-func capElements(page []byte, max int) []byte {
-	n := 0
+func capElements(page []byte, maxStart, maxAll int) ([]byte, int) {
+	n, all := 0, 0
 	for i := 0; i < len(page); i++ {
 		j := bytes.IndexByte(page[i:], '<')
 		if j < 0 {
@@ -76,11 +96,18 @@ func capElements(page []byte, max int) []byte {
 			i += 3 + k + 3
 			continue
 		}
+		if len(rest) > 1 && rest[0] == '/' && isASCIILetter(rest[1]) {
+			if all++; all > maxAll {
+				return page[:i], maxAll
+			}
+			continue
+		}
 		if len(rest) == 0 || !isASCIILetter(rest[0]) {
 			continue
 		}
-		if n++; n > max {
-			return page[:i]
+		n++
+		if all++; n > maxStart || all > maxAll {
+			return page[:i], all - 1
 		}
 		name := rawTextTag(rest)
 		if name == "plaintext" {
@@ -94,7 +121,7 @@ func capElements(page []byte, max int) []byte {
 			i += k
 		}
 	}
-	return page
+	return page, all
 }
 
 // isASCIILetter reports whether c opens a tag name after "<".
