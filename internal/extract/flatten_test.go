@@ -1,8 +1,12 @@
 package extract
 
 import (
+	"bytes"
+	"os"
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
 )
 
 func TestFlatten(t *testing.T) {
@@ -74,4 +78,46 @@ func TestFlattenDropsStrayEndTags(t *testing.T) {
 	if got := string(flatten([]byte(page), flattenDepth)); got != want {
 		t.Errorf("flatten(%q) = %q, want %q", page, got, want)
 	}
+}
+
+// TestFlattenBoundsDepth checks the bound flatten is for: the parser's
+// tree of a page flattened to limit levels is at most a few levels deeper
+// (elements the parser implies, formatting it reopens, the paragraph kept
+// beyond the limit), on the dev pages and on shapes aimed at the kept
+// paragraph.
+func TestFlattenBoundsDepth(t *testing.T) {
+	const limit, slack = 16, 8
+	pages := map[string][]byte{
+		"paragraphs left open in closed divs": []byte(strings.Repeat("<div>", 100) + strings.Repeat("<div><p>x</div>", 1000)),
+		"list items left open in closed divs": []byte(strings.Repeat("<div>", 100) + strings.Repeat("<div><dd>x</div><div><li>y</div>", 500)),
+		"formatting around paragraphs":        []byte(strings.Repeat("<div>", 100) + strings.Repeat("<b><i><u><p>x</p>", 300)),
+		"tables in paragraphs":                []byte(strings.Repeat("<span>", 100) + strings.Repeat("<p><table><tr><td>x", 300)),
+	}
+	if dir, ok := findCorpus(); ok {
+		for _, p := range corpusPages(t, dir) {
+			page, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			pages[p] = page
+		}
+	}
+	for name, page := range pages {
+		doc, err := html.Parse(bytes.NewReader(flatten(page, limit)))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if d := treeDepth(doc); d > limit+slack {
+			t.Errorf("%s: flattened to %d levels, parsed %d deep", name, limit, d)
+		}
+	}
+}
+
+// treeDepth returns how many levels of nodes lie below n.
+func treeDepth(n *html.Node) int {
+	d := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		d = max(d, 1+treeDepth(c))
+	}
+	return d
 }
