@@ -6,11 +6,15 @@ import (
 	"golang.org/x/net/html"
 )
 
-// The HTML parser refuses documents nested deeper than 512 elements. Real
-// articles stay far shallower, so a page that is refused is flattened: start
-// tags beyond flattenDepth are dropped (their text stays, in the deepest
-// kept element) with their end tags, and the page is parsed again.
-const flattenDepth = 256
+// The HTML parser refuses documents nested deeper than parserDepth
+// elements. Real articles stay far shallower, so a page that is refused is
+// flattened: start tags beyond flattenDepth are dropped (their text stays,
+// in the deepest kept element) with their end tags, and the page is parsed
+// again.
+const (
+	parserDepth  = 512
+	flattenDepth = 256
+)
 
 // endTagSearch bounds how far down the open-element stack an end tag looks
 // for its start tag, so that stray end tags cost constant time.

@@ -451,6 +451,13 @@ func hostileCases() []hostileCase {
 		{name: "stray-p-10MB", page: nested("<div>", "</div>", 1, hostileArticle, repeat("</p>")), want: hostileText},
 		{name: "nest-div-400-stray-p", page: nested("<div>", "</div>", 400, hostileArticle, repeat("</p>")), want: hostileText},
 		{name: "nest-div-400-stray-div", page: nested("<div>", "</div>", 400, hostileArticle, repeat("</div>")), want: hostileText},
+		// Small pages, deep: 49,000 tags under 500 levels walk as far.
+		{name: "nest-div-500-stray-p-200KB", page: func() []byte {
+			return deepPage("div", 500, hostileArticle+strings.Repeat("</p>", 49_000))
+		}, want: hostileText},
+		{name: "nest-div-500-list-items-250KB", page: func() []byte {
+			return deepPage("div", 500, hostileArticle+strings.Repeat("<li>x", 49_000))
+		}, want: hostileText},
 		{name: "nest-heading-ids-400", page: func() []byte {
 			return filledPage(size, "<article>"+strings.Repeat(`<h2 id="the-ferry-news"><span>`, 400),
 				func(i int) string { return fmt.Sprintf(para, i) }, strings.Repeat("</span></h2>", 400)+"</article>")
