@@ -80,18 +80,26 @@ func TestFlattenDropsStrayEndTags(t *testing.T) {
 	}
 }
 
+// flattenShapes are pages aimed at the paragraph flatten keeps beyond its
+// limit: left open, under formatting, around tables.
+var flattenShapes = map[string]string{
+	"paragraphs left open in closed divs": strings.Repeat("<div>", 100) + strings.Repeat("<div><p>x</div>", 1000),
+	"list items left open in closed divs": strings.Repeat("<div>", 100) + strings.Repeat("<div><dd>x</div><div><li>y</div>", 500),
+	"formatting around paragraphs":        strings.Repeat("<div>", 100) + strings.Repeat("<b><i><u><p>x</p>", 300),
+	"tables in paragraphs":                strings.Repeat("<span>", 100) + strings.Repeat("<p><table><tr><td>x", 300),
+}
+
+// flattenLimit is the depth the flatten bound tests flatten to.
+const flattenLimit = 16
+
 // TestFlattenBoundsDepth checks the bound flatten is for: the parser's
-// tree of a page flattened to limit levels is at most a few levels deeper
-// (elements the parser implies, formatting it reopens, the paragraph kept
-// beyond the limit), on the dev pages and on shapes aimed at the kept
-// paragraph.
+// tree of a page flattened to flattenLimit levels is at most a few levels
+// deeper (elements the parser implies, the paragraph kept beyond the
+// limit), on the dev pages and flattenShapes.
 func TestFlattenBoundsDepth(t *testing.T) {
-	const limit, slack = 16, 8
-	pages := map[string][]byte{
-		"paragraphs left open in closed divs": []byte(strings.Repeat("<div>", 100) + strings.Repeat("<div><p>x</div>", 1000)),
-		"list items left open in closed divs": []byte(strings.Repeat("<div>", 100) + strings.Repeat("<div><dd>x</div><div><li>y</div>", 500)),
-		"formatting around paragraphs":        []byte(strings.Repeat("<div>", 100) + strings.Repeat("<b><i><u><p>x</p>", 300)),
-		"tables in paragraphs":                []byte(strings.Repeat("<span>", 100) + strings.Repeat("<p><table><tr><td>x", 300)),
+	pages := map[string][]byte{}
+	for name, page := range flattenShapes {
+		pages[name] = []byte(page)
 	}
 	if dir, ok := findCorpus(); ok {
 		for _, p := range corpusPages(t, dir) {
@@ -103,13 +111,36 @@ func TestFlattenBoundsDepth(t *testing.T) {
 		}
 	}
 	for name, page := range pages {
-		doc, err := html.Parse(bytes.NewReader(flatten(page, limit)))
-		if err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-		if d := treeDepth(doc); d > limit+slack {
-			t.Errorf("%s: flattened to %d levels, parsed %d deep", name, limit, d)
-		}
+		checkFlattenDepth(t, name, page, 8)
+	}
+}
+
+// FuzzFlatten checks flatten's bound on any input. The slack is wider
+// than the dev pages need: the parser reopens up to three of each of 14
+// formatting elements that an end tag closed, which flatten counts as
+// closed; what must hold is a constant bound, never the parser's refusal.
+//
+//	go test -run '^$' -fuzz FuzzFlatten -fuzztime 3m ./internal/extract/
+func FuzzFlatten(f *testing.F) {
+	for _, s := range syntheticSeeds {
+		f.Add([]byte(s))
+	}
+	for _, s := range flattenShapes {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, page []byte) { checkFlattenDepth(t, "input", page, 64) })
+}
+
+// checkFlattenDepth flattens page to flattenLimit levels, parses it and
+// fails unless the tree is at most slack levels deeper.
+func checkFlattenDepth(t *testing.T, name string, page []byte, slack int) {
+	t.Helper()
+	doc, err := html.Parse(bytes.NewReader(flatten(page, flattenLimit)))
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	if d := treeDepth(doc); d > flattenLimit+slack {
+		t.Errorf("%s: flattened to %d levels, parsed %d deep", name, flattenLimit, d)
 	}
 }
 
