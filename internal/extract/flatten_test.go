@@ -128,7 +128,25 @@ func FuzzFlatten(f *testing.F) {
 	for _, s := range flattenShapes {
 		f.Add([]byte(s))
 	}
-	f.Fuzz(func(t *testing.T, page []byte) { checkFlattenDepth(t, "input", page, 64) })
+	f.Fuzz(func(t *testing.T, page []byte) {
+		checkFlattenDepth(t, "input", page, 64)
+		// flatten copies the page up to its first dropped token by
+		// offset, which holds only if the tokens' raw bytes lie end to
+		// end from the start of the page.
+		if raw := rawTokens(page); !bytes.HasPrefix(page, raw) {
+			t.Errorf("the tokens' raw bytes are not the page's start:\n%q\n%q", raw, page)
+		}
+	})
+}
+
+// rawTokens returns the raw bytes of every token of page, end to end.
+func rawTokens(page []byte) []byte {
+	z := html.NewTokenizer(bytes.NewReader(page))
+	var out []byte
+	for z.Next() != html.ErrorToken {
+		out = append(out, z.Raw()...)
+	}
+	return out
 }
 
 // checkFlattenDepth flattens page to flattenLimit levels, parses it and
