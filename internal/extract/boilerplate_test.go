@@ -54,6 +54,9 @@ type pageCase struct {
 	// credits maps a figure credit to its caption: both are kept inside one
 	// figure and the credit sits in an element of its own.
 	credits map[string]string
+	// once are texts that BodyText must hold exactly once: body sentences
+	// that the page repeats as a pull quote.
+	once []string
 }
 
 var boilerplateCases = []pageCase{
@@ -623,6 +626,11 @@ func runPageCases(t *testing.T, cases []pageCase) {
 			}
 			for credit, caption := range tc.credits {
 				checkCredit(t, body, credit, caption)
+			}
+			for _, s := range tc.once {
+				if n := strings.Count(art.BodyText, s); n != 1 {
+					t.Errorf("BodyText has %q %d times, want once", s, n)
+				}
 			}
 			rawHTML := html.UnescapeString(art.BodyHTML)
 			for _, s := range tc.absent {
