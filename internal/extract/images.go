@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // lazySrcAttrs are the attributes lazy-loading scripts read the real image
@@ -171,4 +172,17 @@ func videoHost(src string) bool {
 		}
 	}
 	return false
+}
+
+// ampImage turns an accelerated mobile page's <amp-img> or <amp-anim>
+// into the <img> it stands for. Its children are the fallback and
+// placeholder copies, which go.
+func ampImage(n *html.Node) {
+	if n.DataAtom != 0 || n.Data != "amp-img" && n.Data != "amp-anim" {
+		return
+	}
+	for c := n.FirstChild; c != nil; c = n.FirstChild {
+		n.RemoveChild(c)
+	}
+	n.Data, n.DataAtom = "img", atom.Img
 }

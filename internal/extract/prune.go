@@ -29,6 +29,7 @@ func stripNoise(n *html.Node, byClass bool) (hidClass bool) {
 			} else if c.DataAtom == atom.Noscript {
 				unwrapNoscript(c)
 			} else {
+				ampImage(c)
 				if c.DataAtom == atom.Img || c.DataAtom == atom.Source {
 					fixLazyImage(c)
 				}

@@ -224,3 +224,16 @@ var templateCases = []pageCase{
 func TestTemplates(t *testing.T) {
 	runPageCases(t, templateCases)
 }
+
+// TestTemplateAMPImages checks that an <amp-img> in the article comes out
+// as an <img>: on an accelerated mobile page it is the only image markup.
+func TestTemplateAMPImages(t *testing.T) {
+	art := extractFile(t, "cms-amp.html", "https://riversidegazette.example/news/glassworks-chimney/amp")
+	want := "https://riversidegazette.example/images/2026/07/chimney-plan-800.jpg"
+	for _, u := range imageURLs(parseBody(t, art.BodyHTML)) {
+		if u == want {
+			return
+		}
+	}
+	t.Errorf("BodyHTML has no <img> for %s:\n%s", want, art.BodyHTML)
+}
