@@ -94,6 +94,9 @@ func fromDoc(doc *html.Node, pageURL string, pruneNames bool) (news.Article, boo
 	byName := pruneFurniture(body, m, cues, m[body].ptext, pruneNames, furnitureLines, findLead(body, m, art.Standfirst)) || hidClass
 	m = measureTree(body)
 	roots := chooseRoots(body, m, cues, pm.ld.body)
+	if fig := figureBefore(roots[0], body, m); fig != nil {
+		roots = append([]*html.Node{fig}, roots...)
+	}
 	lead := leadBefore(roots[0], body, m, art.Standfirst)
 	if lead != nil {
 		roots = append([]*html.Node{lead}, roots...)

@@ -127,3 +127,34 @@ func findLead(body *html.Node, m measure, desc string) *html.Node {
 	}
 	return found[0]
 }
+
+// figureBefore returns the article's lead picture when the page sets it
+// just before the first root, outside the winning container: an image
+// with its caption between the header and the body, with nothing but
+// empty elements (share buttons whose icons are gone, ad slots) in
+// between. It looks at most one level up, and returns nil when the
+// nearest element with content is anything else.
+func figureBefore(first, body *html.Node, m measure) *html.Node {
+	n := first
+	for level := 0; level < 2 && n != nil && n != body; level++ {
+		for s := n.PrevSibling; s != nil; s = s.PrevSibling {
+			st := m[s]
+			if s.Type != html.ElementNode || st == nil || st.text == 0 && st.imgs == 0 {
+				continue
+			}
+			if captionedImage(s, st) {
+				return s
+			}
+			return nil
+		}
+		n = n.Parent
+	}
+	return nil
+}
+
+// captionedImage reports one picture with its caption and little else:
+// no links, no headings, a caption's length of text.
+func captionedImage(n *html.Node, st *stats) bool {
+	return st.imgs == 1 && st.text > 0 && st.text < 300 && st.link == 0 && st.heads == 0 &&
+		(n.DataAtom == atom.Figure || firstDescendant(n, atom.Figcaption) != nil)
+}

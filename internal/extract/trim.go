@@ -285,7 +285,7 @@ func trimHead(out *html.Node, blocks []*block, desc string, lead *html.Node) {
 			i++
 			continue
 		}
-		standfirst := (desc != "" && slug(b.text) == desc || b.n == lead) && restated(b, blocks[i+1])
+		standfirst := (desc != "" && slug(b.text) == desc || b.n == lead) && restated(b, nextText(blocks[i+1:]))
 		if b.n == lead && !standfirst {
 			i++ // the container's own head (a contents list) may follow
 			continue
@@ -296,6 +296,17 @@ func trimHead(out *html.Node, blocks []*block, desc string, lead *html.Node) {
 		out.RemoveChild(b.n)
 		blocks = append(blocks[:i], blocks[i+1:]...)
 	}
+}
+
+// nextText returns the first block that is not a picture: a lead figure
+// between the standfirst and the first paragraph does not part them.
+func nextText(blocks []*block) *block {
+	for _, b := range blocks {
+		if !media(b) {
+			return b
+		}
+	}
+	return blocks[0]
 }
 
 // sectionLink reports a linked heading at the head followed by prose,
