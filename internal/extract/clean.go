@@ -424,12 +424,14 @@ var creditLabels = [...]string{
 }
 
 // splitCredit splits "Caption text. Photo: Jane Doe" into caption and
-// credit.
+// credit. The label may follow the caption's full stop with no space:
+// caption and credit set in two spans side by side, each drawn as a line
+// of its own.
 func splitCredit(txt string) (caption, credit string, ok bool) {
 	l := strings.ToLower(txt)
 	best := -1
 	for _, lab := range creditLabels {
-		if i := strings.LastIndex(l, lab); i >= 0 && (i == 0 || l[i-1] == ' ' || l[i-1] == '(' || l[i-1] == '|' || l[i-1] == '/') {
+		if i := strings.LastIndex(l, lab); i >= 0 && (i == 0 || strings.IndexByte(" (|/.!?", l[i-1]) >= 0) {
 			if i > best {
 				best = i
 			}

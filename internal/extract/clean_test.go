@@ -89,6 +89,7 @@ func TestSplitCredit(t *testing.T) {
 	}{
 		{"A bridge. Photo: Ann Lee", "A bridge.", "Photo: Ann Lee", true},
 		{"A bridge (Bild: dpa)", "A bridge", "Bild: dpa", true},
+		{"A bridge at dusk.Photograph: Ann Lee/Agency", "A bridge at dusk.", "Photograph: Ann Lee/Agency", true},
 		{"A bridge over the river", "", "", false},
 	}
 	for _, tt := range tests {
