@@ -87,7 +87,11 @@ func fromDoc(doc *html.Node, pageURL string, pruneNames bool) (news.Article, boo
 	pm.fill(&art, base)
 
 	body := findBody(doc)
+	fields := emailFieldParents(body)
 	hidClass := stripNoise(body, pruneNames)
+	if pruneNames && dropSignupBoxes(body, fields) {
+		hidClass = true // a judgement the second try does without
+	}
 	cues := newCueCache(body)
 	m := measureTree(body)
 	furnitureLines := lineSet{}

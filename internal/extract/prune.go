@@ -372,3 +372,79 @@ func furniture(n *html.Node, cues cueCache, names bool) (drop, soft bool) {
 	}
 	return false, false
 }
+
+// signupBox caps the text of a sign-up box: a name, a line of pitch and
+// the small print, never the article around it.
+const signupBox = 400
+
+// emailFieldParents returns the parents of the fields that ask for an
+// email address, found before stripNoise takes the fields away.
+func emailFieldParents(n *html.Node) []*html.Node {
+	var out []*html.Node
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if c.DataAtom == atom.Input && emailField(c) {
+				out = append(out, n)
+				continue
+			}
+			walk(c)
+		}
+	}
+	walk(n)
+	return out
+}
+
+// emailField reports an input for an email address.
+func emailField(n *html.Node) bool {
+	if lowerASCII(attr(n, "type")) == "email" {
+		return true
+	}
+	for _, k := range [...]string{"name", "placeholder", "autocomplete"} {
+		v := lowerASCII(attr(n, k))
+		if strings.Contains(v, "email") || strings.Contains(v, "e-mail") {
+			return true
+		}
+	}
+	return false
+}
+
+// dropSignupBoxes removes, around each email field, the widest element
+// with at most a sign-up box's text: a newsletter box set without a
+// <form> (pages that post the address by script) otherwise leaves its
+// pitch in the middle of the article, where no edge rule looks. parents
+// are the fields' parents from emailFieldParents; it reports whether
+// anything went.
+func dropSignupBoxes(body *html.Node, parents []*html.Node) bool {
+	dropped := false
+	for _, p := range parents {
+		if !attached(p, body) {
+			continue // inside a box already removed
+		}
+		box := p
+		for a := p.Parent; a != nil && a != body; a = a.Parent {
+			if _, ok := textLenUpTo(a, signupBox); !ok {
+				break
+			}
+			box = a
+		}
+		if _, ok := textLenUpTo(box, signupBox); ok && box != body && box.Parent != nil {
+			box.Parent.RemoveChild(box)
+			dropped = true
+		}
+	}
+	return dropped
+}
+
+// attached reports whether n still hangs below root.
+func attached(n, root *html.Node) bool {
+	for ; n != nil; n = n.Parent {
+		if n == root {
+			return true
+		}
+	}
+	return false
+}
