@@ -164,6 +164,7 @@ type block struct {
 // furniture, lead the standfirst copied from outside the container.
 func trimBlocks(out *html.Node, art *news.Article, furniture lineSet, lead *html.Node) {
 	blocks := scanBlocks(out, strings.ToLower(art.Title), furniture)
+	blocks = dropPullQuotes(out, blocks)
 	blocks = cutAtStop(out, blocks)
 	blocks = trimTail(out, blocks)
 	trimHead(out, blocks, slug(art.Standfirst), lead)
@@ -214,6 +215,52 @@ func scanBlocks(out *html.Node, title string, furniture lineSet) []*block {
 		c = next
 	}
 	return blocks
+}
+
+// pullQuoteReach is how many blocks away a pull quote may stand from the
+// paragraph it repeats: it is set beside that paragraph, and the bound
+// keeps the comparison linear on a page of thousands of blocks.
+const pullQuoteReach = 12
+
+// dropPullQuotes removes a block quote or short paragraph that repeats,
+// word for word, part of a longer paragraph near it: a pull quote, which
+// says again in large type what the article says. An exact repeat of a
+// whole block is scanBlocks' business.
+func dropPullQuotes(out *html.Node, blocks []*block) []*block {
+	slugs := make([]string, len(blocks))
+	for i, b := range blocks {
+		slugs[i] = "-" + slug(b.text) + "-"
+	}
+	kept := blocks[:0:0]
+	for i, b := range blocks {
+		if pullQuote(b, i, blocks, slugs) {
+			out.RemoveChild(b.n)
+			continue
+		}
+		kept = append(kept, b)
+	}
+	return kept
+}
+
+// pullQuote reports whether blocks[i] is a quote or a short paragraph
+// found inside a longer prose block within reach. A fragment marked
+// with an ellipsis is quoted again on purpose, to be discussed, and
+// stays.
+func pullQuote(b *block, i int, blocks []*block, slugs []string) bool {
+	if b.n.DataAtom != atom.Blockquote && b.n.DataAtom != atom.P || len(b.text) < 25 || len(b.text) > 300 || len(slugs[i]) < 20 ||
+		strings.Contains(b.text, "…") || strings.Contains(b.text, "...") {
+		return false
+	}
+	for j := max(0, i-pullQuoteReach); j < len(blocks) && j <= i+pullQuoteReach; j++ {
+		o := blocks[j]
+		if j == i || o.heading || media(o) || o.n.DataAtom == atom.Blockquote || len(o.text) < len(b.text)+20 {
+			continue
+		}
+		if strings.Contains(slugs[j], slugs[i]) {
+			return true
+		}
+	}
+	return false
 }
 
 // seeAlsoCues head a document's own cross-references.

@@ -215,3 +215,34 @@ func TestFurnitureLineRepeatedInBody(t *testing.T) {
 		t.Errorf("article text lost:\n%s", art.BodyText)
 	}
 }
+
+// TestPullQuote checks that a quote repeating a sentence of a paragraph
+// near it goes, while a quoted fragment marked with an ellipsis (quoted
+// again to be discussed) and a quote of its own stay.
+func TestPullQuote(t *testing.T) {
+	const para = "<p>The ferry has run since 1921. Nobody on the island can remember a winter without it, " +
+		"and the petition to save it was signed by every household within a week.</p>"
+	const other = "<p>The operator says the boat needs a new engine, which would cost more than the service earns in ten years.</p>"
+	tests := []struct {
+		name, in, text string
+		want           int
+	}{
+		{"pull quote", para + "<blockquote><p>“Nobody on the island can remember a winter without it”</p></blockquote>" + other,
+			"Nobody on the island can remember a winter without it", 1},
+		{"fragment with ellipsis", para + "<blockquote><p>“Nobody on the island can remember a winter …”</p></blockquote>" + other,
+			"Nobody on the island can remember a winter", 2},
+		{"quote of its own", para + "<blockquote><p>“We will fight for it as long as there is a pier to land on.”</p></blockquote>" + other,
+			"as long as there is a pier to land on", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			art, err := FromHTML([]byte("<html><body><article>"+tt.in+"</article></body></html>"), "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n := strings.Count(art.BodyText, tt.text); n != tt.want {
+				t.Errorf("%q appears %d times, want %d:\n%s", tt.text, n, tt.want, art.BodyText)
+			}
+		})
+	}
+}
