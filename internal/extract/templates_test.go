@@ -157,8 +157,10 @@ var templateCases = []pageCase{
 		file: "cms-liveblog.html",
 		url:  "https://northernwire.example/weather/live/2026/nov/21/storm-ilse",
 		meta: metaWant{Title: "Storm Ilse live: rail lines closed and thousands without power"},
+		// The standfirst sits in a block named as a header, which goes:
+		// the dev references leave such standfirsts out too (bringing
+		// them back cost three dev pages their precision).
 		lines: []string{
-			"Follow the latest as the storm crosses the north-west coast.",
 			"Power cut to 14,000 homes",
 			"The electricity network operator says 14,000 homes",
 			"Police have closed the coast road at Skerry Head",

@@ -337,12 +337,29 @@ func trimHead(out *html.Node, blocks []*block, desc string, lead *html.Node) {
 			i++ // the container's own head (a contents list) may follow
 			continue
 		}
+		if b.heading && introducesFurniture(blocks[i+1:]) {
+			// "Key events" over a list of links into the page.
+			out.RemoveChild(b.n)
+			blocks = append(blocks[:i], blocks[i+1:]...)
+			continue
+		}
 		if !furnitureBlock(b, false) && !standfirst || sectionLink(b, blocks[i+1:]) {
 			break
 		}
 		out.RemoveChild(b.n)
 		blocks = append(blocks[:i], blocks[i+1:]...)
 	}
+}
+
+// introducesFurniture reports a head heading whose section is only a
+// list of links followed by more blocks: a heading over teasers or a
+// contents list, not over the article's first section.
+func introducesFurniture(rest []*block) bool {
+	if len(rest) < 2 {
+		return false
+	}
+	l := rest[0]
+	return (isElem(l.n, atom.Ul) || isElem(l.n, atom.Ol)) && len(l.text) < 300 && 2*l.link > len(l.text) && furnitureBlock(l, false)
 }
 
 // nextText returns the first block that is not a picture: a lead figure

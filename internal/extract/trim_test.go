@@ -20,6 +20,19 @@ func TestTrimEdges(t *testing.T) {
 		absent []string
 	}{
 		{
+			name: "a heading over a list of links into the page, at the head",
+			in: `<h2>Key events</h2><ul><li><a href="#u3">11:02 Road closed</a></li><li><a href="#u1">09:15 Lines shut</a></li></ul>` +
+				`<div id="u3">` + p1 + `</div><div id="u1">` + p2 + `</div>` + p3,
+			keep:   []string{"The council has bought", "The sale price", "Local groups"},
+			absent: []string{"Key events", "Road closed", "Lines shut"},
+		},
+		{
+			name:   "a heading over a short first line stays",
+			in:     `<h2>Risk analysis</h2><p>Exposure</p>` + p1 + p2 + p3,
+			keep:   []string{"Risk analysis", "The council has bought"},
+			absent: []string{},
+		},
+		{
 			name:   "related line and its link list",
 			in:     p1 + p2 + `<p><strong>Related</strong></p><ul><li><a href="/a">Library hours extended</a></li><li><a href="/b">New bus route</a></li><li><a href="/c">Market moves</a></li></ul>` + p3,
 			keep:   []string{"Local groups"},
