@@ -221,6 +221,28 @@ var templateCases = []pageCase{
 			"Follow the Long Read", "More from the Long Read", "The salt roads", "Last of the ferrymen",
 			"Registered in Scotland"},
 	},
+	{
+		// A hosted blog of the older kind: the post body is text set
+		// straight in a div with <br> pairs for paragraphs, a bold line
+		// for a heading, a picture in a centred div; "Posted by", share
+		// links, labels, comments, pager, feed link and archive widget.
+		file: "cms-blogger.html",
+		url:  "https://harewoodcanal.example/2026/10/lock-14-gates.html",
+		meta: metaWant{Title: "Lock 14 gates go back in"},
+		lines: []string{
+			"After nine months in the boatyard, the new top gates for Lock 14",
+			"The old gates had been there since 1958",
+			"The offside gate swings over the chamber on the hired crane.",
+			"Getting them in was not simple.",
+			"What still needs doing",
+			"The gates are in, but the lock cannot be used yet.",
+			"If you can spare a Saturday, come and join us.",
+		},
+		absent: []string{"Volunteers restoring seven miles", "Sunday, 12 October 2026", "Posted by", "Gwen Hollis",
+			"3 comments", "Email This", "BlogThis!", "Share to X", "Labels:", "working parties", "Dave Pickering",
+			"boat rally", "Post a Comment", "Newer Post", "Older Post", "Subscribe to:", "About Us",
+			"registered charity", "Blog Archive", "Open day at the pumping house", "Powered by"},
+	},
 }
 
 // TestTemplates checks the pages modelled on publishing stacks.
