@@ -377,13 +377,17 @@ func furniture(n *html.Node, cues cueCache, names bool) (drop, soft bool) {
 // the small print, never the article around it.
 const signupBox = 400
 
+// maxEmailFields bounds the fields looked around: a page has a sign-up
+// box or two, and each look walks up the tree.
+const maxEmailFields = 32
+
 // emailFieldParents returns the parents of the fields that ask for an
 // email address, found before stripNoise takes the fields away.
 func emailFieldParents(n *html.Node) []*html.Node {
 	var out []*html.Node
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
+		for c := n.FirstChild; c != nil && len(out) < maxEmailFields; c = c.NextSibling {
 			if c.Type != html.ElementNode {
 				continue
 			}

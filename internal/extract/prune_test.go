@@ -78,3 +78,27 @@ func TestHiddenByClassReadMore(t *testing.T) {
 		}
 	}
 }
+
+// TestSignupBoxWithoutForm checks that a newsletter box with a bare email
+// field goes with its pitch, mid-article, and that the article around it
+// stays whole.
+func TestSignupBoxWithoutForm(t *testing.T) {
+	box := `<div><div><p>The Morning Brief</p><p>Our best stories in your inbox every weekday.</p>` +
+		`<input type="email" placeholder="Your email"><button>Sign up</button></div></div>`
+	after := "<p>Insurers said claims from the flood would be settled within a month, and the council offered grants for new doors.</p>"
+	page := "<html><body><article>" + prose + box + after + "</article></body></html>"
+	art, err := FromHTML([]byte(page), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, gone := range []string{"The Morning Brief", "inbox every weekday"} {
+		if strings.Contains(art.BodyText, gone) {
+			t.Errorf("kept %q:\n%s", gone, art.BodyText)
+		}
+	}
+	for _, kept := range []string{"The river rose two metres", "the bridge would reopen on Friday", "Insurers said claims"} {
+		if !strings.Contains(art.BodyText, kept) {
+			t.Errorf("lost %q around the box:\n%s", kept, art.BodyText)
+		}
+	}
+}
