@@ -222,10 +222,12 @@ func scanBlocks(out *html.Node, title string, furniture lineSet) []*block {
 // keeps the comparison linear on a page of thousands of blocks.
 const pullQuoteReach = 12
 
-// dropPullQuotes removes a block quote or short paragraph that repeats,
-// word for word, part of a longer paragraph near it: a pull quote, which
-// says again in large type what the article says. An exact repeat of a
-// whole block is scanBlocks' business.
+// dropPullQuotes removes a block quote that repeats, word for word, part
+// of a longer paragraph near it: a pull quote, which says again in large
+// type what the article says. Plain paragraphs are not asked: text
+// repeats its own sentences often enough (a refrain, a clause of a
+// contract, placeholder text). An exact repeat of a whole block is
+// scanBlocks' business.
 func dropPullQuotes(out *html.Node, blocks []*block) []*block {
 	slugs := make([]string, len(blocks))
 	for i, b := range blocks {
@@ -242,12 +244,11 @@ func dropPullQuotes(out *html.Node, blocks []*block) []*block {
 	return kept
 }
 
-// pullQuote reports whether blocks[i] is a quote or a short paragraph
-// found inside a longer prose block within reach. A fragment marked
-// with an ellipsis is quoted again on purpose, to be discussed, and
-// stays.
+// pullQuote reports whether blocks[i] is a block quote found inside a
+// longer prose block within reach. A fragment marked with an ellipsis is
+// quoted again on purpose, to be discussed, and stays.
 func pullQuote(b *block, i int, blocks []*block, slugs []string) bool {
-	if b.n.DataAtom != atom.Blockquote && b.n.DataAtom != atom.P || len(b.text) < 25 || len(b.text) > 300 || len(slugs[i]) < 20 ||
+	if b.n.DataAtom != atom.Blockquote || len(b.text) < 25 || len(b.text) > 300 || len(slugs[i]) < 20 ||
 		strings.Contains(b.text, "…") || strings.Contains(b.text, "...") {
 		return false
 	}

@@ -231,7 +231,8 @@ func TestFurnitureLineRepeatedInBody(t *testing.T) {
 
 // TestPullQuote checks that a quote repeating a sentence of a paragraph
 // near it goes, while a quoted fragment marked with an ellipsis (quoted
-// again to be discussed) and a quote of its own stay.
+// again to be discussed), a plain paragraph saying a sentence again and a
+// quote of its own stay.
 func TestPullQuote(t *testing.T) {
 	const para = "<p>The ferry has run since 1921. Nobody on the island can remember a winter without it, " +
 		"and the petition to save it was signed by every household within a week.</p>"
@@ -244,6 +245,8 @@ func TestPullQuote(t *testing.T) {
 			"Nobody on the island can remember a winter without it", 1},
 		{"fragment with ellipsis", para + "<blockquote><p>“Nobody on the island can remember a winter …”</p></blockquote>" + other,
 			"Nobody on the island can remember a winter", 2},
+		{"a paragraph saying a sentence again", para + "<p>Nobody on the island can remember a winter without it.</p>" + other,
+			"Nobody on the island can remember a winter without it", 2},
 		{"quote of its own", para + "<blockquote><p>“We will fight for it as long as there is a pier to land on.”</p></blockquote>" + other,
 			"as long as there is a pier to land on", 1},
 	}
