@@ -404,8 +404,11 @@ func emailFieldParents(n *html.Node) []*html.Node {
 
 // emailField reports an input for an email address.
 func emailField(n *html.Node) bool {
-	if lowerASCII(attr(n, "type")) == "email" {
+	switch lowerASCII(attr(n, "type")) {
+	case "email":
 		return true
+	case "hidden", "checkbox", "radio", "submit", "button":
+		return false // a field the reader does not type an address in
 	}
 	for _, k := range [...]string{"name", "placeholder", "autocomplete"} {
 		v := lowerASCII(attr(n, k))

@@ -229,6 +229,13 @@ const pullQuoteReach = 12
 // contract, placeholder text). An exact repeat of a whole block is
 // scanBlocks' business.
 func dropPullQuotes(out *html.Node, blocks []*block) []*block {
+	quotes := false
+	for _, b := range blocks {
+		quotes = quotes || b.n.DataAtom == atom.Blockquote
+	}
+	if !quotes {
+		return blocks // most pages: no need to slug every block
+	}
 	slugs := make([]string, len(blocks))
 	for i, b := range blocks {
 		slugs[i] = "-" + slug(b.text) + "-"
