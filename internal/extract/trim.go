@@ -20,7 +20,7 @@ import (
 // we carry. Matched against the lowercased start of a short block.
 var cuePhrases = [...]string{
 	// English
-	"share", "read more", "read also", "read next", "related", "recommended",
+	"share", "copy link", "copy the link", "read more", "read also", "read next", "related", "recommended",
 	"advertisement", "advertising", "sponsored", "sign up", "subscribe", "newsletter", "follow us",
 	"follow @", "comments", "leave a comment", "leave a reply", "post a comment",
 	"copyright", "©", "(c) ", "all rights reserved", "tags:", "tagged", "filed under",

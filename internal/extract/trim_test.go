@@ -27,6 +27,12 @@ func TestTrimEdges(t *testing.T) {
 			absent: []string{"Key events", "Road closed", "Lines shut"},
 		},
 		{
+			name:   "a share widget's copy-link label between posts",
+			in:     p1 + `<div><span>Copy link</span></div>` + p2 + `<p>Copy the link</p>` + p3,
+			keep:   []string{"The council has bought", "The sale price", "Local groups"},
+			absent: []string{"Copy link", "Copy the link"},
+		},
+		{
 			name:   "a heading over a short first line stays",
 			in:     `<h2>Risk analysis</h2><p>Exposure</p>` + p1 + p2 + p3,
 			keep:   []string{"Risk analysis", "The council has bought"},
