@@ -3,6 +3,7 @@ package extract
 import (
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -30,6 +31,7 @@ type pageMeta struct {
 	updatedTime                     string        // a <time> marked as the update
 	standfirstEl                    string        // text of an element named as the standfirst
 	figures                         []news.Figure // the first figures, article ones first
+	articleFigures                  int           // how many of figures are the article's
 }
 
 // readMeta walks doc once and gathers its metadata.
@@ -103,13 +105,7 @@ func readMeta(doc *html.Node) *pageMeta {
 				pm.addItemprop(c, ip)
 			}
 			if c.DataAtom == atom.Figure && len(pm.figures) < 4 {
-				if f, ok := figureInfo(c); ok {
-					if hasAncestor(c, atom.Article) || hasAncestor(c, atom.Main) {
-						pm.figures = append([]news.Figure{f}, pm.figures...)
-					} else {
-						pm.figures = append(pm.figures, f)
-					}
-				}
+				pm.addFigure(c)
 			}
 			if pm.standfirstEl == "" && (c.DataAtom == atom.P || c.DataAtom == atom.Div || c.DataAtom == atom.H2 || c.DataAtom == atom.H3 || c.DataAtom == atom.H4) && standfirstNamed(c) {
 				if t := innerText(c); len(t) >= 30 && len(t) <= 600 {
@@ -130,6 +126,22 @@ func readMeta(doc *html.Node) *pageMeta {
 	walk(doc, false)
 	pm.readLD()
 	return pm
+}
+
+// addFigure records a figure: the article's figures in page order, then
+// the others. (The first article figure is the lead when the page
+// declares none: a featured image sits above the body's pictures.)
+func (pm *pageMeta) addFigure(fig *html.Node) {
+	f, ok := figureInfo(fig)
+	if !ok {
+		return
+	}
+	if !hasAncestor(fig, atom.Article) && !hasAncestor(fig, atom.Main) {
+		pm.figures = append(pm.figures, f)
+		return
+	}
+	pm.figures = slices.Insert(pm.figures, pm.articleFigures, f)
+	pm.articleFigures++
 }
 
 // addMeta records a <meta name|property|http-equiv content>.
@@ -223,7 +235,7 @@ func (pm *pageMeta) fill(art *news.Article, base *url.URL) {
 		m["pubdate"], m["publishdate"], m["sailthru.date"], firstOf(pm.times)))
 	art.UpdatedAt = parseTime(first(pm.ld.modified, m["article:modified_time"], pm.itemprop["dateModified"],
 		m["og:updated_time"], m["dcterms.modified"], m["last-modified"], pm.updatedTime))
-	if img := resolveURL(base, first(m["og:image"], m["og:image:url"], m["og:image:secure_url"], pm.ld.image, m["twitter:image"], m["twitter:image:src"])); img != "" {
+	if img := resolveURL(base, firstPicture(m["og:image"], m["og:image:url"], m["og:image:secure_url"], pm.ld.image, m["twitter:image"], m["twitter:image:src"])); img != "" {
 		art.LeadImage = &news.Figure{ImageURL: img, Alt: m["og:image:alt"]}
 	}
 	// The page's own figure of the lead image gives its caption and
@@ -468,7 +480,7 @@ func standfirstNamed(n *html.Node) bool {
 
 // figureInfo reads a <figure>: its image, alt text, caption and credit.
 func figureInfo(fig *html.Node) (news.Figure, bool) {
-	img := findImg(fig)
+	img := pictureImg(fig)
 	if img == nil {
 		return news.Figure{}, false
 	}
@@ -558,4 +570,72 @@ func textExcept(b *strings.Builder, n *html.Node, skip []*html.Node) {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		textExcept(b, c, skip)
 	}
+}
+
+// pictureImg returns the first <img> under n that is a picture, not an
+// icon: a bookmark card's site icon or a byline's avatar is never the
+// article's lead image.
+func pictureImg(n *html.Node) *html.Node {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if c.DataAtom == atom.Img {
+			if !iconImg(c) {
+				return c
+			}
+			continue
+		}
+		if img := pictureImg(c); img != nil {
+			return img
+		}
+	}
+	return nil
+}
+
+// iconImg reports an <img> named or sized as an icon: a class or file
+// name with an icon word, or a declared width or height under 100 pixels.
+func iconImg(img *html.Node) bool {
+	if iconNamed(attr(img, "class")) || iconURL(attr(img, "src")) {
+		return true
+	}
+	for _, k := range [...]string{"width", "height"} {
+		if v, err := strconv.Atoi(strings.TrimSpace(attr(img, k))); err == nil && v > 0 && v < 100 {
+			return true
+		}
+	}
+	return false
+}
+
+// iconURL reports an image URL whose file name says icon, logo or avatar
+// ("/favicon.png", "site-logo.svg").
+func iconURL(u string) bool {
+	if i := strings.IndexAny(u, "?#"); i >= 0 {
+		u = u[:i]
+	}
+	return iconNamed(u[strings.LastIndexByte(u, '/')+1:])
+}
+
+// iconNamed reports a name with a whole word for an icon in it.
+func iconNamed(s string) bool {
+	words := strings.FieldsFunc(lowerASCII(s), func(r rune) bool {
+		return !('a' <= r && r <= 'z' || '0' <= r && r <= '9')
+	})
+	for _, w := range words {
+		switch w {
+		case "icon", "favicon", "avatar", "logo", "gravatar":
+			return true
+		}
+	}
+	return false
+}
+
+// firstPicture returns the first non-empty image URL that is not an icon.
+func firstPicture(us ...string) string {
+	for _, u := range us {
+		if u = strings.TrimSpace(u); u != "" && !iconURL(u) {
+			return u
+		}
+	}
+	return ""
 }

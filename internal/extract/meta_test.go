@@ -321,3 +321,45 @@ func TestParseTime(t *testing.T) {
 		}
 	}
 }
+
+// TestLeadImageNotIcon checks that icons, logos, avatars and images
+// declared under 100 pixels are never the lead, and that the article's
+// first figure is, in page order.
+func TestLeadImageNotIcon(t *testing.T) {
+	tests := []struct {
+		name, head, body, want string
+	}{
+		{"a figure's icon gives way to its picture", ``,
+			`<article><figure><img class="card-icon" src="/favicon.png"><img src="/img/port.jpg"></figure></article>`, "/img/port.jpg"},
+		{"a small declared size is an icon", ``,
+			`<article><figure><img src="/img/dot.png" width="32" height="32"></figure><figure><img src="/img/port.jpg" width="1200"></figure></article>`,
+			"/img/port.jpg"},
+		{"the article's first figure, not its last", ``,
+			`<main><figure><img src="/img/featured.jpg"></figure><p>Text.</p><figure><img src="/img/inline.jpg"></figure></main>`,
+			"/img/featured.jpg"},
+		{"article figures before the page's", ``,
+			`<div><figure><img src="/img/promo.jpg"></figure></div><article><figure><img src="/img/story.jpg"></figure></article>`,
+			"/img/story.jpg"},
+		{"a declared logo gives way to the next declared image",
+			`<meta property="og:image" content="/static/site-logo.png"><meta name="twitter:image" content="/img/quay.jpg">`, ``,
+			"/img/quay.jpg"},
+		{"only an avatar: no lead", ``, `<article><figure><img class="avatar" src="/u/jo.jpg"></figure></article>`, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := parse([]byte("<html><head>" + tt.head + "</head><body>" + tt.body + "</body></html>"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var art news.Article
+			readMeta(doc).fill(&art, nil)
+			got := ""
+			if art.LeadImage != nil {
+				got = art.LeadImage.ImageURL
+			}
+			if got != tt.want {
+				t.Errorf("LeadImage = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -15,7 +15,10 @@ var templateCases = []pageCase{
 		// comments with their form.
 		file: "cms-wordpress-blocks.html",
 		url:  "https://aldwickchronicle.example/2026/11/03/regal-cinema-co-op/",
-		meta: metaWant{Title: "The last cinema in Aldwick reopens as a co-op", SiteName: "Aldwick Chronicle"},
+		// The featured image (the post thumbnail above the body) is the
+		// lead, not the first picture in the body.
+		meta: metaWant{Title: "The last cinema in Aldwick reopens as a co-op", SiteName: "Aldwick Chronicle",
+			LeadImage: "/2026/11/regal-front-1200x675.jpg"},
 		lines: []string{
 			"The Regal on Station Road showed its first film in eleven months",
 			"A building held together by volunteers",
@@ -41,8 +44,11 @@ var templateCases = []pageCase{
 		// sign-up box and "read more" cards after the article.
 		file: "cms-ghost.html",
 		url:  "https://saltmarsh.example/tide-tables/",
+		// The lead is the header picture; the bookmark card's site icon
+		// (/favicon.png) never is.
 		meta: metaWant{Title: "Why the tide tables were wrong all summer", Authors: []string{"Tobias Wren"},
-			Published: "2026-09-18T07:00:00Z"},
+			Published: "2026-09-18T07:00:00Z", LeadImage: "/2026/09/mudflats.jpg",
+			LeadCaption: "Mudflats off Gull Point at low water.", LeadCredit: "Photo: Tobias Wren"},
 		// The excerpt is told again by the first paragraph, so it goes as
 		// the description repeated (docs/extraction.md, step 8).
 		lines: []string{
