@@ -83,17 +83,8 @@ func readMeta(doc *html.Node) *pageMeta {
 						pm.h1s = append(pm.h1s, t)
 					}
 				}
-			case atom.Time:
-				if dt := attr(c, "datetime"); dt != "" && len(pm.times) < 8 {
-					cls := lowerASCII(attr(c, "class"))
-					if strings.Contains(cls, "updated") || strings.Contains(cls, "modified") {
-						if pm.updatedTime == "" {
-							pm.updatedTime = dt
-						}
-					} else {
-						pm.times = append(pm.times, dt)
-					}
-				}
+			case atom.Time, atom.Abbr:
+				pm.addTime(c)
 			case atom.A:
 				if strings.Contains(lowerASCII(attr(c, "rel")), "author") && len(pm.relAuthors) < 8 {
 					if t := innerText(c); t != "" && len(t) < 80 {
@@ -113,6 +104,9 @@ func readMeta(doc *html.Node) *pageMeta {
 				}
 			}
 			inComments := inComments || commentsNamed(c)
+			if !inComments && c.DataAtom != atom.Meta && attr(c, "property") != "" {
+				pm.addRDFaDate(c)
+			}
 			if len(pm.bylines) < 4 && !inComments && c.DataAtom != atom.Body && c.DataAtom != atom.Html {
 				if bylineNamed(c) {
 					if t := bylineText(c); t != "" && len(t) < 80 && len(strings.Fields(t)) <= 8 {
@@ -142,6 +136,53 @@ func (pm *pageMeta) addFigure(fig *html.Node) {
 	}
 	pm.figures = slices.Insert(pm.figures, pm.articleFigures, f)
 	pm.articleFigures++
+}
+
+// addTime records a <time datetime>, or an <abbr title> that
+// microformats mark as the entry's date (class "published", "updated"):
+// old blog templates show the time of day and keep the date in the title.
+func (pm *pageMeta) addTime(n *html.Node) {
+	cls := lowerASCII(attr(n, "class"))
+	dt := attr(n, "datetime")
+	if n.DataAtom == atom.Abbr {
+		dt = ""
+		if hasWord(cls, "published") || hasWord(cls, "updated") {
+			dt = attr(n, "title")
+		}
+	}
+	if dt == "" || len(pm.times) >= 8 {
+		return
+	}
+	if strings.Contains(cls, "updated") || strings.Contains(cls, "modified") {
+		if pm.updatedTime == "" {
+			pm.updatedTime = dt
+		}
+		return
+	}
+	pm.times = append(pm.times, dt)
+}
+
+// hasWord reports a space-separated word w in s.
+func hasWord(s, w string) bool {
+	return slices.Contains(strings.Fields(s), w)
+}
+
+// rdfaDateKeys are the RDFa properties that date the page's text; on a
+// body element (as Drupal sets them on its "Submitted by" line) they
+// count as the <meta> of the same name, unless the head has one.
+var rdfaDateKeys = [...]string{"dc:date", "dc:created", "dc:issued", "dcterms:created", "dcterms:issued", "dc:modified", "dcterms:modified"}
+
+// addRDFaDate records an element's RDFa date property and its content.
+func (pm *pageMeta) addRDFaDate(n *html.Node) {
+	content := strings.TrimSpace(attr(n, "content"))
+	if content == "" {
+		return
+	}
+	for _, key := range strings.Fields(lowerASCII(attr(n, "property"))) {
+		if _, ok := pm.meta[key]; !ok && slices.Contains(rdfaDateKeys[:], key) {
+			pm.meta[key] = content
+		}
+	}
 }
 
 // addMeta records a <meta name|property|http-equiv content>.
@@ -178,6 +219,9 @@ func (pm *pageMeta) addItemprop(n *html.Node, ip string) {
 		v := attr(n, "content")
 		if v == "" {
 			v = attr(n, "datetime")
+		}
+		if v == "" && n.DataAtom == atom.Abbr {
+			v = attr(n, "title") // the full form of what it shows: "18:31"
 		}
 		if v == "" && key != "articleBody" && key != "author" {
 			v = innerText(n)
@@ -232,9 +276,10 @@ func (pm *pageMeta) fill(art *news.Article, base *url.URL) {
 	art.Authors = pm.authors()
 	art.PublishedAt = parseTime(first(pm.ld.published, m["article:published_time"], pm.itemprop["datePublished"],
 		m["date"], m["dc.date"], m["dc.date.issued"], m["dcterms.created"], m["parsely-pub-date"],
-		m["pubdate"], m["publishdate"], m["sailthru.date"], firstOf(pm.times)))
+		m["pubdate"], m["publishdate"], m["sailthru.date"],
+		m["dc:date"], m["dc:created"], m["dc:issued"], m["dcterms:created"], m["dcterms:issued"], firstOf(pm.times)))
 	art.UpdatedAt = parseTime(first(pm.ld.modified, m["article:modified_time"], pm.itemprop["dateModified"],
-		m["og:updated_time"], m["dcterms.modified"], m["last-modified"], pm.updatedTime))
+		m["og:updated_time"], m["dcterms.modified"], m["dc:modified"], m["dcterms:modified"], m["last-modified"], pm.updatedTime))
 	if img := resolveURL(base, firstPicture(m["og:image"], m["og:image:url"], m["og:image:secure_url"], pm.ld.image, m["twitter:image"], m["twitter:image:src"])); img != "" {
 		art.LeadImage = &news.Figure{ImageURL: img, Alt: m["og:image:alt"]}
 	}

@@ -363,3 +363,40 @@ func TestLeadImageNotIcon(t *testing.T) {
 		})
 	}
 }
+
+// TestBodyDates checks dates set in the body as RDFa or microformats.
+func TestBodyDates(t *testing.T) {
+	tests := []struct {
+		name, head, body, want string
+	}{
+		{"RDFa dc:date on a body element", ``,
+			`<div class="submitted"><span property="dc:date dc:created" content="2024-04-14T19:20:31+01:00">Submitted on 14/04</span></div>`,
+			"2024-04-14T19:20:31+01:00"},
+		{"a head meta beats body RDFa", `<meta name="date" content="2024-01-02">`,
+			`<span property="dc:date" content="2024-04-14T19:20:31+01:00"></span>`, "2024-01-02T00:00:00Z"},
+		{"RDFa in comments is the commenter's", ``,
+			`<div class="comments"><span property="dc:date" content="2024-04-15T08:00:00Z"></span></div>`, ""},
+		{"abbr published keeps the date in its title", ``,
+			`<abbr class="published" title="2011-03-02T18:31:00+01:00">18:31</abbr>`, "2011-03-02T18:31:00+01:00"},
+		{"itemprop on an abbr reads its title", ``,
+			`<abbr itemprop="datePublished" title="2011-03-02T18:31:00+01:00">18:31</abbr>`, "2011-03-02T18:31:00+01:00"},
+		{"any other abbr is no date", ``, `<abbr title="2011-03-02">then</abbr>`, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := parse([]byte("<html><head>" + tt.head + "</head><body>" + tt.body + "</body></html>"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var art news.Article
+			readMeta(doc).fill(&art, nil)
+			got := ""
+			if !art.PublishedAt.IsZero() {
+				got = art.PublishedAt.Format(time.RFC3339)
+			}
+			if got != tt.want {
+				t.Errorf("PublishedAt = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

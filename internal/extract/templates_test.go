@@ -143,7 +143,8 @@ var templateCases = []pageCase{
 		// comments.
 		file: "cms-drupal.html",
 		url:  "https://kettlebynews.example/news/parish-hall-roof-appeal",
-		meta: metaWant{Title: "Parish hall roof appeal reaches its target"},
+		// The date is RDFa on the "Submitted by" line (dc:date content).
+		meta: metaWant{Title: "Parish hall roof appeal reaches its target", Published: "2026-04-14T19:20:31+01:00"},
 		lines: []string{
 			"The appeal to repair the roof of the parish hall",
 			"Most of the money came from the village itself.",
@@ -234,7 +235,9 @@ var templateCases = []pageCase{
 		// links, labels, comments, pager, feed link and archive widget.
 		file: "cms-blogger.html",
 		url:  "https://harewoodcanal.example/2026/10/lock-14-gates.html",
-		meta: metaWant{Title: "Lock 14 gates go back in"},
+		// The date is the title of <abbr class="published">, which shows
+		// only the time of day.
+		meta: metaWant{Title: "Lock 14 gates go back in", Published: "2026-10-12T18:31:00+01:00"},
 		lines: []string{
 			"After nine months in the boatyard, the new top gates for Lock 14",
 			"The old gates had been there since 1958",
