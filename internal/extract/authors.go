@@ -16,8 +16,9 @@ import (
 var authorMetaKeys = [...]string{"author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl"}
 
 // authors picks the credited authors: JSON-LD author, then meta tags,
-// microdata, rel=author links the bylines agree with, byline text, and
-// last the JSON-LD creator (often the account that uploaded the page).
+// microdata, rel=author links the bylines agree with, byline text, a
+// "By Name" line under the headline, and last the JSON-LD creator (often
+// the account that uploaded the page).
 func (pm *pageMeta) authors() []news.Author {
 	if len(pm.ld.authors) > 0 {
 		return dedupeAuthors(pm.ld.authors)
@@ -50,6 +51,13 @@ func (pm *pageMeta) authors() []news.Author {
 		if len(out) > 0 {
 			return out
 		}
+	}
+	if pm.byLine != "" {
+		var out []news.Author
+		for _, n := range splitNames(pm.byLine) {
+			out = append(out, news.Author{Name: n})
+		}
+		return out
 	}
 	return dedupeAuthors(pm.ld.creators)
 }

@@ -27,6 +27,8 @@ type pageMeta struct {
 	ldIDs                           map[string]map[string]any // JSON-LD nodes by @id
 	ldObj                           map[string]any            // the article node
 	bylines                         []string
+	byLine                          string        // a "By Name" line shortly after the first <h1>
+	sinceH1                         int           // elements walked since the first <h1>, -1 before it
 	times                           []string      // <time datetime> values in order
 	updatedTime                     string        // a <time> marked as the update
 	standfirstEl                    string        // text of an element named as the standfirst
@@ -36,7 +38,7 @@ type pageMeta struct {
 
 // readMeta walks doc once and gathers its metadata.
 func readMeta(doc *html.Node) *pageMeta {
-	pm := &pageMeta{meta: map[string]string{}, itemprop: map[string]string{}}
+	pm := &pageMeta{meta: map[string]string{}, itemprop: map[string]string{}, sinceH1: -1}
 	// inComments marks a subtree named for comments, whose author names
 	// are the commenters'.
 	var walk func(n *html.Node, inComments bool)
@@ -104,6 +106,9 @@ func readMeta(doc *html.Node) *pageMeta {
 				}
 			}
 			inComments := inComments || commentsNamed(c)
+			if !inComments {
+				pm.seeByLine(c)
+			}
 			if !inComments && c.DataAtom != atom.Meta && attr(c, "property") != "" {
 				pm.addRDFaDate(c)
 			}
@@ -136,6 +141,55 @@ func (pm *pageMeta) addFigure(fig *html.Node) {
 	}
 	pm.figures = slices.Insert(pm.figures, pm.articleFigures, f)
 	pm.articleFigures++
+}
+
+// byLineReach is how many elements after the first <h1> a visible
+// "By Name" line may sit and still be the headline's byline.
+const byLineReach = 40
+
+// seeByLine looks for the headline's byline by its words alone, for
+// templates whose class names say nothing ("sc-htoDjs"): the first
+// element shortly after the first <h1> whose whole text is "By" and a
+// name.
+func (pm *pageMeta) seeByLine(n *html.Node) {
+	if n.DataAtom == atom.H1 && pm.sinceH1 < 0 {
+		pm.sinceH1 = 0
+	}
+	if pm.sinceH1 < 0 || pm.sinceH1 >= byLineReach || pm.byLine != "" {
+		return
+	}
+	pm.sinceH1++
+	t, ok := shortText(n, 400)
+	if f := strings.Fields(t); !ok || len(t) > 80 || len(f) < 3 || !byWord(f[0]) {
+		return
+	}
+	if name := cleanByline(t); len(strings.Fields(name)) >= 2 && nameLike(name) {
+		pm.byLine = name
+	}
+}
+
+// shortText is innerText for an element with at most max bytes of raw
+// text; for a longer one (the article's container) it stops early and
+// reports false.
+func shortText(n *html.Node, max int) (string, bool) {
+	var b strings.Builder
+	var walk func(x *html.Node) bool
+	walk = func(x *html.Node) bool {
+		switch {
+		case x.Type == html.TextNode:
+			b.WriteString(x.Data)
+		case x.Type == html.ElementNode && x.DataAtom == atom.Br:
+			b.WriteByte('\n')
+		}
+		for c := x.FirstChild; c != nil && b.Len() <= max; c = c.NextSibling {
+			walk(c)
+		}
+		return b.Len() <= max
+	}
+	if !walk(n) {
+		return "", false
+	}
+	return collapse(b.String()), true
 }
 
 // addTime records a <time datetime>, or an <abbr title> that

@@ -99,7 +99,10 @@ var templateCases = []pageCase{
 		// footer follow.
 		file: "cms-hashed-classes.html",
 		url:  "https://metroledger.example/city/2026/10/29/night-buses",
-		meta: metaWant{Title: "Night buses to run every ten minutes on four routes", Published: "2026-10-29T05:30:00Z"},
+		// No class names the byline: the author is the "By Priya Lund"
+		// line under the headline.
+		meta: metaWant{Title: "Night buses to run every ten minutes on four routes", Published: "2026-10-29T05:30:00Z",
+			Authors: []string{"Priya Lund"}},
 		// As on the Ghost page, the lede tells the standfirst again.
 		lines: []string{
 			"A night bus waits at the Corn Exchange stop",
