@@ -15,11 +15,59 @@ import (
 // trust. A page may repeat one for each author.
 var authorMetaKeys = [...]string{"author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl"}
 
-// authors picks the credited authors: JSON-LD author, then meta tags,
+// authors picks the credited authors, organisations left out beside a
+// person (see dropOrgs): JSON-LD author, then meta tags,
 // microdata, rel=author links the bylines agree with, byline text, a
 // "By Name" line under the headline, and last the JSON-LD creator (often
 // the account that uploaded the page).
 func (pm *pageMeta) authors() []news.Author {
+	return pm.dropOrgs(pm.creditedAuthors())
+}
+
+// dropOrgs keeps the people of a byline that also credits an
+// organisation ("Jo Smith, Associated Press"): the agency or the site
+// itself is a credit, not a co-author. A byline of organisations alone
+// stays, as the only credit the page gives.
+func (pm *pageMeta) dropOrgs(in []news.Author) []news.Author {
+	var people []news.Author
+	for _, a := range in {
+		if !pm.orgName(a.Name) {
+			people = append(people, a)
+		}
+	}
+	if len(people) == 0 {
+		return in
+	}
+	return people
+}
+
+// orgName reports a credited name that is an organisation: typed so in
+// the JSON-LD, the site's or publisher's own name, or shaped as one (a
+// name ending in a word such as "Press" or "News", or one short
+// all-capital word: "AFP").
+func (pm *pageMeta) orgName(name string) bool {
+	for _, o := range append([]string{pm.meta["og:site_name"], pm.ld.site}, pm.ld.orgAuthors...) {
+		if o != "" && strings.EqualFold(strings.TrimSpace(o), name) {
+			return true
+		}
+	}
+	words := strings.Fields(name)
+	if len(words) == 0 {
+		return false
+	}
+	last := words[len(words)-1]
+	if len(words) == 1 && len(last) >= 2 && len(last) <= 5 && strings.ToUpper(last) == last && strings.ToLower(last) != last {
+		return true
+	}
+	return orgWords[strings.ToLower(last)]
+}
+
+// orgWords end the names of agencies, newsrooms and desks.
+var orgWords = map[string]bool{"press": true, "news": true, "agency": true, "newswire": true, "wire": true,
+	"media": true, "staff": true, "desk": true, "service": true, "bureau": true}
+
+// creditedAuthors picks the credited names, people or not.
+func (pm *pageMeta) creditedAuthors() []news.Author {
 	if len(pm.ld.authors) > 0 {
 		return dedupeAuthors(pm.ld.authors)
 	}

@@ -20,6 +20,7 @@ type ldArticle struct {
 	published, modified, lang, site string
 	image, url                      string
 	authors, creators               []news.Author
+	orgAuthors                      []string // authors typed as an organisation
 }
 
 // articleTypes are the JSON-LD types that describe an article page.
@@ -163,6 +164,7 @@ func readLD(x map[string]any) ldArticle {
 		a.site = ldString(p["name"])
 	}
 	a.authors = ldAuthors(x["author"])
+	a.orgAuthors = ldOrgNames(x["author"])
 	a.creators = ldAuthors(x["creator"])
 	return a
 }
@@ -223,4 +225,38 @@ func ldAuthors(v any) []news.Author {
 		}
 	}
 	return out
+}
+
+// ldOrgNames returns the names of the author nodes whose @type is an
+// organisation (Organization, NewsMediaOrganization, ...), not a person.
+func ldOrgNames(v any) []string {
+	var out []string
+	switch x := v.(type) {
+	case []any:
+		for _, e := range x {
+			out = append(out, ldOrgNames(e)...)
+		}
+	case map[string]any:
+		if ldOrgType(x["@type"]) {
+			if n := ldString(x["name"]); n != "" {
+				out = append(out, n)
+			}
+		}
+	}
+	return out
+}
+
+// ldOrgType reports an @type (string or list) naming an organisation.
+func ldOrgType(t any) bool {
+	switch x := t.(type) {
+	case string:
+		return strings.HasSuffix(strings.ToLower(x), "organization")
+	case []any:
+		for _, e := range x {
+			if ldOrgType(e) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -191,7 +191,10 @@ var templateCases = []pageCase{
 		// right rail.
 		file: "cms-wire.html",
 		url:  "https://lakeshoreregister.example/nation-world/drought-barges/article_5f2c.html",
-		meta: metaWant{Title: "Drought forces barge operators to cut loads on the upper river"},
+		// The author meta credits "Marcus Delacroix, Associated Press":
+		// the agency is the credit line, not a second writer.
+		meta: metaWant{Title: "Drought forces barge operators to cut loads on the upper river",
+			Authors: []string{"Marcus Delacroix"}},
 		lines: []string{
 			"ST. CLAIRE, Mo. (AP) — Barge operators on the upper river",
 			"The Coast Guard has narrowed the shipping channel",
