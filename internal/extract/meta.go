@@ -330,10 +330,11 @@ func (pm *pageMeta) fill(art *news.Article, base *url.URL) {
 	art.Authors = pm.authors()
 	art.PublishedAt = parseTime(first(pm.ld.published, m["article:published_time"], pm.itemprop["datePublished"],
 		m["date"], m["dc.date"], m["dc.date.issued"], m["dcterms.created"], m["parsely-pub-date"],
-		m["pubdate"], m["publishdate"], m["sailthru.date"],
-		m["dc:date"], m["dc:created"], m["dc:issued"], m["dcterms:created"], m["dcterms:issued"], firstOf(pm.times)))
+		m["pubdate"], m["publishdate"], m["sailthru.date"], firstOf(pm.times),
+		// RDFa dates, often a bare day, after a <time> that may give the hour.
+		m["dc:date"], m["dc:created"], m["dc:issued"], m["dcterms:created"], m["dcterms:issued"]))
 	art.UpdatedAt = parseTime(first(pm.ld.modified, m["article:modified_time"], pm.itemprop["dateModified"],
-		m["og:updated_time"], m["dcterms.modified"], m["dc:modified"], m["dcterms:modified"], m["last-modified"], pm.updatedTime))
+		m["og:updated_time"], m["dcterms.modified"], m["last-modified"], pm.updatedTime, m["dc:modified"], m["dcterms:modified"]))
 	if img := resolveURL(base, firstPicture(m["og:image"], m["og:image:url"], m["og:image:secure_url"], pm.ld.image, m["twitter:image"], m["twitter:image:src"])); img != "" {
 		art.LeadImage = &news.Figure{ImageURL: img, Alt: m["og:image:alt"]}
 	}

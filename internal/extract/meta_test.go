@@ -393,6 +393,8 @@ func TestBodyDates(t *testing.T) {
 			"2024-04-14T19:20:31+01:00"},
 		{"a head meta beats body RDFa", `<meta name="date" content="2024-01-02">`,
 			`<span property="dc:date" content="2024-04-14T19:20:31+01:00"></span>`, "2024-01-02T00:00:00Z"},
+		{"a <time> with the hour beats an RDFa day", `<meta property="dcterms:created" content="2019-09-26">`,
+			`<time datetime="2019-09-26T11:43:53+02:00">26 Sep</time>`, "2019-09-26T11:43:53+02:00"},
 		{"RDFa in comments is the commenter's", ``,
 			`<div class="comments"><span property="dc:date" content="2024-04-15T08:00:00Z"></span></div>`, ""},
 		{"abbr published keeps the date in its title", ``,
