@@ -114,7 +114,9 @@ func readMeta(doc *html.Node) *pageMeta {
 			}
 			if len(pm.bylines) < 4 && !inComments && c.DataAtom != atom.Body && c.DataAtom != atom.Html {
 				if bylineNamed(c) {
-					if t := bylineText(c); t != "" && len(t) < 80 && len(strings.Fields(t)) <= 8 {
+					// A "By" set in its own element named for the author
+					// ("meta-prep-author") is the lead-in, not a name.
+					if t := bylineText(c); t != "" && len(t) < 80 && len(strings.Fields(t)) <= 8 && !byWord(t) {
 						pm.bylines = append(pm.bylines, t)
 					}
 				}
