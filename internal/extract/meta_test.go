@@ -142,11 +142,7 @@ func TestTitleCrossCheck(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			doc, err := parse([]byte("<html><head>" + tt.head + "</head><body>" + tt.body + "</body></html>"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got := readMeta(doc).title(); got != tt.want {
+			if got := metaOfPage(t, tt.head, tt.body).title(); got != tt.want {
 				t.Errorf("title = %q, want %q", got, tt.want)
 			}
 		})
@@ -247,11 +243,7 @@ func TestAuthorsCrossCheck(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			doc, err := parse([]byte("<html><head>" + tt.head + "</head><body>" + tt.body + "</body></html>"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if diff := cmp.Diff(tt.want, readMeta(doc).authors()); diff != "" {
+			if diff := cmp.Diff(tt.want, metaOfPage(t, tt.head, tt.body).authors()); diff != "" {
 				t.Errorf("authors (-want +got):\n%s", diff)
 			}
 		})
@@ -369,12 +361,8 @@ func TestLeadImageNotIcon(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			doc, err := parse([]byte("<html><head>" + tt.head + "</head><body>" + tt.body + "</body></html>"))
-			if err != nil {
-				t.Fatal(err)
-			}
 			var art news.Article
-			readMeta(doc).fill(&art, nil)
+			metaOfPage(t, tt.head, tt.body).fill(&art, nil)
 			got := ""
 			if art.LeadImage != nil {
 				got = art.LeadImage.ImageURL
@@ -408,12 +396,8 @@ func TestBodyDates(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			doc, err := parse([]byte("<html><head>" + tt.head + "</head><body>" + tt.body + "</body></html>"))
-			if err != nil {
-				t.Fatal(err)
-			}
 			var art news.Article
-			readMeta(doc).fill(&art, nil)
+			metaOfPage(t, tt.head, tt.body).fill(&art, nil)
 			got := ""
 			if !art.PublishedAt.IsZero() {
 				got = art.PublishedAt.Format(time.RFC3339)
@@ -423,4 +407,14 @@ func TestBodyDates(t *testing.T) {
 			}
 		})
 	}
+}
+
+// metaOfPage reads the metadata of a page made of head and body markup.
+func metaOfPage(t *testing.T, head, body string) *pageMeta {
+	t.Helper()
+	doc, err := parse([]byte("<html><head>" + head + "</head><body>" + body + "</body></html>"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return readMeta(doc)
 }
