@@ -14,6 +14,21 @@ const maxSlugLen = 80
 // accents folded, words joined by hyphens. It returns "" when nothing
 // usable is left, so callers can fall back to another value.
 func Slugify(s string) string {
+	out := FoldWords(s)
+	if len(out) > maxSlugLen {
+		out = out[:maxSlugLen]
+		if i := strings.LastIndexByte(out, '-'); i > maxSlugLen/2 {
+			out = out[:i]
+		}
+		out = strings.ToValidUTF8(out, "")
+	}
+	return out
+}
+
+// FoldWords keeps only the words of s, lower case, accents folded, joined
+// by hyphens: two texts that differ in typography alone (quotes, dashes,
+// spacing, case) fold alike. Slugify is FoldWords cut to a URL's length.
+func FoldWords(s string) string {
 	var b strings.Builder
 	hyphen := false
 	for _, r := range norm.NFKD.String(s) {
@@ -30,13 +45,5 @@ func Slugify(s string) string {
 			hyphen = true
 		}
 	}
-	out := b.String()
-	if len(out) > maxSlugLen {
-		out = out[:maxSlugLen]
-		if i := strings.LastIndexByte(out, '-'); i > maxSlugLen/2 {
-			out = out[:i]
-		}
-		out = strings.ToValidUTF8(out, "")
-	}
-	return out
+	return b.String()
 }

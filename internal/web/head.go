@@ -3,7 +3,6 @@ package web
 import (
 	"html"
 	"strings"
-	"unicode"
 
 	"newshound/internal/news"
 )
@@ -20,7 +19,7 @@ import (
 // often cut short with an ellipsis), after at most two blocks such as a
 // picture's caption.
 func headStandfirst(a news.Article) string {
-	sf := foldText(strings.TrimRight(strings.TrimSpace(a.Standfirst), ".…"))
+	sf := news.FoldWords(strings.TrimRight(strings.TrimSpace(a.Standfirst), ".…"))
 	if sf == "" {
 		return a.Standfirst
 	}
@@ -28,7 +27,7 @@ func headStandfirst(a news.Article) string {
 	for range 3 {
 		var para string
 		para, rest, _ = strings.Cut(rest, "\n\n")
-		if f := foldText(para); f == sf || strings.HasPrefix(f, sf+" ") {
+		if f := news.FoldWords(para); f == sf || strings.HasPrefix(f, sf+"-") {
 			return ""
 		}
 	}
@@ -65,25 +64,4 @@ func withoutQuery(u string) string {
 		return u[:i]
 	}
 	return u
-}
-
-// foldText lowercases s and keeps its letters and digits only, one space
-// between words, so that typography (curly quotes, dashes, spacing) does
-// not hide that two texts are the same.
-func foldText(s string) string {
-	var b strings.Builder
-	space := false
-	for _, r := range s {
-		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			space = false
-			b.WriteRune(unicode.ToLower(r))
-		default:
-			space = true
-		}
-	}
-	return b.String()
 }
