@@ -55,6 +55,17 @@ func CorpusDir() (string, error) {
 	return dir, nil
 }
 
+// ReadabilitySources finds the dev corpus and lists the pages of its
+// readability set, whose folders also hold the expected structure and
+// metadata beside each source.html.
+func ReadabilitySources() ([]string, error) {
+	dir, err := CorpusDir()
+	if err != nil {
+		return nil, err
+	}
+	return filepath.Glob(filepath.Join(dir, "readability", "*", "source.html"))
+}
+
 // Pages reads the HTML of both scored dev sets (readability and
 // trafilatura), in a stable order.
 func Pages(dir string) ([][]byte, error) {

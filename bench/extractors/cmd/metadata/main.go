@@ -31,11 +31,7 @@ func main() {
 }
 
 func run() error {
-	dir, err := extractors.CorpusDir()
-	if err != nil {
-		return err
-	}
-	srcs, err := filepath.Glob(filepath.Join(dir, "readability", "*", "source.html"))
+	srcs, err := extractors.ReadabilitySources()
 	if err != nil {
 		return err
 	}
