@@ -428,7 +428,7 @@ func emailField(n *html.Node) bool {
 func dropSignupBoxes(body *html.Node, parents []*html.Node) bool {
 	dropped := false
 	for _, p := range parents {
-		if !attached(p, body) {
+		if !contains(body, p) {
 			continue // inside a box already removed
 		}
 		box := p
@@ -444,14 +444,4 @@ func dropSignupBoxes(body *html.Node, parents []*html.Node) bool {
 		}
 	}
 	return dropped
-}
-
-// attached reports whether n still hangs below root.
-func attached(n, root *html.Node) bool {
-	for ; n != nil; n = n.Parent {
-		if n == root {
-			return true
-		}
-	}
-	return false
 }
