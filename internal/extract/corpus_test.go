@@ -12,7 +12,9 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"newshound/internal/extract/metascore"
 	"newshound/internal/extract/structure"
+	"newshound/internal/news"
 )
 
 // The corpus tests run the development corpus (../shared/corpus/extract-dev,
@@ -38,6 +40,7 @@ const (
 	floorQuotes    = 0.97  // share of expected block quotes kept (0.977)
 	floorListItems = 0.955 // share of expected list items kept (0.959)
 	floorCaptions  = 0.975 // share of expected figure captions kept (0.981)
+	floorSections  = 0.95  // share of expected section headings kept (see sectionHeadings; 0.951)
 )
 
 var corpusPagesFlag = flag.Bool("corpus.pages", false, "log one row per corpus page in the TestCorpus* tests")
@@ -193,6 +196,7 @@ func checkCorpusPage(t *testing.T, name, text, bodyHTML string) {
 func TestCorpusStructure(t *testing.T) {
 	dir := requireCorpus(t)
 	var total structure.Count
+	var sections struct{ want, kept int }
 	for _, p := range loadReadability(t, dir) {
 		want := structure.Of(p.expected)
 		art, err := FromHTML(p.source, "")
@@ -201,6 +205,9 @@ func TestCorpusStructure(t *testing.T) {
 			got = structure.Of([]byte(art.BodyHTML))
 		}
 		missed := total.Add(want, got)
+		sec := sectionHeadings(t, dir, p.name, want[structure.Heading], art)
+		sections.want += len(sec)
+		sections.kept += len(sec) - len(structure.MissedTexts(sec, got[structure.Heading]))
 		var row, lost []string
 		for k := range structure.NumKinds {
 			if len(missed[k]) > 0 {
@@ -222,6 +229,25 @@ func TestCorpusStructure(t *testing.T) {
 			t.Errorf("%s kept %.1f%%, below the floor %.0f%%", k, 100*share, 100*floors[k])
 		}
 	}
+	share := float64(sections.kept) / float64(sections.want)
+	t.Logf("structure %-13s kept %5.1f%% (%d of %d; the headings less headlines and standfirsts)", "sections", 100*share, sections.kept, sections.want)
+	if share < floorSections {
+		t.Errorf("section headings kept %.1f%%, below the floor %.1f%%", 100*share, 100*floorSections)
+	}
+}
+
+// sectionHeadings returns the expected headings less those that repeat
+// the page's headline or standfirst, as the truth's metadata or our
+// extraction gives them: those have fields of their own (the text form
+// leaves the title out), so a body that keeps them as headings is not
+// keeping the article's sections.
+func sectionHeadings(t *testing.T, dir, page string, headings []string, art news.Article) []string {
+	t.Helper()
+	truth, err := metascore.ReadTruth(mustRead(t, filepath.Join(dir, "readability", page, "expected-metadata.json")))
+	if err != nil {
+		t.Fatalf("%s: expected-metadata.json: %v", page, err)
+	}
+	return structure.Without(headings, truth[metascore.Title], truth[metascore.Excerpt], art.Title, art.Standfirst)
 }
 
 // The shingle metric of the public article-extraction benchmark, written

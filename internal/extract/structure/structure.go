@@ -16,6 +16,7 @@ package structure
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -121,6 +122,27 @@ func MissedTexts(want, got []string) []string {
 		}
 	}
 	return missed
+}
+
+// Without returns items less those that repeat one of texts (given as
+// written; normalised here) exactly or nearly, as MissedTexts matches.
+// It takes a page's headline and standfirst out of its headings: both
+// have fields of their own, and a page that sets them as headings inside
+// the article body has them counted there by a truth that kept them.
+func Without(items []string, texts ...string) []string {
+	var drop []string
+	for _, t := range texts {
+		if n := normText(t); n != "" {
+			drop = append(drop, n)
+		}
+	}
+	var out []string
+	for _, it := range items {
+		if !slices.ContainsFunc(drop, func(d string) bool { return it == d || nearMatch(it, d) }) {
+			out = append(out, it)
+		}
+	}
+	return out
 }
 
 // Count tallies, per kind, the items wanted and the items kept over many
