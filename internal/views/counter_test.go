@@ -62,12 +62,22 @@ func stored(t testing.TB, s *store.Store, id int64, day int) store.ViewTotal {
 	return m[id]
 }
 
-func todayNumber() int { return dayNumber(time.Now().UTC()) }
+// The tests that read today's stored totals run on noonClock: real time
+// passing from noon UTC of the day the tests started, so that a run
+// crossing midnight cannot count its views on two days.
+var (
+	testStart = time.Now()
+	testNoon  = time.Date(testStart.Year(), testStart.Month(), testStart.Day(), 12, 0, 0, 0, time.UTC)
+)
+
+func noonClock() time.Time { return testNoon.Add(time.Since(testStart)) }
+
+func todayNumber() int { return dayNumber(testNoon) }
 
 func TestConcurrentRecordsAreAllStored(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ids := seedArticles(t, s, 3)
-		c := newCounter(t, Options{Store: s, Site: "test", FlushInterval: 5 * time.Millisecond})
+		c := newCounter(t, Options{Clock: noonClock, Store: s, Site: "test", FlushInterval: 5 * time.Millisecond})
 		const workers, each = 32, 250
 		var wg sync.WaitGroup
 		for w := range workers {
@@ -106,8 +116,8 @@ func TestTwoCountersAddUp(t *testing.T) {
 		ids := seedArticles(t, s, 1)
 		// Two counters stand for two serve processes on one database: each
 		// has its own secret, so the same person counts once in each.
-		a := newCounter(t, Options{Store: s, Site: "test", FlushInterval: 3 * time.Millisecond})
-		b := newCounter(t, Options{Store: s, Site: "test", FlushInterval: 4 * time.Millisecond})
+		a := newCounter(t, Options{Clock: noonClock, Store: s, Site: "test", FlushInterval: 3 * time.Millisecond})
+		b := newCounter(t, Options{Clock: noonClock, Store: s, Site: "test", FlushInterval: 4 * time.Millisecond})
 		var wg sync.WaitGroup
 		for w := range 8 {
 			c := a
@@ -136,7 +146,7 @@ func TestTwoCountersAddUp(t *testing.T) {
 func TestNotCounted(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ids := seedArticles(t, s, 1)
-		c := newCounter(t, Options{Store: s, FlushInterval: time.Hour})
+		c := newCounter(t, Options{Clock: noonClock, Store: s, FlushInterval: time.Hour})
 		defer c.Close(context.Background())
 		reqs := map[string]*http.Request{
 			"bot":      visitorRequest("192.0.2.1", "Mozilla/5.0 (compatible; Googlebot/2.1)"),
@@ -163,7 +173,7 @@ func TestNotCounted(t *testing.T) {
 func TestUniqueVisitors(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ids := seedArticles(t, s, 2)
-		c := newCounter(t, Options{Store: s, Site: "test", FlushInterval: time.Hour})
+		c := newCounter(t, Options{Clock: noonClock, Store: s, Site: "test", FlushInterval: time.Hour})
 		defer c.Close(context.Background())
 		ctx := context.Background()
 		steps := []struct {
@@ -205,7 +215,7 @@ func TestStoreDownKeepsCounts(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ids := seedArticles(t, s, 1)
 		ctx := context.Background()
-		c := newCounter(t, Options{Store: s, Site: "test", FlushInterval: time.Hour})
+		c := newCounter(t, Options{Clock: noonClock, Store: s, Site: "test", FlushInterval: time.Hour})
 		defer c.Close(ctx)
 		for i := range 5 {
 			c.Record(ids[0], visitorRequest(fmt.Sprintf("192.0.2.%d", i), firefox))
@@ -248,7 +258,7 @@ func TestDeletedArticleDoesNotBlockFlush(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ids := seedArticles(t, s, 2)
 		ctx := context.Background()
-		c := newCounter(t, Options{Store: s, FlushInterval: time.Hour})
+		c := newCounter(t, Options{Clock: noonClock, Store: s, FlushInterval: time.Hour})
 		c.Record(ids[0], visitorRequest("192.0.2.1", firefox))
 		c.Record(ids[1], visitorRequest("192.0.2.1", firefox))
 		c.Record(ids[1]+1000, visitorRequest("192.0.2.1", firefox)) // never existed
@@ -267,7 +277,7 @@ func TestTop(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ids := seedArticles(t, s, 3)
 		ctx := context.Background()
-		c := newCounter(t, Options{Store: s, FlushInterval: time.Hour})
+		c := newCounter(t, Options{Clock: noonClock, Store: s, FlushInterval: time.Hour})
 		defer c.Close(ctx)
 		for i, n := range []int{2, 5, 5} {
 			for v := range n {
@@ -275,7 +285,7 @@ func TestTop(t *testing.T) {
 			}
 		}
 		// An older day, written as another process would have.
-		old := dayNumber(time.Now().UTC().AddDate(0, 0, -10))
+		old := dayNumber(testNoon.AddDate(0, 0, -10))
 		if err := s.AddViews(ctx, []store.ViewDelta{{ArticleID: ids[0], Day: old, Views: 100, Visitors: 40}}); err != nil {
 			t.Fatal(err)
 		}

@@ -20,7 +20,7 @@ import (
 func TestOverHTTP(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ids := seedArticles(t, s, 1)
-		c := newCounter(t, Options{Store: s, Site: "http-test", FlushInterval: 10 * time.Millisecond})
+		c := newCounter(t, Options{Clock: noonClock, Store: s, Site: "http-test", FlushInterval: 10 * time.Millisecond})
 		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			c.Record(ids[0], r)
 			total, today, err := c.Totals(r.Context(), ids[0])

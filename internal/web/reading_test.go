@@ -37,6 +37,16 @@ const (
 
 // readingSite serves the demo site with recommendations computed and a
 // visit counter, as serve wires it. edit may change the config.
+// The reading site counts on noonClock: real time passing from noon UTC of
+// the day the tests started, so that a run crossing midnight cannot count
+// its views on two days.
+var (
+	testStart = time.Now()
+	testNoon  = time.Date(testStart.Year(), testStart.Month(), testStart.Day(), 12, 0, 0, 0, time.UTC)
+)
+
+func noonClock() time.Time { return testNoon.Add(time.Since(testStart)) }
+
 func readingSite(t testing.TB, s *store.Store, edit func(*Config)) (*httptest.Server, *views.Counter) {
 	t.Helper()
 	ctx := context.Background()
@@ -46,7 +56,7 @@ func readingSite(t testing.TB, s *store.Store, edit func(*Config)) (*httptest.Se
 	if _, err := related.Load(ctx, s, related.Options{}); err != nil {
 		t.Fatal(err)
 	}
-	c, err := views.NewCounter(views.Options{Store: s, Site: "test", Logger: discard()})
+	c, err := views.NewCounter(views.Options{Store: s, Site: "test", Logger: discard(), Clock: noonClock})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -163,7 +173,7 @@ func TestVisitCounter(t *testing.T) {
 		if err := counter.Close(context.Background()); err != nil {
 			t.Fatal(err)
 		}
-		day := time.Now().UTC()
+		day := testNoon
 		stored, err := s.ViewTotals(context.Background(), []int64{a.ID}, day.Year()*10000+int(day.Month())*100+day.Day())
 		if err != nil {
 			t.Fatal(err)
