@@ -145,6 +145,41 @@ func Without(items []string, texts ...string) []string {
 	return out
 }
 
+// MarkedHeadlines returns the text of the headings of doc that its
+// microdata marks as the headline or the standfirst (itemprop headline,
+// alternativeHeadline or description): the page says what they are.
+func MarkedHeadlines(doc []byte) []string {
+	root, err := html.Parse(bytes.NewReader(doc))
+	if err != nil {
+		return nil
+	}
+	var out []string
+	var visit func(*html.Node)
+	visit = func(n *html.Node) {
+		if k, ok := kindOf(n.Data); n.Type == html.ElementNode && ok && k == Heading && headlineProp(n) {
+			out = append(out, blockText(n, false))
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			visit(c)
+		}
+	}
+	visit(root)
+	return out
+}
+
+func headlineProp(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if a.Key == "itemprop" {
+			for _, p := range strings.Fields(a.Val) {
+				if p == "headline" || p == "alternativeHeadline" || p == "description" {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // Count tallies, per kind, the items wanted and the items kept over many
 // pages.
 type Count [NumKinds]struct{ Want, Kept int }
