@@ -104,8 +104,8 @@ row "readability set F1" readability F1
 row "trafilatura set P" trafilatura P
 row "trafilatura set R" trafilatura R
 row "trafilatura set F1" trafilatura F1
-labels=("headings" "block quotes" "list items" "captions")
-for k in 0 1 2 3; do
+labels=("headings" "block quotes" "list items" "captions" "section headings")
+for k in 0 1 2 3 4; do
 	printf '| structure: %s kept |' "${labels[$k]}"
 	for n in "${names[@]}"; do printf ' %s |' "$(awk -v n="$n" -v k="$k" '$1 == n {print $(k + 2)}' "$out/structure.txt")"; done
 	echo

@@ -204,7 +204,7 @@ func TestCorpusStructure(t *testing.T) {
 			got = structure.Of([]byte(art.BodyHTML))
 		}
 		missed := total.Add(want, got)
-		sec := sectionHeadings(t, dir, p, want[structure.Heading])
+		sec := sectionHeadings(t, dir, p, want)
 		sections.want += len(sec)
 		sections.kept += len(sec) - len(structure.MissedTexts(sec, got[structure.Heading]))
 		var row, lost []string
@@ -235,20 +235,15 @@ func TestCorpusStructure(t *testing.T) {
 	}
 }
 
-// sectionHeadings returns the expected headings less those that repeat
-// the page's headline or standfirst: the truth's title and excerpt, and
-// the headings its microdata marks as headline or description. Those
-// have fields of their own (the text form leaves the title out), so a
-// body that keeps them as headings is not keeping the article's sections.
-// Only the truth decides, not our extraction.
-func sectionHeadings(t *testing.T, dir string, p readabilityPage, headings []string) []string {
+// sectionHeadings returns the page's expected section headings
+// (structure.SectionHeadings, with the truth's title and excerpt).
+func sectionHeadings(t *testing.T, dir string, p readabilityPage, want structure.Items) []string {
 	t.Helper()
 	truth, err := metascore.ReadTruth(mustRead(t, filepath.Join(dir, "readability", p.name, "expected-metadata.json")))
 	if err != nil {
 		t.Fatalf("%s: expected-metadata.json: %v", p.name, err)
 	}
-	repeats := append(structure.MarkedHeadlines(p.expected), truth[metascore.Title], truth[metascore.Excerpt])
-	return structure.Without(headings, repeats...)
+	return structure.SectionHeadings(want, p.expected, truth[metascore.Title], truth[metascore.Excerpt])
 }
 
 // The shingle metric of the public article-extraction benchmark, written

@@ -145,6 +145,16 @@ func Without(items []string, texts ...string) []string {
 	return out
 }
 
+// SectionHeadings returns the headings of want (the items of expected)
+// less those that repeat the page's headline or standfirst: title and
+// excerpt as the truth's metadata gives them, and the headings expected
+// marks as headline or description (MarkedHeadlines). Those have fields
+// of their own, so a body that keeps them as headings is not keeping the
+// article's sections; only the truth decides which they are.
+func SectionHeadings(want Items, expected []byte, title, excerpt string) []string {
+	return Without(want[Heading], append(MarkedHeadlines(expected), title, excerpt)...)
+}
+
 // MarkedHeadlines returns the text of the headings of doc that its
 // microdata marks as the headline or the standfirst (itemprop headline,
 // alternativeHeadline or description): the page says what they are.

@@ -1,8 +1,10 @@
 // Command structure prints, for newshound, go-readability and
 // go-trafilatura, the share of expected headings, block quotes, list items
 // and figure captions of the readability dev set that each one's HTML
-// keeps, measured by newshound/internal/extract/structure, as the corpus
-// test of internal/extract measures newshound.
+// keeps, and of the section headings (structure.SectionHeadings: the
+// headings less headline and standfirst repeats), measured by
+// newshound/internal/extract/structure, as the corpus test of
+// internal/extract measures newshound.
 //
 //	go run ./cmd/structure
 package main
@@ -13,6 +15,7 @@ import (
 	"path/filepath"
 
 	"newshound/bench/extractors"
+	"newshound/internal/extract/metascore"
 	"newshound/internal/extract/structure"
 )
 
@@ -32,9 +35,10 @@ func run() error {
 	for k := range structure.NumKinds {
 		fmt.Printf(" %14s", k)
 	}
-	fmt.Println()
+	fmt.Printf(" %14s\n", "sections")
 	for _, x := range extractors.All() {
 		var c structure.Count
+		var sections structure.Count // only its Heading row is used
 		for _, src := range srcs {
 			page, err := os.ReadFile(src)
 			if err != nil {
@@ -49,13 +53,25 @@ func run() error {
 			if err == nil {
 				got = structure.Of([]byte(out))
 			}
-			c.Add(structure.Of(exp), got)
+			want := structure.Of(exp)
+			c.Add(want, got)
+			b, err := os.ReadFile(filepath.Join(filepath.Dir(src), "expected-metadata.json"))
+			if err != nil {
+				return err
+			}
+			truth, err := metascore.ReadTruth(b)
+			if err != nil {
+				return fmt.Errorf("%s: %v", src, err)
+			}
+			var sec structure.Items
+			sec[structure.Heading] = structure.SectionHeadings(want, exp, truth[metascore.Title], truth[metascore.Excerpt])
+			sections.Add(sec, got)
 		}
 		fmt.Printf("%-12s", x.Name)
 		for k := range structure.NumKinds {
 			fmt.Printf(" %13.1f%%", 100*c.Share(k))
 		}
-		fmt.Println()
+		fmt.Printf(" %13.1f%%\n", 100*sections.Share(structure.Heading))
 	}
 	return nil
 }
