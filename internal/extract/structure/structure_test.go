@@ -167,3 +167,34 @@ func TestOfDeepNesting(t *testing.T) {
 		t.Errorf("Of on a page nested past the parser's limit found %d items, want 0", total)
 	}
 }
+
+func TestSectionHeadings(t *testing.T) {
+	doc := []byte(`<h2 itemprop="headline">Why the Tide Turned</h2>
+<h2 itemprop="description">A dek set as a heading, said once.</h2>
+<h3>The Harbour Master's Log</h3><h3>What Comes Next</h3><h4>Ferry Times: Summer</h4>`)
+	want := Of(doc)
+	// Title and excerpt repeat a heading each, in other case and
+	// punctuation; microdata names the first two.
+	got := SectionHeadings(want, doc, "Ferry times - summer", "What comes next?")
+	if diff := cmp.Diff([]string{"the harbour master s log"}, got); diff != "" {
+		t.Errorf("SectionHeadings (-want +got):\n%s", diff)
+	}
+	// Without metadata only the marked headings go.
+	if got := SectionHeadings(want, doc, "", ""); len(got) != 3 {
+		t.Errorf("with no title or excerpt: %q, want the 3 unmarked headings", got)
+	}
+}
+
+func TestWithoutNearMatch(t *testing.T) {
+	items := []string{"minecraft 1 8 the bountiful update", "how it was found", "see also"}
+	got := Without(items, "Minecraft 1.8 – The Bountiful Update | The Block Game Blog", "See also")
+	// The heading is 6 of the title's 10 words: under the 80% a near
+	// match needs, so it stays.
+	if diff := cmp.Diff([]string{"minecraft 1 8 the bountiful update", "how it was found"}, got); diff != "" {
+		t.Errorf("Without (-want +got):\n%s", diff)
+	}
+	got = Without(items, "Minecraft 1.8: the Bountiful Update")
+	if diff := cmp.Diff([]string{"how it was found", "see also"}, got); diff != "" {
+		t.Errorf("Without, same words (-want +got):\n%s", diff)
+	}
+}
