@@ -2,6 +2,7 @@ package extract
 
 import (
 	"net/url"
+	"strconv"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -186,7 +187,7 @@ func (b *builder) block(c, out *html.Node) {
 	case atom.Pre:
 		pre := elem(atom.Pre)
 		copyText(c, pre)
-		if strings.TrimSpace(innerText(pre)) != "" {
+		if t := innerText(pre); strings.TrimSpace(t) != "" && !lineNumbers(t) {
 			out.AppendChild(pre)
 		}
 	case atom.Table:
@@ -234,6 +235,23 @@ func (b *builder) block(c, out *html.Node) {
 			out.AppendChild(textNode(" "))
 		}
 	}
+}
+
+// lineNumbers reports the text of a code highlighter's gutter: the
+// numbers 1, 2, 3 ... one a line and nothing else, drawn in a block of
+// their own beside the code (a table cell or a floated block). They
+// number the lines a reader sees; they are not part of the program.
+func lineNumbers(t string) bool {
+	lines := strings.Fields(t)
+	if len(lines) < 2 {
+		return false
+	}
+	for i, l := range lines {
+		if l != strconv.Itoa(i+1) {
+			return false
+		}
+	}
+	return true
 }
 
 // strayCaption copies a caption found outside its figure (pages do
