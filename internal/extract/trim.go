@@ -197,7 +197,7 @@ func scanBlocks(out *html.Node, title string, furniture lineSet) []*block {
 		case title != "" && len(blocks) < 4 && titleLike(bl.lower, title):
 			out.RemoveChild(c)
 		case !media(bl) && (len(t) < 60 && cueLine(bl.lower) && !endsSentence(t) ||
-			len(t) < 160 && promoLine(bl.lower) || len(t) < 90 && creditLine(bl.lower)):
+			len(t) < 160 && promoLine(bl.lower) || len(t) < 90 && creditLine(bl.lower) || len(t) < 30 && counterLine(bl.lower)):
 			out.RemoveChild(c)
 			// The list of links such a line introduces goes with it.
 			if nl := next; nl != nil && (isElem(nl, atom.Ul) || isElem(nl, atom.Ol)) {
@@ -870,6 +870,40 @@ var agencies = [...]string{
 	"getty images", "afp", "reuters", "ap photo", "ap", "epa", "dpa", "shutterstock",
 	"istock", "istockphoto", "imago", "picture alliance", "picture-alliance", "alamy",
 	"anadolu", "xinhua", "efe", "ansa", "keystone", "bloomberg", "pa images", "pa",
+}
+
+// counterLine reports a slideshow's position standing alone: "1 of 3",
+// "Photo 2 of 12", "3 / 8". It tells where a reader is among the pictures
+// and goes with the buttons that move it.
+func counterLine(lower string) bool {
+	f := strings.Fields(lower)
+	if len(f) == 4 {
+		switch f[0] {
+		case "photo", "image", "picture", "slide", "foto", "bild", "imagen", "immagine":
+			f = f[1:]
+		}
+	}
+	if len(f) != 3 || !number(f[0]) || !number(f[2]) {
+		return false
+	}
+	switch f[1] {
+	case "of", "/", "von", "sur", "de", "di", "z", "van":
+		return true
+	}
+	return false
+}
+
+// number reports a short run of digits.
+func number(s string) bool {
+	if s == "" || len(s) > 4 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // creditLine reports a photo credit standing alone: "Jim Watson/AFP/Getty
