@@ -266,11 +266,18 @@ func (b *builder) layout(in, out *html.Node) {
 // split from the caption where the page marks it.
 func (b *builder) figure(c *html.Node) *html.Node {
 	f := elem(atom.Figure)
-	var capNode *html.Node
+	var capNode, credit *html.Node
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		for x := n.FirstChild; x != nil; x = x.NextSibling {
-			if x.Type != html.ElementNode || b.dropInFigure(x) {
+			if x.Type != html.ElementNode {
+				continue
+			}
+			if credit == nil && b.creditOverImage(x) {
+				credit = x // set over the picture, apart from the caption
+				continue
+			}
+			if b.dropInFigure(x) {
 				continue
 			}
 			switch x.DataAtom {
@@ -293,15 +300,55 @@ func (b *builder) figure(c *html.Node) *html.Node {
 	}
 	walk(c)
 	dedupeImages(f)
+	var fc *html.Node
 	if capNode != nil {
-		if fc := b.caption(capNode); fc != nil {
-			f.AppendChild(fc)
-		}
+		fc = b.caption(capNode)
+	}
+	if credit != nil {
+		fc = b.creditApart(fc, credit)
+	}
+	if fc != nil {
+		f.AppendChild(fc)
 	}
 	if f.FirstChild == nil {
 		return nil
 	}
 	return f
+}
+
+// creditOverImage reports an element of a figure, outside its caption,
+// named as the picture's credit ("copyright", "credit"): kept, though such
+// names are furniture elsewhere, unless the name is a hard one.
+func (b *builder) creditOverImage(x *html.Node) bool {
+	if x.DataAtom == atom.Figcaption || !creditNamed(x) || firstDescendant(x, atom.Img) != nil {
+		return false
+	}
+	_, hard := b.cues.judge(x)
+	return !hard
+}
+
+// creditApart adds to the caption fc (nil when the figure has none) the
+// credit that the page sets apart from it, over or beside the picture,
+// unless the caption gives a credit of its own.
+func (b *builder) creditApart(fc, credit *html.Node) *html.Node {
+	if fc != nil && firstDescendant(fc, atom.Small) != nil {
+		return fc
+	}
+	tmp := elem(atom.Span)
+	b.mixed(credit, tmp) // leaves out what the builder drops: screen-reader labels
+	ct := collapse(innerText(tmp))
+	if ct == "" || len(ct) > 120 {
+		return fc
+	}
+	if fc == nil {
+		fc = elem(atom.Figcaption)
+	} else {
+		fc.AppendChild(textNode(" "))
+	}
+	sm := elem(atom.Small, html.Attribute{Key: "class", Val: "credit"})
+	sm.AppendChild(textNode(ct))
+	fc.AppendChild(sm)
+	return fc
 }
 
 // dropInFigure is drop for the children of a figure, except that a

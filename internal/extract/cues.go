@@ -61,6 +61,13 @@ var hardStems = []string{
 	"off-screen", "offscreen", "assistive-text", "a11y-hidden", "yarpp", "jp-relatedposts", "sharedaddy", "addtoany", "crp_related",
 }
 
+// screenReaderStems name text hidden from sight for screen readers
+// ("Image caption, " before a caption); hardStems holds them too.
+var screenReaderStems = []string{
+	"sr-only", "screen-reader", "screenreader", "visually-hidden", "visuallyhidden",
+	"off-screen", "offscreen", "assistive-text", "a11y-hidden",
+}
+
 // goodStems mark the article container.
 var goodStems = []string{
 	"article", "body", "content", "entry", "main", "post", "story", "text",

@@ -603,25 +603,16 @@ func figureInfo(fig *html.Node) (news.Figure, bool) {
 	}
 	f := news.Figure{ImageURL: src, Alt: strings.TrimSpace(attr(img, "alt"))}
 	fc := firstDescendant(fig, atom.Figcaption)
-	if fc == nil {
+	credit := creditIn(fc, nil)
+	if credit == nil {
+		// A credit set over the picture, apart from the caption.
+		credit = creditIn(fig, fc)
+	}
+	if fc == nil && credit == nil {
 		return f, true
 	}
-	var credit *html.Node
-	var find func(n *html.Node)
-	find = func(n *html.Node) {
-		for c := n.FirstChild; c != nil && credit == nil; c = c.NextSibling {
-			if c.Type == html.ElementNode {
-				if creditNamed(c) {
-					credit = c
-					return
-				}
-				find(c)
-			}
-		}
-	}
-	find(fc)
 	if credit != nil {
-		f.Credit = innerText(credit)
+		f.Credit = visibleText(credit, nil)
 		skip := []*html.Node{credit}
 		if strings.HasSuffix(f.Credit, ":") {
 			// A label ("Credit:"): the credit is what follows it.
@@ -632,18 +623,78 @@ func figureInfo(fig *html.Node) (news.Figure, bool) {
 			}
 			f.Credit = collapse(f.Credit + " " + rest.String())
 		}
-		var b strings.Builder
-		textExcept(&b, fc, skip)
-		f.Caption = collapse(b.String())
+		if fc != nil {
+			f.Caption = visibleText(fc, skip)
+		}
 		return f, true
 	}
-	t := innerText(fc)
+	t := visibleText(fc, nil)
 	if c, cr, ok := splitCredit(t); ok {
 		f.Caption, f.Credit = c, cr
 	} else {
 		f.Caption = t
 	}
 	return f, true
+}
+
+// creditIn finds the first credit-named element under n, outside the
+// subtree skip, that holds no picture; nil when n is nil.
+func creditIn(n, skip *html.Node) *html.Node {
+	if n == nil {
+		return nil
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || c == skip {
+			continue
+		}
+		if creditNamed(c) && firstDescendant(c, atom.Img) == nil {
+			return c
+		}
+		if cr := creditIn(c, skip); cr != nil {
+			return cr
+		}
+	}
+	return nil
+}
+
+// visibleText is the text of n, collapsed, without the subtrees in skip
+// and the labels written for screen readers only ("Image caption, "),
+// which the pruning passes drop from the body in the same way.
+func visibleText(n *html.Node, skip []*html.Node) string {
+	var b strings.Builder
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if slices.Contains(skip, n) || n.Type == html.ElementNode && screenReaderOnly(n) {
+			return
+		}
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+			return
+		}
+		if n.Type == html.ElementNode && n.DataAtom == atom.Br {
+			b.WriteByte('\n')
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return collapse(b.String())
+}
+
+// screenReaderOnly reports an element whose class hides it from sight and
+// leaves it to screen readers.
+func screenReaderOnly(n *html.Node) bool {
+	c := lowerASCII(attr(n, "class"))
+	if c == "" {
+		return false
+	}
+	for _, s := range screenReaderStems {
+		if strings.Contains(c, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // sameImage reports two image URLs naming the same picture, ignoring
@@ -655,23 +706,51 @@ func sameImage(a, b string) bool {
 	if i := strings.IndexByte(b, '?'); i >= 0 {
 		b = b[:i]
 	}
-	return a == b
+	if a == b {
+		return true
+	}
+	ka, kb := imageKey(a), imageKey(b)
+	return ka == kb && distinctName(ka)
 }
 
-// textExcept appends the text of n, leaving out the subtrees in skip.
-func textExcept(b *strings.Builder, n *html.Node, skip []*html.Node) {
-	for _, s := range skip {
-		if n == s {
-			return
+// imageKey is the file name of an image URL without the marks of a
+// resized copy: a format the CDN converted to, appended to the name
+// ("photo.jpg.webp"), and a "-1024x576" size before the extension. The
+// declared lead image and the page's figure of it are often two sizes of
+// one picture, at two paths.
+func imageKey(u string) string {
+	n := strings.ToLower(imageName(u))
+	for _, f := range [...]string{".webp", ".avif"} {
+		if base, ok := strings.CutSuffix(n, f); ok && strings.Contains(base, ".") {
+			n = base
 		}
 	}
-	if n.Type == html.TextNode {
-		b.WriteString(n.Data)
-		return
+	dot := strings.LastIndexByte(n, '.')
+	if dot < 0 {
+		return n
 	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		textExcept(b, c, skip)
+	stem, ext := n[:dot], n[dot:]
+	if i := strings.LastIndexByte(stem, '-'); i >= 0 {
+		if w, h, ok := strings.Cut(stem[i+1:], "x"); ok && number(w) && number(h) {
+			stem = stem[:i]
+		}
 	}
+	return stem + ext
+}
+
+// distinctName reports a file name that names one picture: long enough
+// and not a bare number ("4000.jpg" is one crop size of many pictures).
+func distinctName(key string) bool {
+	stem, _, _ := strings.Cut(key, ".")
+	if len(stem) < 8 {
+		return false
+	}
+	for i := 0; i < len(stem); i++ {
+		if c := stem[i]; c >= 'a' && c <= 'z' {
+			return true
+		}
+	}
+	return false
 }
 
 // pictureImg returns the first <img> under n that is a picture, not an

@@ -357,9 +357,11 @@ func furniture(n *html.Node, cues cueCache, names bool) (drop, soft bool) {
 	if !hard && isInline(n) && n.Parent != nil && n.Parent.DataAtom == atom.P {
 		return false, false // a "dateline" span is part of its sentence
 	}
-	if !hard && w < 0 && (n.DataAtom == atom.Figcaption || hasAncestor(n, atom.Figcaption)) {
+	if !hard && w < 0 && (n.DataAtom == atom.Figcaption || hasAncestor(n, atom.Figcaption) ||
+		creditNamed(n) && hasAncestor(n, atom.Figure)) {
 		// A caption styled as "meta" is still the caption, and its
-		// "copyright" or "credit" part is its credit. (Asked only of
+		// "copyright" or "credit" part is its credit, also where it is
+		// set over the picture rather than in the caption. (Asked only of
 		// elements that would go: the walk up is as long as the page is
 		// deep.)
 		return false, false
