@@ -131,15 +131,16 @@ func findLead(body *html.Node, m measure, desc string) *html.Node {
 // figureBefore returns the article's lead picture when the page sets it
 // just before the first root, outside the winning container: an image
 // with its caption between the header and the body, with nothing but
-// empty elements (share buttons whose icons are gone, ad slots) in
-// between. It looks at most one level up, and returns nil when the
-// nearest element with content is anything else.
+// empty elements (share buttons whose icons are gone, ad slots) or a
+// date or byline line (what is left of the story's meta bar once its
+// furniture is pruned) in between. It looks at most one level up, and
+// returns nil when the nearest element with content is anything else.
 func figureBefore(first, body *html.Node, m measure) *html.Node {
 	n := first
 	for level := 0; level < 2 && n != nil && n != body; level++ {
 		for s := n.PrevSibling; s != nil; s = s.PrevSibling {
 			st := m[s]
-			if s.Type != html.ElementNode || st == nil || st.text == 0 && st.imgs == 0 {
+			if s.Type != html.ElementNode || st == nil || st.text == 0 && st.imgs == 0 || metaBar(s, st) {
 				continue
 			}
 			if captionedImage(s, st) {
@@ -150,6 +151,15 @@ func figureBefore(first, body *html.Node, m measure) *html.Node {
 		n = n.Parent
 	}
 	return nil
+}
+
+// metaBar reports a short block of a date or a byline and nothing else.
+func metaBar(n *html.Node, st *stats) bool {
+	if st.text >= 120 || st.imgs > 0 || st.heads > 0 {
+		return false
+	}
+	t := innerText(n)
+	return dateLike(t) || bylineLike(t)
 }
 
 // captionedImage reports one picture with its caption and little else:
