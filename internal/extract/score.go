@@ -251,7 +251,7 @@ func (sc *scorer) siblings(top *html.Node) []*html.Node {
 			continue
 		}
 		s := sc.m[c]
-		if s == nil {
+		if s == nil || len(out) > 0 && appealBox(c, s) {
 			continue
 		}
 		bonus := 0.0
@@ -278,6 +278,53 @@ func (sc *scorer) siblings(top *html.Node) []*html.Node {
 		}
 	}
 	return sc.withMedia(parent, out)
+}
+
+// appealWords open the button that closes a box asking the reader for
+// money or a subscription, in several languages.
+var appealWords = [...]string{
+	"support", "donate", "subscribe", "contribute", "give", "become a member", "become a supporter", "join us",
+	"unterstützen", "spenden", "abonnieren", "jetzt unterstützen", "soutenir", "faire un don", "s'abonner",
+	"je soutiens", "dona", "suscríbete", "apoya", "sostieni", "abbonati",
+}
+
+// appealBox reports a sibling after the article that is a request for
+// support set after the body: a short box (a heading, a few paragraphs of
+// pitch) whose last link or button is a short call to give, subscribe or
+// join ("Support us", "Donate now"). Its prose reads like the article's
+// and scores like it, but the box closes by asking the reader to act.
+func appealBox(c *html.Node, s *stats) bool {
+	if s.text > 1500 {
+		return false
+	}
+	var last *html.Node
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for x := n.FirstChild; x != nil; x = x.NextSibling {
+			if x.DataAtom == atom.A || x.DataAtom == atom.Button {
+				last = x
+				continue
+			}
+			walk(x)
+		}
+	}
+	walk(c)
+	if last == nil {
+		return false
+	}
+	t := lowerASCII(innerText(last))
+	if t == "" || len(strings.Fields(t)) > 4 || !hasPrefixAny(t, appealWords[:]) {
+		return false
+	}
+	// Nothing but a short line ("Remind me later", the payment methods)
+	// may follow the button.
+	after := 0
+	for n := last; n != nil && n != c; n = n.Parent {
+		for x := n.NextSibling; x != nil; x = x.NextSibling {
+			after += len(innerText(x))
+		}
+	}
+	return after < 80
 }
 
 // withMedia adds to the chosen siblings the images between them: a
