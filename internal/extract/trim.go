@@ -197,7 +197,7 @@ func scanBlocks(out *html.Node, title string, furniture lineSet) []*block {
 		case title != "" && len(blocks) < 4 && titleLike(bl.lower, title):
 			out.RemoveChild(c)
 		case !media(bl) && (len(t) < 60 && cueLine(bl.lower) && !endsSentence(t) ||
-			len(t) < 160 && promoLine(bl.lower) || len(t) < 90 && creditLine(bl.lower) || len(t) < 30 && counterLine(bl.lower)):
+			len(t) < 160 && promoLine(bl.lower) || len(t) < 90 && creditLine(bl.lower) || len(t) < 30 && counterLine(bl.lower) || len(t) < 60 && adResumes(bl.lower)):
 			out.RemoveChild(c)
 			// The list of links such a line introduces goes with it.
 			if nl := next; nl != nil && (isElem(nl, atom.Ul) || isElem(nl, atom.Ol)) {
@@ -870,6 +870,29 @@ var agencies = [...]string{
 	"getty images", "afp", "reuters", "ap photo", "ap", "epa", "dpa", "shutterstock",
 	"istock", "istockphoto", "imago", "picture alliance", "picture-alliance", "alamy",
 	"anadolu", "xinhua", "efe", "ansa", "keystone", "bloomberg", "pa images", "pa",
+}
+
+// resumePhrases say that the text goes on past an ad slot.
+var resumePhrases = [...]string{
+	"continues below", "continues after", "continue reading below", "continues under",
+	"nach der anzeige", "nach der werbung", "suite après", "continue après", "continúa debajo",
+	"continúa después", "sigue después", "continua dopo", "prosegue dopo", "gaat verder na",
+}
+
+// adResumes reports the label an ad slot leaves in the body ("Story
+// continues below advertisement", "Article continues after this ad",
+// "Weiterlesen nach der Anzeige"): a short line, no sentence, that says
+// the text resumes.
+func adResumes(lower string) bool {
+	if endsSentence(lower) {
+		return false
+	}
+	for _, p := range resumePhrases {
+		if strings.Contains(lower, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // counterLine reports a slideshow's position standing alone: "1 of 3",
