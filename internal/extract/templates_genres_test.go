@@ -1,0 +1,233 @@
+package extract
+
+import "testing"
+
+// genreCases are a second round of invented pages, written like
+// templateCases before any rule was tuned on them: this time the shapes
+// of a kind of story rather than of a publishing stack (a German
+// regional paper, a Spanish one with embeds, a French long read cut by a
+// pager and a paywall, a government press release, an interview and a
+// listicle). Each expectation says what a reader sees as the article.
+var genreCases = []pageCase{
+	{
+		// A German regional paper: cookie consent, "Anzeige" labels,
+		// "Lesen Sie auch:" teaser lines between paragraphs, "Mehr zum
+		// Thema", topics, share bar, "Über den Autor", a recommendation
+		// grid with a sponsored tile and reader comments. Class names are
+		// German, so the names say little and the cue phrases must.
+		file: "genre-de-regional.html",
+		url:  "https://elbufer-rundschau.example/hamburg/verkehr/elbfaehren-elektrisch-a1184022.html",
+		meta: metaWant{Title: "Elbfähren sollen ab Frühjahr elektrisch fahren", Language: "de",
+			Authors: []string{"Henrike Albers"}, Published: "2026-03-12T05:45:00+01:00", SiteName: "Elbufer Rundschau"},
+		// The standfirst (Vorspann) is not told again by the lede, so it
+		// stays; the dateline "Hamburg –" is the lede's first words.
+		lines: []string{
+			"Die Hafenfähren bekommen Batterien: Bis 2028",
+			"Die Fähre „Altenwerder“ am Anleger Landungsbrücken: Sie soll",
+			"Hamburg – Auf der Elbe sollen die Hafenfähren",
+			"Die Schiffe sollen an den Endanlegern",
+			"Der Umbau kostet nach Schätzung",
+			"Leiser und sauberer an den Anlegern",
+			"Anwohner in Övelgönne",
+			"Der Fährbetrieb verweist darauf",
+			"Nach seinen Angaben soll ein umgebautes Schiff",
+			"Kritik von der Opposition",
+			"In der Bürgerschaft stößt der Plan",
+			"Der Fährbetrieb will die Erfahrungen",
+			"Für Fahrgäste ändert sich zunächst wenig",
+		},
+		elems: []elemWant{{"h2", "Leiser und sauberer an den Anlegern"}, {"h2", "Kritik von der Opposition"},
+			{"figcaption", "Die Fähre „Altenwerder“"}},
+		absent: []string{"Wir respektieren Ihre Privatsphäre", "142 Partner", "Alle akzeptieren", "Startseite",
+			"Anzeige", "Hafenverkehr", "Von Henrike Albers", "Lesezeit", "Lesen Sie auch", "Linie 62 fährt künftig",
+			"Landstrom für Kreuzfahrtschiffe", "Mehr zum Thema", "HVV erhöht", "Themen:", "Klimaschutz", "Teilen",
+			"WhatsApp", "Über den Autor", "seit 2019 Redakteurin", "Alle Artikel von",
+			"Das könnte Sie auch interessieren", "Plaza der Elbphilharmonie", "Nordland-Kreuzfahrt", "Kommentare",
+			"Netiquette", "Dröhnen", "Meistgelesen", "Köhlbrandbrücke", "Impressum", "Alle Rechte vorbehalten"},
+	},
+	{
+		// A Spanish paper: subtitle under the headline, share bar above
+		// the picture, "Lee también:" lines, an embedded tweet and a
+		// YouTube player in the body, "Te puede interesar", "Temas", a
+		// newsletter box and a comments prompt.
+		file: "genre-es-news.html",
+		url:  "https://diariodeltajo.example/valdeluna/2026/05/06/casco-antiguo-peatonal/",
+		meta: metaWant{Title: "Valdeluna cierra el casco antiguo a los coches desde el 1 de junio", Language: "es",
+			Authors: []string{"Lucía Barrientos"}, Published: "2026-05-06T08:12:00+02:00", SiteName: "Diario del Tajo"},
+		// The tweet is the mayor's own statement, quoted by the story
+		// where it stands: its text is kept as a block quote (the widget
+		// script that would draw it goes).
+		lines: []string{
+			"El pleno aprobó la peatonalización con los votos",
+			"Coches aparcados en la Plaza Mayor",
+			"El casco antiguo de Valdeluna será peatonal",
+			"La alcaldesa, Pilar Ordóñez, defendió",
+			"Los vecinos empadronados",
+			"Hoy el pleno ha dado un paso histórico",
+			"La asociación de comerciantes",
+			"Dos líneas de autobús más frecuentes",
+			"Para compensar el cierre",
+			"La oposición se abstuvo",
+			"A partir de julio, entrar sin autorización",
+		},
+		elems: []elemWant{{"blockquote", "Hoy el pleno ha dado un paso histórico"}, {"h3", "Dos líneas de autobús"},
+			{"iframe", ""}},
+		absent: []string{"Suscríbete", "Iniciar sesión", "Esquelas", "Compartir", "WhatsApp", "Actualizado",
+			"Lee también", "zona de bajas emisiones empezará", "obras del puente viejo terminarán",
+			"Te puede interesar", "Feria del Libro", "Temas", "Movilidad", "boletín", "Tu correo electrónico",
+			"Suscribirme", "Comentarios", "Lo más leído", "Aviso legal", "platform.twitter.com"},
+	},
+	{
+		// A French magazine long read, page 1 of 3: a pager above and
+		// below, a drop cap set in its own span, section titles as <h2>
+		// and as bold paragraphs, "À lire aussi" and "Sur le même sujet"
+		// inside the body, then a paywall teaser after the visible part.
+		file: "genre-fr-longread.html",
+		url:  "https://grandlarge-mag.example/reportage/derniers-sauniers-estuaire",
+		meta: metaWant{Title: "Les derniers sauniers de l'estuaire", Language: "fr",
+			Authors: []string{"Solène Kervella"}, Published: "2026-08-21T06:00:00+02:00"},
+		// The drop cap joins its word: "Chaque", not "C haque".
+		lines: []string{
+			"Sur les marais de la presqu'île, une poignée",
+			"Gaël Morvan ratisse un œillet",
+			"Chaque soir vers six heures, quand le vent tombe",
+			"Ils sont encore un peu moins de trois cents",
+			"Un été trop sec, puis trop humide",
+			"La saison 2026 restera",
+			"« J'ai vu mon père perdre",
+			"La coopérative en première ligne",
+			"La coopérative, qui achète",
+			"Pour les jeunes qui s'installent",
+			"Ce que dit la science",
+			"Au laboratoire de l'université",
+			"Digues et talus sous surveillance",
+			"L'autre inquiétude vient de la mer",
+		},
+		elems:   []elemWant{{"h2", "Un été trop sec"}, {"h2", "Ce que dit la science"}},
+		credits: map[string]string{"© Yann Le Dréau": "Gaël Morvan ratisse un œillet"},
+		absent: []string{"Offre découverte", "Je m'abonne", "Se connecter", "Reportage", "Par Solène Kervella",
+			"Photos : Yann", "Page 1 sur 3", "Page suivante", "À lire aussi", "L'ostréicultrice",
+			"Sur le même sujet", "La montée des eaux menace", "La suite est réservée aux abonnés", "Déjà abonné",
+			"Connectez-vous", "Partager", "Nos autres reportages", "gardiens du phare", "Mentions légales",
+			"Tous droits réservés"},
+	},
+	{
+		// A government newsroom: gov banner, breadcrumbs, a "Press
+		// Release" label, the release date line, "FOR IMMEDIATE RELEASE",
+		// the summary in italics, quotes, a list of awards, the agency's
+		// "About" paragraph, "###", then the media contact, share links,
+		// related releases and a "Was this page helpful?" widget.
+		file: "genre-press-release.html",
+		url:  "https://water.state.example/newsroom/releases/2026/11/lead-service-line-grants",
+		meta: metaWant{Title: "State Water Board Awards $48 Million to Replace Lead Service Lines in Twelve Towns",
+			Language: "en"},
+		// The "About the Department" paragraph is kept: it is part of the
+		// release as issued, inside its body, and every outlet that runs
+		// the release prints it. "###" ends the release; the contact box
+		// after it is the newsroom's furniture.
+		lines: []string{
+			"Grants will fund the replacement of about 6,100",
+			"HARTWELL — The State Water Resources Board today approved",
+			"About 6,100 lead lines are expected",
+			"\"No parent should have to wonder",
+			"Under earlier programs, towns could replace",
+			"\"We learned the hard way",
+			"Each town must finish an inventory",
+			"The grants awarded today are:",
+			"Millbrook: $7.2 million",
+			"Nine further towns:",
+			"Mayor Rosa Delgado of Millbrook",
+			"The board will take applications",
+			"About the Department of Water Resources",
+			"The Department of Water Resources protects",
+		},
+		elems: []elemWant{{"li", "Carver Falls: $6.8 million"}},
+		absent: []string{"Skip to main content", "An official website", "Here's how you know", "Grants & Loans",
+			"Search this site", "Press Release", "Lead service line grants", "Release date", "FOR IMMEDIATE RELEASE",
+			"###", "Media contact", "Jordan Whitfield", "press@water", "(555) 014-2290", "Share this page",
+			"Related releases", "Drought watch lifted", "Was this page helpful", "Thank you for your feedback",
+			"100 Capitol Plaza", "Accessibility", "Copyright ©"},
+	},
+	{
+		// An interview: kicker, "Interview by" byline, an intro, a
+		// captioned photo, then questions as bold paragraphs and answers
+		// as plain ones, the last answer four words long; share buttons
+		// and more interviews after.
+		file: "genre-interview.html",
+		url:  "https://fieldjournal.example/interviews/2026/nov/24/maud-ferrier-bees",
+		meta: metaWant{Title: "\"Bees don't read the calendar\": a beekeeper on the warm autumn",
+			Authors: []string{"Callum Eastwood"}, Published: "2026-11-24T09:00:00Z"},
+		// Every question and every answer is the article, the short ones
+		// too.
+		lines: []string{
+			"Maud Ferrier has kept bees on the chalk downs above Ashcombe",
+			"Maud Ferrier checks the stores",
+			"Your bees should be asleep by now. Are they?",
+			"Not asleep, bees never really sleep",
+			"Isn't that a good thing? More food for them.",
+			"It sounds like it.",
+			"What can a beekeeper do about that?",
+			"Feed them, carefully.",
+			"So it costs you more, and you earn no more for it?",
+			"No. That is the short answer",
+			"You have kept records since 1986.",
+			"The spring is earlier",
+			"Do younger beekeepers see it the same way?",
+			"The ones who join our association",
+			"What will you be watching for this winter?",
+			"A proper cold spell",
+			"And will you be at the market on Saturday?",
+			"Every Saturday. Rain or shine.",
+		},
+		credits: map[string]string{"Photograph: Nia Brennan": "Maud Ferrier checks the stores"},
+		absent: []string{"Give a year of", "The Interview", "Interview by", "Callum Eastwood", "Share", "Pinterest",
+			"Copy link", "hedgelayer", "Cumbrian", "Downland Press", "Terms"},
+	},
+	{
+		// A listicle: standfirst, affiliate disclosure, a "Jump to"
+		// contents list, numbered <h2> items each with a captioned picture
+		// and a paragraph, "Shop now" affiliate buttons between items, a
+		// "You might also like" carousel among them, tags, share, sign-up.
+		file: "genre-listicle.html",
+		url:  "https://weekender.example/outdoors/winter-walks-pubs",
+		meta: metaWant{Title: "7 winter walks with a warm pub at the end", Authors: []string{"Harriet Quayle"},
+			Published: "2026-12-02T07:00:00Z"},
+		lines: []string{
+			"Short days, muddy boots, a fire waiting",
+			"Winter is the best time of year for a proper walk",
+			"1. Kinder Scout edge, Peak District",
+			"Wind-carved gritstone on the northern edge of Kinder.",
+			"Start in Edale and climb",
+			"2. Malham Cove, Yorkshire Dales",
+			"The limestone pavement above the cove",
+			"A circuit from Malham village",
+			"3. Seven Sisters, Sussex",
+			"From the Cuckmere Haven car park",
+			"4. Loughrigg Fell, Lake District",
+			"Loughrigg is small enough",
+			"5. Dunkery Beacon, Exmoor",
+			"The walk up from Webber's Post",
+			"6. Castle Crag, Borrowdale",
+			"The smallest fell in Wainwright's guides",
+			"7. Blakeney Point, Norfolk",
+			"Grey seals and their pups on the shingle",
+			"In December the grey seals",
+			"What to pack",
+			"Whatever the forecast",
+		},
+		elems:   []elemWant{{"h2", "1. Kinder Scout edge"}, {"h2", "7. Blakeney Point"}, {"figcaption", "Grey seals and their pups"}},
+		credits: map[string]string{"Photo: Tom Ashdown": "Wind-carved gritstone"},
+		// The contents list repeats the headings: each heading's words
+		// once means the list went.
+		once: []string{"Kinder Scout edge, Peak District", "What to pack"},
+		absent: []string{"Subscribe", "Deals", "By Harriet Quayle", "Updated 2 December", "We may earn a commission",
+			"Learn more", "Jump to", "Shop now", "OS Explorer OL1", "£10.99", "You might also like",
+			"best walking boots", "cosy cottages", "Share on Facebook", "Pin it", "Get the Weekender newsletter",
+			"Email address", "Sign up", "Affiliate policy", "Weekender Media"},
+	},
+}
+
+// TestGenres checks the genre pages.
+func TestGenres(t *testing.T) {
+	runPageCases(t, genreCases)
+}
