@@ -295,14 +295,15 @@ func refrain(t string) bool {
 }
 
 // cutAtStop ends the article at a stop cue in its second half ("Related",
-// "12 comments"), or at a "Further reading:" line followed only by
-// teasers: everything from there on goes.
+// "12 comments") or at a press release's end mark ("###"), or at a
+// "Further reading:" line followed only by teasers: everything from there
+// on goes.
 func cutAtStop(out *html.Node, blocks []*block) []*block {
 	short := shortTails(blocks)
 	for i := 1; i < len(blocks); i++ {
 		// In the first half only a "Further reading:" line ahead of
 		// nothing but teasers ends the article.
-		if len(blocks[i].text) < 80 && stopLine(blocks[i].lower) &&
+		if len(blocks[i].text) < 80 && (stopLine(blocks[i].lower) || endMark(blocks[i].text)) &&
 			(i >= len(blocks)/2 || i >= 2 && introLine(blocks[i].lower) && short[i+1]) {
 			for _, b := range blocks[i:] {
 				out.RemoveChild(b.n)
@@ -311,6 +312,18 @@ func cutAtStop(out *html.Node, blocks []*block) []*block {
 		}
 	}
 	return blocks
+}
+
+// endMark reports the line that closes a press release or wire copy as
+// sent: "###", "# # #" or "-30-". What follows it (the media contact, the
+// newsroom's own links) is not the release.
+func endMark(t string) bool {
+	t = strings.Join(strings.Fields(t), "")
+	switch t {
+	case "-30-", "–30–", "—30—":
+		return true
+	}
+	return len(t) >= 3 && strings.Trim(t, "#") == ""
 }
 
 // trimTail removes furniture blocks from the end until a block of prose.
@@ -345,8 +358,9 @@ func trimHead(out *html.Node, blocks []*block, desc string, lead *html.Node) {
 			i++ // the container's own head (a contents list) may follow
 			continue
 		}
-		if b.heading && introducesFurniture(blocks[i+1:]) {
-			// "Key events" over a list of links into the page.
+		if (b.heading || labelLine(b)) && introducesFurniture(blocks[i+1:]) || contentsList(b.n) {
+			// "Key events" or "Jump to:" over a list of links into the
+			// page, and such a list itself, however long.
 			out.RemoveChild(b.n)
 			blocks = append(blocks[:i], blocks[i+1:]...)
 			continue
@@ -367,7 +381,60 @@ func introducesFurniture(rest []*block) bool {
 		return false
 	}
 	l := rest[0]
-	return (isElem(l.n, atom.Ul) || isElem(l.n, atom.Ol)) && len(l.text) < 300 && 2*l.link > len(l.text) && furnitureBlock(l, false)
+	return (isElem(l.n, atom.Ul) || isElem(l.n, atom.Ol)) && len(l.text) < 300 && 2*l.link > len(l.text) && furnitureBlock(l, false) ||
+		contentsList(l.n)
+}
+
+// labelLine reports a short label that introduces what follows with a
+// colon and says nothing itself ("Jump to:", "In this article:"): set as
+// a paragraph, it heads a list as a heading would.
+func labelLine(b *block) bool {
+	return isElem(b.n, atom.P) && len(b.text) < 40 && strings.HasSuffix(b.text, ":") && b.link == 0 &&
+		len(strings.Fields(b.text)) <= 4
+}
+
+// contentsList reports a list of two or more items that are each one link
+// into the page and nothing else: a table of contents, which the reader
+// of the extracted article does not need (its headings are there).
+func contentsList(n *html.Node) bool {
+	if !isElem(n, atom.Ul) && !isElem(n, atom.Ol) {
+		return false
+	}
+	items := 0
+	for li := n.FirstChild; li != nil; li = li.NextSibling {
+		if li.Type == html.TextNode && strings.TrimSpace(li.Data) == "" {
+			continue
+		}
+		if !isElem(li, atom.Li) || !inPageLinkOnly(li) {
+			return false
+		}
+		items++
+	}
+	return items >= 2
+}
+
+// inPageLinkOnly reports an element whose text is all inside one in-page
+// link ("#section-2"); a nested list of such links (sub-sections) may
+// follow it.
+func inPageLinkOnly(li *html.Node) bool {
+	links := 0
+	for c := li.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode:
+			if strings.TrimSpace(c.Data) != "" {
+				return false
+			}
+		case isElem(c, atom.A):
+			if !strings.HasPrefix(attr(c, "href"), "#") || strings.TrimSpace(innerText(c)) == "" {
+				return false
+			}
+			links++
+		case contentsList(c):
+		default:
+			return false
+		}
+	}
+	return links == 1
 }
 
 // nextText returns the first block that is not a picture: a lead figure

@@ -175,6 +175,30 @@ func TestTrimEdges(t *testing.T) {
 			keep:   []string{"Local groups", "This article was amended"},
 			absent: []string{"See also", "parking charges", "Library hours", "bus route"},
 		},
+		{
+			name: "a press release ends at its end mark",
+			in: long + p2 + p3 + `<p>About the council: it serves 90,000 residents in the borough and its eleven parishes.</p>` +
+				`<p>###</p><p><strong>Media contact:</strong> Jo Bell, press office, 01632 960 123.</p><p>Was this page helpful?</p>`,
+			keep:   []string{"Local groups", "About the council"},
+			absent: []string{"###", "Media contact", "Jo Bell", "helpful"},
+		},
+		{
+			name: "a hash mark early in the body is not the end",
+			in:   p1 + `<p>###</p>` + long + p2 + p3,
+			keep: []string{"The council has bought the old Regal cinema on the high street, and", "Local groups"},
+		},
+		{
+			name: "a label over a contents list at the head goes with it",
+			in: `<p>Jump to:</p><ol><li><a href="#s1">The sale</a></li><li><a href="#s2">The campaign</a><ul><li><a href="#s3">Screenings</a></li></ul></li></ol>` +
+				long + `<h2 id="s1">The sale</h2>` + p2 + `<h2 id="s2">The campaign</h2>` + p3 + `<h3 id="s3">Screenings</h3>` + p1,
+			keep:   []string{"The sale\n\nThe sale price", "The campaign\n\nLocal groups"},
+			absent: []string{"Jump to", "Screenings\n\nThe sale"},
+		},
+		{
+			name: "a list of links out of the page at the head is no contents list",
+			in:   `<p>Sources:</p><ul><li><a href="/report">Council report</a> (PDF)</li><li><a href="/minutes">Minutes</a> of the March meeting</li></ul>` + long + p2 + p3,
+			keep: []string{"Council report", "Minutes of the March meeting"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
