@@ -22,6 +22,9 @@ func (b *builder) drop(c *html.Node) bool {
 	if s.maths > 0 && isInline(c) {
 		return false // a formula's wrapper (MathJax's), whatever its classes say
 	}
+	if c.DataAtom == atom.A && sponsoredLink(c) && standsAlone(c) {
+		return true // an affiliate button ("Shop now: map, £10.99")
+	}
 	w, hard := b.cues.judge(c)
 	// Inside a paragraph, a span named "dateline" or "byline" is part of
 	// the sentence ("CAIRO — Gunmen opened fire..."): only hard names
@@ -89,6 +92,51 @@ func (b *builder) dropShape(c *html.Node, s *stats, w int, hard bool) bool {
 		return true
 	}
 	return false
+}
+
+// sponsoredLink reports a link marked as paid for (rel="sponsored", the
+// mark search engines ask of affiliate and advertising links).
+func sponsoredLink(a *html.Node) bool {
+	for _, r := range strings.Fields(strings.ToLower(attr(a, "rel"))) {
+		if r == "sponsored" {
+			return true
+		}
+	}
+	return false
+}
+
+// standsAlone reports an element set as a line of its own: no text or
+// inline element beside it, through the inline parents it is the only
+// content of. A paid link inside a sentence is part of the sentence.
+func standsAlone(n *html.Node) bool {
+	for n.Parent != nil {
+		prev, next := contentSibling(n.PrevSibling, true), contentSibling(n.NextSibling, false)
+		if prev == nil && next == nil && isInline(n.Parent) {
+			n = n.Parent
+			continue
+		}
+		return !flowsWith(prev) && !flowsWith(next)
+	}
+	return false
+}
+
+// contentSibling returns s or the nearest sibling past it (earlier ones
+// when back) that is an element or text other than blanks.
+func contentSibling(s *html.Node, back bool) *html.Node {
+	for s != nil && (s.Type == html.TextNode && strings.TrimSpace(s.Data) == "" || s.Type == html.CommentNode) {
+		if back {
+			s = s.PrevSibling
+		} else {
+			s = s.NextSibling
+		}
+	}
+	return s
+}
+
+// flowsWith reports a neighbour that would share a line with an element:
+// text, or an inline element other than a line break.
+func flowsWith(s *html.Node) bool {
+	return s != nil && (s.Type == html.TextNode || s.Type == html.ElementNode && isInline(s) && s.DataAtom != atom.Br)
 }
 
 // holdsNote reports whether n holds a footnote of the article: an element

@@ -130,3 +130,34 @@ func TestFootnoteIDNamedAfterSource(t *testing.T) {
 		t.Errorf("the view counter was kept:\n%s", got)
 	}
 }
+
+// TestSponsoredButtons checks that a paid link set as a line of its own
+// (an affiliate button between the items of a list) goes, while one
+// inside a sentence stays with the sentence.
+func TestSponsoredButtons(t *testing.T) {
+	const (
+		p1 = "<p>The path climbs steadily through the oak woods, and from the top you can see across the water to the hills on the far side.</p>"
+		p2 = "<p>The second walk follows the river from the mill to the weir, an easy hour on a good path, with a tea room at the far end.</p>"
+		p3 = "<p>The last walk crosses the moor to the old mine workings, which are fenced off; keep to the path, which is marked with posts.</p>"
+	)
+	page := `<html><body><article>` + p1 +
+		`<a class="btn" rel="sponsored nofollow" href="https://shop.example/a">Walking map, £10.99</a>` + p2 +
+		`<p><span><a rel="sponsored" href="https://shop.example/b">Folding poles, £39</a></span></p>` +
+		`<p>We carried <a rel="sponsored" href="https://shop.example/c">a paper map</a> as well as a phone.</p>` +
+		`<p><a rel="nofollow" href="https://example.org/route">Route card for the walk</a></p>` + p3 +
+		`</article></body></html>`
+	art, err := FromHTML([]byte(page), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, gone := range []string{"Walking map", "Folding poles"} {
+		if strings.Contains(art.BodyText, gone) {
+			t.Errorf("kept the affiliate button %q:\n%s", gone, art.BodyText)
+		}
+	}
+	for _, kept := range []string{"We carried a paper map as well as a phone.", "Route card for the walk"} {
+		if !strings.Contains(art.BodyText, kept) {
+			t.Errorf("lost %q:\n%s", kept, art.BodyText)
+		}
+	}
+}
