@@ -41,6 +41,9 @@ var cuePhrases = [...]string{
 	"support our", "donate", "join our", "get our", "listen to this", "loading",
 	"watch:", "watch more", "view comments", "report an error", "editor's picks",
 	"this site uses cookies", "this website uses cookies", "we use cookies", "by continuing",
+	"was this page helpful", "was this article helpful", "was this helpful", "is this page useful",
+	"war dieser artikel hilfreich", "war diese seite hilfreich", "cet article vous a-t-il été utile",
+	"cette page vous a-t-elle été utile", "¿te ha resultado útil", "¿le ha resultado útil", "¿te resultó útil",
 	"photocredit", "photo credits", "fotocredit", "bildnachweis", "bildquelle", "image credits",
 	"photo:", "photos:", "image:", "images:", "picture:", "credit:", "credits:", "bild:", "bilder:",
 	"also read", "also see", "see more", "listen:", "mehr dazu", "auch interessant",
@@ -85,6 +88,7 @@ var stopCues = [...]string{
 	"hinterlasse einen kommentar", "schreibe einen kommentar", "about the author",
 	"more on this", "related articles", "related stories", "editor's picks",
 	"support us", "unterstütze", "unterstützen sie", "become a member", "werde mitglied",
+	"was this page helpful", "was this article helpful", "is this page useful",
 }
 
 // cueText is a block's text as cues are matched against it: lowercased,

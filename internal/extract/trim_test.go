@@ -183,6 +183,12 @@ func TestTrimEdges(t *testing.T) {
 			absent: []string{"###", "Media contact", "Jo Bell", "helpful"},
 		},
 		{
+			name:   "a feedback widget closes the page",
+			in:     long + p2 + p3 + `<div><p>Was this page helpful?</p><p>Thank you for your feedback.</p></div>`,
+			keep:   []string{"Local groups"},
+			absent: []string{"helpful", "feedback"},
+		},
+		{
 			name: "a hash mark early in the body is not the end",
 			in:   p1 + `<p>###</p>` + long + p2 + p3,
 			keep: []string{"The council has bought the old Regal cinema on the high street, and", "Local groups"},
