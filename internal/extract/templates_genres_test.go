@@ -228,6 +228,100 @@ var genreCases = []pageCase{
 			"best walking boots", "cosy cottages", "Share on Facebook", "Pin it", "Get the Weekender newsletter",
 			"Email address", "Sign up", "Affiliate policy", "Weekender Media"},
 	},
+	{
+		// A second interview, written after the first round: "Q:" and
+		// "A:" labels in bold, answers of one word among long ones, a
+		// picture in a paragraph with its caption as the next paragraph,
+		// a WordPress byline with a comment count, categories, share
+		// buttons, comments and a sidebar.
+		file: "genre-interview-qa.html",
+		url:  "https://harbourline.example/2026/10/14/qa-ferry-engineer-chip-fat/",
+		meta: metaWant{Title: "Q&A: The ferry engineer who wants to run boats on old chip fat",
+			Authors: []string{"Deb Okonjo"}, Published: "2026-10-14T06:30:00+01:00"},
+		lines: []string{
+			"Ines Halvorsen runs the engineering department",
+			"Ines Halvorsen beside one of the converted engines.",
+			"Q: How did this start?",
+			"A: With a complaint, really.",
+			"Q: You can't just pour chip fat",
+			"A: No, and please don't.",
+			"Q: Almost?",
+			"A: Yes.",
+			"Q: Can you say more?",
+			"A: It has a little less energy",
+			"Q: What about the smell?",
+			"A: They do.",
+			"Q: Why did the regulator take so long?",
+			"A: Because nobody had asked them before",
+			"Q: Is there enough waste oil",
+			"A: Not on the islands alone.",
+			"Q: What comes next?",
+			"A: The last diesel boat is converted in the spring.",
+		},
+		absent: []string{"Advertisement", "Q&A", "by Deb Okonjo", "4 comments", "Filed under", "Share this", "LinkedIn",
+			"thoughts on", "Pete Sorensen", "discount on its freight", "Latest jobs", "Second engineer", "Popular",
+			"Port dues", "Advertise"},
+	},
+	{
+		// A German agency story on a regional portal, written after the
+		// first round: "Berlin (dpa) -" opening the lede, an "ANZEIGE"
+		// line over an empty ad slot, a "Lesen Sie auch" teaser with a
+		// picture and a blurb, "Mehr zum Thema" inside the body, the
+		// agency's "© dpa-infocom" line, then share and print links.
+		file: "genre-de-agency.html",
+		url:  "https://weserland.example/nachrichten/bahn-nachtzuege-ostsee-id4412",
+		meta: metaWant{Title: "Bahn will Nachtzüge an die Ostsee ausbauen", Language: "de",
+			Published: "2026-11-27T10:42:00+01:00", SiteName: "Weserland Online"},
+		lines: []string{
+			"Berlin (dpa) - Die Deutsche Bahn will",
+			"Die Züge sollen dreimal pro Woche fahren",
+			"Hintergrund ist die große Nachfrage",
+			"Der Fahrgastverband Pro Bahn",
+			"Neue Wagen erst ab 2029",
+			"Neue Nachtzugwagen will die Bahn",
+			"Die Fahrkarten für die neuen Verbindungen",
+		},
+		elems: []elemWant{{"h2", "Neue Wagen erst ab 2029"}},
+		absent: []string{"Wir benötigen Ihre Zustimmung", "Zustimmen", "E-Paper", "Verkehr", "10:42 Uhr", "ANZEIGE",
+			"Anzeige", "Lesen Sie auch", "Deutschlandticket wird teurer", "Was Pendler im neuen Jahr", "Mehr zum Thema",
+			"Wie Nachtzüge in Europa", "Fernbusse", "dpa-infocom", "dpa:261127", "Teilen", "Drucken", "Fehler melden",
+			"Meistgelesen", "Werder gewinnt", "Impressum"},
+	},
+	{
+		// A company's release as a wire service shows it, written after
+		// the first round: "News provided by", the time line, share bars,
+		// a "/Newswire Central/ --" dateline, a bold "Highlights:" label
+		// over a list, the "About" and "Forward-Looking Statements"
+		// paragraphs, a media contact, "SOURCE" and more releases.
+		file: "genre-press-wire.html",
+		url:  "https://newswirecentral.example/news-releases/corrin-labs-opens-battery-recycling-plant-in-ohio-302011.html",
+		meta: metaWant{Title: "Corrin Labs Opens Battery Recycling Plant in Ohio, Creating 240 Jobs",
+			Published: "2026-11-18T08:00:00-05:00"},
+		// The subtitle is the description, told again by the lede, so it
+		// goes like any such standfirst. "About" and the forward-looking
+		// statements are the release as issued. Whether the media contact
+		// and "SOURCE" line inside the release body are text or furniture
+		// is left open: they are the issuer's, but no reader reads them as
+		// the news.
+		lines: []string{
+			"LIMA, Ohio, Nov. 18, 2026 /Newswire Central/ -- Corrin Labs",
+			"Highlights:",
+			"Capacity of 20,000 tonnes",
+			"240 permanent jobs",
+			"The plant uses a water-based process",
+			"\"Every battery that comes back",
+			"Batteries will arrive at the plant",
+			"\"This is the kind of manufacturing",
+			"The state provided a $12 million",
+			"About Corrin Labs",
+			"Corrin Labs develops and manufactures",
+			"Forward-Looking Statements",
+			"This press release contains forward-looking statements",
+		},
+		elems: []elemWant{{"li", "Recovers more than 95 per cent"}},
+		absent: []string{"Send a Release", "Log In", "News provided by", "Nov 18, 2026, 08:00 ET", "Share this article",
+			"More news releases", "Harlow Mining", "All Rights Reserved", "Terms of Use"},
+	},
 }
 
 // TestGenres checks the genre pages.
