@@ -42,6 +42,8 @@ var cuePhrases = [...]string{
 	"watch:", "watch more", "view comments", "report an error", "editor's picks",
 	"this site uses cookies", "this website uses cookies", "we use cookies", "by continuing",
 	"was this page helpful", "was this article helpful", "was this helpful", "is this page useful",
+	"media contact", "media contacts", "press contact", "media inquiries", "media enquiries", "pressekontakt",
+	"contact presse", "contacto de prensa", "contacto para medios",
 	"war dieser artikel hilfreich", "war diese seite hilfreich", "cet article vous a-t-il été utile",
 	"cette page vous a-t-elle été utile", "¿te ha resultado útil", "¿le ha resultado útil", "¿te resultó útil",
 	"photocredit", "photo credits", "fotocredit", "bildnachweis", "bildquelle", "image credits",
