@@ -323,6 +323,68 @@ var genreCases = []pageCase{
 			"More news releases", "Harlow Mining", "All Rights Reserved", "Terms of Use", "Media Contact", "Noor Haddad",
 			"media@corrinlabs"},
 	},
+	{
+		// A Brazilian paper, written in a third round: cookie notice, a
+		// subtitle as <h2>, "Por" byline with "Atualizado há", a share
+		// bar, a "Leia também" box and a "Publicidade" slot in the body,
+		// a newsletter box at its end, "Tópicos", "Veja também" cards,
+		// comments and "Mais lidas".
+		file: "genre-pt-news.html",
+		url:  "https://gazetadovale.example/cidades/2026/09/09/feira-de-santa-rita-cobertura.ghtml",
+		meta: metaWant{Title: "Feira de Santa Rita ganha cobertura e volta a abrir à noite", Language: "pt",
+			Authors: []string{"Rafaela Monteiro"}, Published: "2026-09-09T07:30:00-03:00", SiteName: "Gazeta do Vale"},
+		lines: []string{
+			"A Feira de Santa Rita, a mais antiga",
+			"A cobertura vai proteger as 164 bancas",
+			"Com a reforma, a feira poderá abrir",
+			"“A feira à noite era um ponto de encontro",
+			"Durante a obra, os feirantes serão transferidos",
+			"“Tem cliente que compra comigo",
+			"A prefeitura informou que vai distribuir folhetos",
+		},
+		absent: []string{"Usamos cookies", "Aceitar", "Assine", "Cidades", "Por Rafaela Monteiro", "Atualizado há",
+			"Compartilhe", "WhatsApp", "Copiar link", "Leia também", "tarifa zero", "Publicidade", "Receba as notícias",
+			"Cadastre-se", "Quero receber", "Tópicos", "Veja também", "Mercado Municipal terá", "Preço do tomate",
+			"Comentários", "responsabilidade exclusiva", "Mais lidas", "Chuva forte", "Todos os direitos reservados",
+			"Expediente"},
+	},
+	{
+		// A listicle of cards, written in a third round: the intro and
+		// every item in a container of its own (the body split across
+		// eleven siblings), ad slots and a quiz promo between them,
+		// figures whose caption is only a credit, a byline with an
+		// avatar, reactions, "More like this" and comments.
+		file: "genre-listicle-cards.html",
+		url:  "https://wayfarerdaily.example/travel/tiny-museums",
+		meta: metaWant{Title: "9 tiny museums that are worth a detour", Authors: []string{"Ollie Brandt"},
+			Published: "2026-07-03T12:00:00Z"},
+		lines: []string{
+			"From a museum of pencils to a shed full of lawnmowers",
+			"Big national museums are wonderful",
+			"1. The Pencil Museum, Keswick",
+			"The town was once the centre",
+			"2. The British Lawnmower Museum, Southport",
+			"More than two hundred machines",
+			"3. The Museum of Witchcraft and Magic, Boscastle",
+			"In a cottage by the harbour",
+			"4. The Dog Collar Museum",
+			"Tucked into the castle's gatehouse",
+			"5. The House of Marbles",
+			"The old pottery now houses",
+			"6. The Cuckooland Museum",
+			"Some seven hundred cuckoo clocks",
+			"7. The Bakelite Museum",
+			"Radios, telephones, picnic sets",
+			"8. The Teapot Island",
+			"More than eight thousand teapots",
+			"9. The Museum of Brands",
+			"A tunnel of packets",
+		},
+		elems: []elemWant{{"h3", "1. The Pencil Museum"}, {"h3", "9. The Museum of Brands"}},
+		absent: []string{"Quizzes", "Shopping", "Wayfarer Daily Staff", "Advertisement", "Quiz:", "Can we guess your age",
+			"What did you think?", "LOL", "More like this", "secret beaches", "oddest hotels", "Comments",
+			"Sign in to comment", "Privacy"},
+	},
 }
 
 // TestGenres checks the genre pages.
