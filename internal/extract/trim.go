@@ -72,6 +72,7 @@ var cuePhrases = [...]string{
 	// Spanish, Portuguese, Italian, Dutch, Polish
 	"leer más", "compartir", "te puede interesar", "publicidad", "suscríbete",
 	"lee también", "relacionado", "noticias relacionadas", "leia também",
+	"publicidade", "veja também", "leia mais", "mais lidas", "compartilhar", "tópicos:",
 	"compartilhe", "leggi anche", "condividi", "pubblicità", "lees ook", "deel dit",
 	"advertentie", "zapraszamy", "czytaj też", "czytaj także", "czytaj więcej",
 	"udostępnij", "reklama", "polecamy", "zobacz też", "zobacz także",
@@ -85,7 +86,7 @@ var stopCues = [...]string{
 	"leave a reply", "mehr zum thema", "mehr themen", "lesen sie auch",
 	"das könnte dich", "das könnte sie", "weitere artikel", "kommentare",
 	"für dich empfohlen", "ähnliche beiträge", "lire aussi", "à lire aussi",
-	"sur le même sujet", "te puede interesar", "noticias relacionadas",
+	"sur le même sujet", "te puede interesar", "noticias relacionadas", "veja também",
 	"leggi anche", "czytaj też", "czytaj także", "zobacz też", "polecamy",
 	"hinterlasse einen kommentar", "schreibe einen kommentar", "about the author",
 	"more on this", "related articles", "related stories", "editor's picks",
@@ -153,7 +154,7 @@ var introCues = [...]string{
 var countedCues = [...]string{
 	"comment", "comments", "responses", "replies", "reactions", "thoughts on",
 	"kommentar", "kommentare", "antworten", "commentaire", "commentaires",
-	"comentario", "comentarios", "commenti", "reacties", "komentarz", "komentarze",
+	"comentario", "comentarios", "comentários", "commenti", "reacties", "komentarz", "komentarze",
 }
 
 // block is one top-level block of the body with its measures.
@@ -601,7 +602,7 @@ func cueLine(lower string) bool {
 func strongCue(p string) bool {
 	switch p {
 	case "subscribe", "newsletter", "advertisement", "sponsored", "anzeige", "werbung",
-		"publicité", "publicidad", "pubblicità", "reklama", "advertentie", "zapraszamy",
+		"publicité", "publicidad", "publicidade", "pubblicità", "reklama", "advertentie", "zapraszamy",
 		"abonnieren", "abonnez-vous", "suscríbete", "impressum", "datenschutz":
 		return true
 	}
