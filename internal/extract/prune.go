@@ -21,7 +21,7 @@ func stripNoise(n *html.Node, byClass bool) (hidClass bool) {
 		case html.CommentNode, html.DoctypeNode:
 			n.RemoveChild(c)
 		case html.ElementNode:
-			if noiseElement(c) {
+			if noiseElement(c) || controlWidget(c) {
 				n.RemoveChild(c)
 			} else if byClass && hiddenClass(attr(c, "class")) && !holdsProse(c) {
 				n.RemoveChild(c)
@@ -69,6 +69,46 @@ func noiseElement(n *html.Node) bool {
 	}
 	if st := attr(n, "style"); st != "" && hiddenStyle(st) {
 		return true
+	}
+	return false
+}
+
+// controlWidget reports a prompt beside its buttons with little else: a
+// feedback or reaction widget ("Was this page helpful? Yes No", "What
+// did you think? LOL Love"). Buttons go as noise, which would leave the
+// prompt standing alone in the article. A gallery or a code sample with
+// its buttons holds an image or code, and stays.
+func controlWidget(n *html.Node) bool {
+	buttons := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if isElem(c, atom.Button) {
+			buttons++
+		}
+	}
+	if buttons < 2 {
+		return false
+	}
+	if _, short := textLenUpTo(n, 100); !short {
+		return false
+	}
+	return !holdsMedia(n)
+}
+
+// holdsMedia reports an element with a picture, player, table or code
+// below it.
+func holdsMedia(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		switch c.DataAtom {
+		case atom.Img, atom.Picture, atom.Figure, atom.Video, atom.Audio, atom.Iframe, atom.Table, atom.Pre,
+			atom.Code, atom.Math, atom.Svg, atom.Canvas:
+			return true
+		}
+		if holdsMedia(c) {
+			return true
+		}
 	}
 	return false
 }

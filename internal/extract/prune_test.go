@@ -102,3 +102,34 @@ func TestSignupBoxWithoutForm(t *testing.T) {
 		}
 	}
 }
+
+// TestControlWidgets checks that a prompt set beside its buttons (a
+// reaction or feedback widget) goes with them wherever it stands, while a
+// gallery or a code sample with buttons keeps its content.
+func TestControlWidgets(t *testing.T) {
+	const (
+		p1 = "<p>The pier reopened on Saturday after two years of repairs to its iron legs, which had rusted through in three places.</p>"
+		p2 = "<p>Engineers replaced forty of the legs and the whole of the deck at the seaward end, where the storms did most damage.</p>"
+		p3 = "<p>The café at the end of the pier will open at Easter, and the council hopes to bring back the summer concerts.</p>"
+	)
+	page := `<html><body><article>` + p1 +
+		`<div class="r"><span>What did you think?</span> <button>LOL</button> <button>Love</button> <button>Wow</button></div>` + p2 +
+		`<div class="g"><button>Previous</button><img src="/pier-1926.jpg" alt=""><button>Next</button><p>The pier in 1926.</p></div>` +
+		`<div class="c"><button>Copy</button><button>Run</button><pre><code>pier --legs 40</code></pre></div>` + p3 +
+		`</article></body></html>`
+	art, err := FromHTML([]byte(page), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(art.BodyText, "What did you think") {
+		t.Errorf("kept the reaction widget's prompt:\n%s", art.BodyText)
+	}
+	for _, kept := range []string{"The pier in 1926.", "pier --legs 40", "The café at the end"} {
+		if !strings.Contains(art.BodyText, kept) {
+			t.Errorf("lost %q:\n%s", kept, art.BodyText)
+		}
+	}
+	if !strings.Contains(art.BodyHTML, "pier-1926.jpg") {
+		t.Errorf("lost the gallery's picture:\n%s", art.BodyHTML)
+	}
+}
