@@ -325,12 +325,21 @@ func cutAtStop(out *html.Node, blocks []*block) []*block {
 // sent: "###", "# # #" or "-30-". What follows it (the media contact, the
 // newsroom's own links) is not the release.
 func endMark(t string) bool {
-	t = strings.Join(strings.Fields(t), "")
+	t = strings.TrimSpace(t)
 	switch t {
-	case "-30-", "–30–", "—30—":
+	case "-30-", "- 30 -", "–30–", "—30—":
 		return true
 	}
-	return len(t) >= 3 && strings.Trim(t, "#") == ""
+	hashes := 0
+	for _, r := range t {
+		switch {
+		case r == '#':
+			hashes++
+		case !unicode.IsSpace(r):
+			return false
+		}
+	}
+	return hashes >= 3
 }
 
 // trimTail removes furniture blocks from the end until a block of prose.
