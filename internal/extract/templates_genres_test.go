@@ -385,6 +385,54 @@ var genreCases = []pageCase{
 			"What did you think?", "LOL", "More like this", "secret beaches", "oddest hotels", "Comments",
 			"Sign in to comment", "Privacy"},
 	},
+	{
+		// An American metro story on a chain's template, written in a
+		// fourth round: an editor's note and a correction in italics
+		// (both the article's), a video module of another player with a
+		// "Watch:" title, a "More:" aside, the reporter's contact line and
+		// a "Got a news tip?" line at the end.
+		file: "genre-us-metro.html",
+		url:  "https://lakeportsentinel.example/story/news/local/2026/06/19/eastside-library-stays-open/74120001007/",
+		meta: metaWant{Title: "City reverses course, will keep Eastside library branch open", Authors: []string{"Marcus Ferrante"},
+			Published: "2026-06-19T17:04:00-04:00", Updated: "2026-06-20T09:15:00-04:00"},
+		lines: []string{
+			"Editor's note: This story has been updated",
+			"The Eastside branch of the Lakeport Public Library",
+			"The reversal followed a campaign",
+			"\"This building taught three generations",
+			"The library board had argued",
+			"Two council members voted against",
+			"The branch will keep its current hours",
+			"Correction: An earlier version of this story",
+		},
+		absent: []string{"eNewspaper", "Subscribe", "Lakeport Sentinel", "Published 5:04", "Updated 9:15",
+			"Watch: Eastside library supporters", "More:", "New central library opens", "Reach Marcus Ferrante",
+			"Got a news tip", "Send it to our newsroom", "Most popular", "Lake levels", "Your Privacy Choices",
+			"All rights reserved"},
+	},
+	{
+		// An Italian local paper, written in a fourth round: cookie
+		// banner, occhiello, sommario, "di" byline, "Condividi", a "Leggi
+		// anche" box and a "Pubblicità" slot in the body, "Argomenti",
+		// "Potrebbe interessarti anche", comments, "I più letti" and a
+		// newsletter box.
+		file: "genre-it-news.html",
+		url:  "https://corrieredellevalli.example/cronaca/2026/04/02/funivia-sardagna-riapre",
+		meta: metaWant{Title: "Trento, la funivia del Monte Bondone riapre dopo tre anni", Language: "it",
+			Authors: []string{"Giulia Pedrotti"}, Published: "2026-04-02T11:20:00+02:00", SiteName: "Il Corriere delle Valli"},
+		lines: []string{
+			"TRENTO. Dopo tre anni di lavori",
+			"Il viaggio dura meno di tre minuti",
+			"Il biglietto sarà integrato",
+			"«Era un collegamento",
+			"I lavori sono costati circa dodici milioni",
+			"Sabato la funivia sarà gratuita",
+		},
+		absent: []string{"Questo sito utilizza cookie", "Accetta", "Abbonati", "Trasporti", "di Giulia Pedrotti", "Condividi",
+			"WhatsApp", "Leggi anche", "bus notturni", "Pubblicità", "Argomenti:", "Potrebbe interessarti", "piste aperte",
+			"Commenti", "Accedi per commentare", "I più letti", "Incidente sulla A22", "Iscriviti alla newsletter", "P.IVA",
+			"Redazione"},
+	},
 }
 
 // TestGenres checks the genre pages.
