@@ -173,7 +173,7 @@ func trimBlocks(out *html.Node, art *news.Article, furniture lineSet, lead *html
 	blocks := scanBlocks(out, strings.ToLower(art.Title), furniture)
 	blocks = dropPullQuotes(out, blocks)
 	blocks = cutAtStop(out, blocks)
-	blocks = trimTail(out, blocks)
+	blocks = trimTail(out, blocks, art.Authors)
 	trimHead(out, blocks, slug(art.Standfirst), lead)
 }
 
@@ -321,6 +321,22 @@ func cutAtStop(out *html.Node, blocks []*block) []*block {
 	return blocks
 }
 
+// authorContact reports a short closing line that names one of the
+// article's authors beside an email address or a handle: "Reach Jane
+// Doe at jdoe@paper.example or @janedoe." How to reach the reporter is
+// the page's furniture, like an author box.
+func authorContact(b *block, authors []news.Author) bool {
+	if len(b.text) > 250 || !strings.Contains(b.text, "@") {
+		return false
+	}
+	for _, a := range authors {
+		if name := strings.ToLower(a.Name); len(name) > 3 && strings.Contains(b.lower, name) {
+			return true
+		}
+	}
+	return false
+}
+
 // endMark reports the line that closes a press release or wire copy as
 // sent: "###", "# # #" or "-30-". What follows it (the media contact, the
 // newsroom's own links) is not the release.
@@ -342,11 +358,12 @@ func endMark(t string) bool {
 	return hashes >= 3
 }
 
-// trimTail removes furniture blocks from the end until a block of prose.
-func trimTail(out *html.Node, blocks []*block) []*block {
+// trimTail removes furniture blocks from the end until a block of prose,
+// and the authors' contact lines.
+func trimTail(out *html.Node, blocks []*block, authors []news.Author) []*block {
 	for len(blocks) > 1 {
 		b := blocks[len(blocks)-1]
-		if !furnitureBlock(b, true) {
+		if !furnitureBlock(b, true) && !authorContact(b, authors) {
 			break
 		}
 		out.RemoveChild(b.n)

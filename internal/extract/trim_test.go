@@ -298,3 +298,23 @@ func TestPullQuote(t *testing.T) {
 		})
 	}
 }
+
+// TestAuthorContactLine checks that a closing line giving the reporter's
+// address goes, while one telling readers whom else to write to stays.
+func TestAuthorContactLine(t *testing.T) {
+	const body = "<p>The council has bought the old Regal cinema on the high street for a community arts centre, ending years of uncertainty.</p>" +
+		"<p>The sale price was not disclosed, but councillors had set aside money in this year's budget for the purchase.</p>" +
+		"<p>Groups who want to use the hall can write to the arts officer, Sam Reid, at arts@council.example.</p>"
+	page := `<html><head><meta name="author" content="Jo Bell"></head><body><article>` + body +
+		`<p><em>Reach Jo Bell at jbell@paper.example or @jobell on X.</em></p></article></body></html>`
+	art, err := FromHTML([]byte(page), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(art.BodyText, "Reach Jo Bell") {
+		t.Errorf("kept the reporter's contact line:\n%s", art.BodyText)
+	}
+	if !strings.Contains(art.BodyText, "arts@council.example") {
+		t.Errorf("lost the article's own address line:\n%s", art.BodyText)
+	}
+}
