@@ -433,6 +433,46 @@ var genreCases = []pageCase{
 			"Commenti", "Accedi per commentare", "I più letti", "Incidente sulla A22", "Iscriviti alla newsletter", "P.IVA",
 			"Redazione"},
 	},
+	{
+		// A Japanese local paper, written in a fifth round: no spaces
+		// between words, "、" and "。" for commas and full stops, a share
+		// bar, a "関連記事" (related) box and a "広告" (advertisement) slot
+		// in the body, keywords, comments and a ranking.
+		file: "genre-ja-news.html",
+		url:  "https://wangan-nippo.example/local/20260801-03",
+		meta: metaWant{Title: "港町の商店街に「夜市」復活　空き店舗を若手が活用", Language: "ja",
+			Published: "2026-08-01T18:30:00+09:00", SiteName: "湾岸日報"},
+		lines: []string{
+			"約二十の屋台が並んだ夜市",
+			"シャッターを下ろした店が目立っていた",
+			"商店街はかつて港で働く人たちの",
+			"復活を呼びかけたのは",
+			"初回は、地元の農家が",
+			"市は空き店舗の活用を支援する",
+		},
+		absent: []string{"ログイン", "2026年8月1日", "シェア", "ツイート", "関連記事", "空き家を改装した", "広告", "キーワード",
+			"コメント", "アクセスランキング", "台風接近", "Copyright", "プライバシーポリシー"},
+	},
+	{
+		// A Russian city paper, written in a fifth round: cookie notice,
+		// a view counter, "Читайте также:" (read also) between
+		// paragraphs, a "Реклама" (advertisement) slot, "Автор:" line,
+		// share bar, tags, other news, comments and the footer's notices.
+		file: "genre-ru-news.html",
+		url:  "https://vesti-zarechya.example/news/2026/12/katok-otkryt",
+		meta: metaWant{Title: "В Заречном открыли первый в области круглогодичный каток под крышей", Language: "ru",
+			Authors: []string{"Анна Воронцова"}, Published: "2026-12-05T14:10:00+03:00", SiteName: "Вести Заречья"},
+		lines: []string{
+			"В Заречном в субботу открылся",
+			"Строительство обошлось в 480 миллионов",
+			"«Ребята из нашей хоккейной школы",
+			"По будням с утра до обеда",
+			"Власти города рассчитывают",
+		},
+		absent: []string{"Мы используем файлы cookie", "Афиша", "просмотров", "5 декабря 2026, 14:10", "Читайте также",
+			"Городской бассейн закроют", "Реклама", "Автор:", "Поделиться", "ВКонтакте", "Теги:", "Другие новости",
+			"трамвайные пути", "Комментарии", "Наконец-то", "Все права защищены", "16+"},
+	},
 }
 
 // TestGenres checks the genre pages.
