@@ -761,7 +761,14 @@ func TestPageRelativeURLs(t *testing.T) {
 // at elements that exist in the body.
 func TestPageFootnotes(t *testing.T) {
 	art := extractFile(t, "footnotes.html", "https://ledgerreview.example/essays/bridge-tolls")
-	body := parseBody(t, art.BodyHTML)
+	checkInPageLinks(t, art.BodyHTML, 6) // 3 footnote references and 3 back-links
+}
+
+// checkInPageLinks fails unless bodyHTML has at least min links into the
+// page, each relative (#id) and each pointing at an id the body keeps.
+func checkInPageLinks(t *testing.T, bodyHTML string, min int) {
+	t.Helper()
+	body := parseBody(t, bodyHTML)
 	ids := map[string]bool{}
 	var frags []string
 	eachNode(body, func(n *html.Node) {
@@ -777,8 +784,8 @@ func TestPageFootnotes(t *testing.T) {
 			frags = append(frags, href[strings.Index(href, "#")+1:])
 		}
 	})
-	if len(frags) < 6 {
-		t.Fatalf("want 3 footnote references and 3 back-links, found %d in-page links: %q\n%s", len(frags), frags, art.BodyHTML)
+	if len(frags) < min {
+		t.Fatalf("want %d in-page links, found %d: %q\n%s", min, len(frags), frags, bodyHTML)
 	}
 	for _, f := range frags {
 		if !ids[f] {
