@@ -17,7 +17,9 @@ var edgeTemplateCases = []pageCase{
 		// list, an access ranking rail and a copyright footer.
 		file: "edge-ja-news.html",
 		url:  "https://minato-shimpo.example/articles/20261126-kitayama-noriai",
-		meta: metaWant{Title: "山あいの町に予約制の乗り合い交通　路線バス撤退で本格運行へ", Language: "ja",
+		// The headline's ideographic space comes out as a plain one: white
+		// space is folded in every title.
+		meta: metaWant{Title: "山あいの町に予約制の乗り合い交通 路線バス撤退で本格運行へ", Language: "ja",
 			Published: "2026-11-26T06:00:00+09:00", Authors: []string{"佐伯美咲"}, LeadImage: "kitayama-wagon"},
 		lines: []string{
 			"試験運行で使われてきたワゴン車。座席は運転席を除いて9席ある",
@@ -46,6 +48,8 @@ var edgeTemplateCases = []pageCase{
 		// set as a centred paragraph with its caption as the next one, an
 		// inline "related reading" box, the editor's name closing the body,
 		// related news, comments, recommendations and a ranking rail.
+		// The "original title" line is not asserted either way: the one dev
+		// page that has it (gmw) keeps it in its reference text.
 		file: "edge-zh-news.html",
 		url:  "https://news.jiangcheng.example/2026/11/25/c_4417.html",
 		meta: metaWant{Title: "老旧小区加装电梯提速：今年已有三百余部投入使用", Language: "zh",
@@ -64,7 +68,7 @@ var edgeTemplateCases = []pageCase{
 			"市住建局表示，下一步将把加装电梯",
 		},
 		elems: []elemWant{{"h3", "低楼层居民的顾虑如何化解"}, {"h3", "建成之后谁来管"}, {"blockquote", "我们不追求速度"}},
-		absent: []string{"原标题", "从“爬楼难”到“一键上楼”", "责任编辑", "陈思远", "分享到", "微信", "微博", "QQ空间",
+		absent: []string{"责任编辑", "陈思远", "分享到", "微信", "微博", "QQ空间",
 			"相关阅读", "全市启动老旧小区改造三年行动", "办理流程公布", "相关新闻", "我市再添十个", "电梯安全月",
 			"网友评论", "条评论", "发表评论", "文明上网", "我们小区谈了三年", "一楼不出钱这个办法好", "热门推荐",
 			"地铁五号线", "24小时排行", "降温来了", "来源：江城日报", "作者：林晓雯", "字号", "版权所有",

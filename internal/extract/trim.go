@@ -76,6 +76,16 @@ var cuePhrases = [...]string{
 	"compartilhe", "leggi anche", "condividi", "pubblicità", "lees ook", "deel dit",
 	"advertentie", "zapraszamy", "czytaj też", "czytaj także", "czytaj więcej",
 	"udostępnij", "reklama", "polecamy", "zobacz też", "zobacz także",
+	// Russian
+	"читайте также", "читайте ещё", "читайте еще", "смотрите также", "по теме:", "поделиться",
+	"реклама", "теги:", "комментарии", "подписывайтесь", "подпишитесь", "фото:", "источник:",
+	"нашли ошибку",
+	// Chinese: the editor's name is the portal's note on the story
+	"责任编辑", "责编", "编辑：", "来源：", "相关阅读", "相关新闻", "延伸阅读",
+	"分享到", "热门推荐", "猜你喜欢", "网友评论", "发表评论", "广告",
+	// Japanese
+	"関連記事", "関連ニュース", "あわせて読みたい", "シェア", "会員登録", "無料会員登録",
+	"ログイン", "コメント", "おすすめ記事", "アクセスランキング",
 }
 
 // stopCues, when they head a block near the end, mean the article is over:
@@ -92,6 +102,9 @@ var stopCues = [...]string{
 	"more on this", "related articles", "related stories", "editor's picks",
 	"support us", "unterstütze", "unterstützen sie", "become a member", "werde mitglied",
 	"was this page helpful", "was this article helpful", "is this page useful",
+	"читайте также", "по теме", "комментарии", "другие новости", "похожие новости",
+	"相关阅读", "相关新闻", "延伸阅读", "热门推荐", "猜你喜欢", "网友评论",
+	"関連記事", "関連ニュース", "あわせて読みたい", "おすすめ記事",
 }
 
 // cueText is a block's text as cues are matched against it: lowercased,
@@ -99,7 +112,8 @@ var stopCues = [...]string{
 func cueText(t string) string {
 	return strings.TrimLeftFunc(strings.ToLower(t), func(r rune) bool {
 		return unicode.IsSpace(r) || r == '–' || r == '—' || r == '-' || r == '•' || r == '*' ||
-			r == '»' || r == '>' || r == '|' || r == '·' || r == '.' || r == '…' || r == '→'
+			r == '»' || r == '>' || r == '|' || r == '·' || r == '.' || r == '…' || r == '→' ||
+			r == '（' || r == '【' || r == '［' // "（责任编辑：…）": CJK pages bracket their notes
 	})
 }
 
@@ -872,6 +886,8 @@ var promoPrefixes = [...]string{
 	"lire aussi", "à lire aussi", "abonnez-vous", "inscrivez-vous", "suivez-nous",
 	"suscríbete", "síguenos", "lee también", "leer más:", "leia também", "leggi anche",
 	"iscriviti", "seguici", "czytaj też", "czytaj także", "zapisz się", "obserwuj nas",
+	"читайте также", "читайте ещё", "читайте еще", "смотрите также", "подписывайтесь", "подпишитесь",
+	"责任编辑", "相关阅读", "延伸阅读", "関連記事", "あわせて読みたい",
 }
 
 // promoLine reports a short line that is a call to action: it opens with
@@ -896,6 +912,8 @@ var actionPhrases = [...]string{
 	"melden sie sich", "abonnieren", "folgen sie", "newsletter", "abonnez", "suivez",
 	"help us", "erschien zuerst", "first appeared in", "originally appeared", "auf dem laufenden",
 	"suscríb", "síguenos", "iscriviti", "zapisz się",
+	"подписывайтесь", "подпишитесь", "关注我们", "会員登録", "無料登録", "メールでお届け",
+	"ニュースレター", "メールマガジン",
 }
 
 // callToAction reports a line containing a call to action.

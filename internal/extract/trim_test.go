@@ -318,3 +318,32 @@ func TestAuthorContactLine(t *testing.T) {
 		t.Errorf("lost the article's own address line:\n%s", art.BodyText)
 	}
 }
+
+// TestCuesRussianChineseJapanese checks the furniture cues of three more
+// languages, and that a sentence opening with the same word stays: in
+// scripts without spaces only the character after the cue tells them apart.
+func TestCuesRussianChineseJapanese(t *testing.T) {
+	for _, tc := range []struct {
+		line string
+		cue  bool
+	}{
+		{"Читайте также: Ремонт моста завершат раньше срока", true},
+		{"Подписывайтесь на наш канал в Telegram", true},
+		{"Комментарии (12)", true},
+		{"Комментарии экспертов разошлись: одни считают проект дорогим.", false},
+		{"（责任编辑：陈思远）", true},
+		{"相关阅读：", true},
+		{"分享到：", true},
+		{"责任编辑认为，这篇稿件需要补充采访。", false},
+		{"関連記事", true},
+		{"シェア", true},
+		{"広告業界では、若手の人手不足が続いている。", false},
+		{"会員登録（無料）で、すべての記事が読めます", true},
+	} {
+		lower := cueText(tc.line)
+		got := cueLine(lower) || promoLine(lower) || callToAction(lower)
+		if got != tc.cue {
+			t.Errorf("%q: cue = %v, want %v", tc.line, got, tc.cue)
+		}
+	}
+}
