@@ -275,7 +275,8 @@ func pruneFurniture(n *html.Node, m measure, cues cueCache, total int, names boo
 	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling
 		if c.Type == html.ElementNode {
-			if drop, soft := furniture(c, cues, names); drop && !(soft && holdsArticle(m[c], total) && !isList(c)) {
+			if drop, soft := furniture(c, cues, names); drop && !(soft && holdsArticle(m[c], total) && !isList(c)) &&
+				!articleBox(c, m, cues) {
 				if lead != nil && c.DataAtom == atom.Header && contains(c, lead) {
 					lead.Parent.RemoveChild(lead)
 					n.InsertBefore(lead, c)
@@ -292,6 +293,43 @@ func pruneFurniture(n *html.Node, m measure, cues cueCache, total int, names boo
 		c = next
 	}
 	return byName
+}
+
+// articleBox reports an <aside> set in the flow of the article's prose: a
+// paragraph before it, a paragraph or heading after it, a heading or list
+// of its own, few links, and no name that says furniture. Such a box ("Key
+// facts", a timeline, a glossary) is part of the article; an aside beside
+// the article, or one pointing at other stories, is not.
+func articleBox(n *html.Node, m measure, cues cueCache) bool {
+	if n.DataAtom != atom.Aside {
+		return false
+	}
+	s := m[n]
+	if s == nil || s.text < 80 || 3*s.link > s.text || s.heads+s.lis == 0 {
+		return false
+	}
+	prev, next := siblingElem(n, -1), siblingElem(n, 1)
+	if prev == nil || next == nil || prev.DataAtom != atom.P || !isPara(prev, m[prev]) ||
+		next.DataAtom != atom.P && !isHeading(next.DataAtom) {
+		return false
+	}
+	w, hard := cues.judge(n)
+	return w >= 0 && !hard
+}
+
+// siblingElem returns n's nearest element sibling before it (dir < 0) or
+// after it, or nil.
+func siblingElem(n *html.Node, dir int) *html.Node {
+	for {
+		if dir < 0 {
+			n = n.PrevSibling
+		} else {
+			n = n.NextSibling
+		}
+		if n == nil || n.Type == html.ElementNode {
+			return n
+		}
+	}
 }
 
 // isList reports ul and ol. A list named as furniture ("legends",

@@ -133,3 +133,36 @@ func TestControlWidgets(t *testing.T) {
 		t.Errorf("lost the gallery's picture:\n%s", art.BodyHTML)
 	}
 }
+
+// An aside in the flow of the article's prose with a heading or list of
+// its own and few links is the article's box; one of links to other
+// stories, one named as furniture, or a pull quote with neither heading
+// nor list goes as asides do.
+func TestAsideInArticleFlow(t *testing.T) {
+	after := "<p>Insurers said claims from the flood would be settled within a month, and the council offered grants for new doors.</p>"
+	tests := []struct {
+		name, aside, probe string
+		kept               bool
+	}{
+		{"key facts", `<aside class="box"><h2>Key facts</h2><ul><li>The river peaked at 4.1 metres on Tuesday night.</li>` +
+			`<li>Forty homes were evacuated in two streets.</li></ul></aside>`, "peaked at 4.1", true},
+		{"related links", `<aside><h2>Read next</h2><ul><li><a href="/a">Flood defences were cut in last year's budget, papers show</a></li>` +
+			`<li><a href="/b">How to claim for flood damage to your home</a></li></ul></aside>`, "How to claim", false},
+		{"named furniture", `<aside class="newsletter-promo"><h2>Our river newsletter</h2><ul><li>Weekly news from the valley and its towns.</li>` +
+			`<li>Free, every Friday morning, no advertising.</li></ul></aside>`, "every Friday morning", false},
+		{"pull quote", `<aside><p>"We had forty minutes to get everyone out of the two streets before the water came."</p></aside>`, "forty minutes", false},
+	}
+	for _, tt := range tests {
+		page := "<html><body><article>" + prose + tt.aside + after + "</article></body></html>"
+		art, err := FromHTML([]byte(page), "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Contains(art.BodyText, tt.probe); got != tt.kept {
+			t.Errorf("%s: box kept = %v, want %v:\n%s", tt.name, got, tt.kept, art.BodyText)
+		}
+		if !strings.Contains(art.BodyText, "Insurers said claims") {
+			t.Errorf("%s: lost the paragraph after the box:\n%s", tt.name, art.BodyText)
+		}
+	}
+}
