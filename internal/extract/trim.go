@@ -217,8 +217,8 @@ func scanBlocks(out *html.Node, title string, furniture lineSet) []*block {
 			out.RemoveChild(c)
 		case title != "" && len(blocks) < 4 && titleLike(bl.lower, title):
 			out.RemoveChild(c)
-		case !media(bl) && (len(t) < 60 && cueLine(bl.lower) && !endsSentence(t) ||
-			len(t) < 160 && promoLine(bl.lower) || len(t) < 90 && creditLine(bl.lower) || len(t) < 30 && counterLine(bl.lower) || len(t) < 60 && adResumes(bl.lower)):
+		case !media(bl) && shortLine(t, 160) && (shortLine(t, 60) && cueLine(bl.lower) && !endsSentence(t) ||
+			promoLine(bl.lower) || shortLine(t, 90) && creditLine(bl.lower) || shortLine(t, 30) && counterLine(bl.lower) || shortLine(t, 60) && adResumes(bl.lower)):
 			out.RemoveChild(c)
 			// The list of links such a line introduces goes with it.
 			if nl := next; nl != nil && (isElem(nl, atom.Ul) || isElem(nl, atom.Ol)) {
@@ -236,6 +236,13 @@ func scanBlocks(out *html.Node, title string, furniture lineSet) []*block {
 		c = next
 	}
 	return blocks
+}
+
+// shortLine reports a line of fewer than max characters. Characters, not
+// bytes: a Cyrillic or Greek letter takes two bytes, and a teaser line in
+// Russian would otherwise count twice as long as the same in English.
+func shortLine(t string, max int) bool {
+	return len(t) < max || utf8.RuneCountInString(t) < max
 }
 
 // pullQuoteReach is how many blocks away a pull quote may stand from the
