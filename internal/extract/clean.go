@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -516,6 +517,7 @@ var creditLabels = [...]string{
 	"photo:", "photos:", "photograph:", "image:", "images:", "picture:", "credit:",
 	"foto:", "fotos:", "bild:", "quelle:", "photo credit:", "©", "(c)", "source:",
 	"zdjęcie:", "fot.", "foto ", "photo by ", "photograph by ", "image by ",
+	"фото:", "撮影：", "撮影:", "写真：", "摄影：", "图片来源：",
 }
 
 // splitCredit splits "Caption text. Photo: Jane Doe" into caption and
@@ -526,18 +528,43 @@ func splitCredit(txt string) (caption, credit string, ok bool) {
 	l := strings.ToLower(txt)
 	best := -1
 	for _, lab := range creditLabels {
-		if i := strings.LastIndex(l, lab); i >= 0 && (i == 0 || strings.IndexByte(" (|/.!?", l[i-1]) >= 0) {
+		if i := strings.LastIndex(l, lab); i >= 0 && (i == 0 || creditStart(l[:i])) {
 			if i > best {
 				best = i
 			}
 		}
 	}
-	if best < 0 || len(txt)-best > 120 {
+	if best < 0 || len(txt)-best > 120 || shortLead(l[:best]) {
 		return "", "", false
 	}
-	caption = strings.TrimRight(strings.TrimSpace(txt[:best]), "(|/ ")
-	credit = strings.TrimRight(strings.TrimSpace(txt[best:]), ")")
+	caption = strings.TrimRight(strings.TrimSpace(txt[:best]), "(|/ （")
+	credit = strings.TrimRight(strings.TrimSpace(txt[best:]), ")）")
 	return caption, credit, true
+}
+
+// shortLead reports one or two words before a label with no stop or
+// bracket between: "На фото: …" ("in the picture") opens a caption, and
+// the label is part of its first words, not a credit after it.
+func shortLead(before string) bool {
+	b := strings.TrimSpace(before)
+	if b == "" || strings.ContainsAny(lastRuneString(b), ".!?()（）。|/") {
+		return false
+	}
+	return len(strings.Fields(b)) < 3
+}
+
+// lastRuneString returns the last character of s as a string.
+func lastRuneString(s string) string {
+	_, n := utf8.DecodeLastRuneInString(s)
+	return s[len(s)-n:]
+}
+
+// creditStart reports whether a credit label may follow before: a space,
+// a bracket, a bar or slash, or the end of a sentence, in Western or CJK
+// punctuation ("…役場前で（撮影：…）").
+func creditStart(before string) bool {
+	r, _ := utf8.DecodeLastRuneInString(before)
+	return strings.ContainsRune(" (|/.!?（。　", r)
 }
 
 // dedupeImages keeps one image per picture in a figure: lazy loaders

@@ -91,6 +91,10 @@ func TestSplitCredit(t *testing.T) {
 		{"A bridge (Bild: dpa)", "A bridge", "Bild: dpa", true},
 		{"A bridge at dusk.Photograph: Ann Lee/Agency", "A bridge at dusk.", "Photograph: Ann Lee/Agency", true},
 		{"A bridge over the river", "", "", false},
+		{"Старые рельсы под асфальтом Фото: Ирина Лебедева", "Старые рельсы под асфальтом", "Фото: Ирина Лебедева", true},
+		{"試験運行のワゴン車＝役場前で（撮影：佐伯美咲）", "試験運行のワゴン車＝役場前で", "撮影：佐伯美咲", true},
+		{"会場の様子。写真：みなと新報", "会場の様子。", "写真：みなと新報", true},
+		{"На фото: новый вагон", "", "", false}, // "on the photo:" opens a caption
 	}
 	for _, tt := range tests {
 		c, cr, ok := splitCredit(tt.in)
