@@ -336,6 +336,8 @@ func TestCuesRussianChineseJapanese(t *testing.T) {
 		{"分享到：", true},
 		{"责任编辑认为，这篇稿件需要补充采访。", false},
 		{"関連記事", true},
+		{"広告", true}, // the Japanese form; 广告 is the simplified Chinese one
+		{"Подписаться", true},
 		{"シェア", true},
 		{"広告業界では、若手の人手不足が続いている。", false},
 		{"会員登録（無料）で、すべての記事が読めます", true},
