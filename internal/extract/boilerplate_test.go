@@ -614,37 +614,42 @@ func runPageCases(t *testing.T, cases []pageCase) {
 	t.Helper()
 	for _, tc := range cases {
 		t.Run(strings.TrimSuffix(tc.file, ".html"), func(t *testing.T) {
-			art := extractFile(t, tc.file, tc.url)
-			checkSafe(t, art.BodyHTML)
-			checkMeta(t, tc.meta, art)
-			checkLines(t, art.BodyText, tc.lines)
-			body := parseBody(t, art.BodyHTML)
-			for _, w := range tc.elems {
-				if !hasElem(body, w.tag, w.text) {
-					t.Errorf("BodyHTML has no <%s> containing %q", w.tag, w.text)
-				}
-			}
-			for credit, caption := range tc.credits {
-				checkCredit(t, body, credit, caption)
-			}
-			for _, s := range tc.once {
-				if n := strings.Count(art.BodyText, s); n != 1 {
-					t.Errorf("BodyText has %q %d times, want once", s, n)
-				}
-			}
-			rawHTML := html.UnescapeString(art.BodyHTML)
-			for _, s := range tc.absent {
-				if strings.Contains(art.BodyText, s) {
-					t.Errorf("BodyText keeps boilerplate %q", s)
-				}
-				if strings.Contains(rawHTML, s) {
-					t.Errorf("BodyHTML keeps boilerplate %q", s)
-				}
-			}
-			if t.Failed() {
-				t.Logf("BodyText:\n%s", art.BodyText)
-			}
+			checkPage(t, tc, extractFile(t, tc.file, tc.url))
 		})
+	}
+}
+
+// checkPage checks one extracted page against what its case asks.
+func checkPage(t *testing.T, tc pageCase, art news.Article) {
+	t.Helper()
+	checkSafe(t, art.BodyHTML)
+	checkMeta(t, tc.meta, art)
+	checkLines(t, art.BodyText, tc.lines)
+	body := parseBody(t, art.BodyHTML)
+	for _, w := range tc.elems {
+		if !hasElem(body, w.tag, w.text) {
+			t.Errorf("BodyHTML has no <%s> containing %q", w.tag, w.text)
+		}
+	}
+	for credit, caption := range tc.credits {
+		checkCredit(t, body, credit, caption)
+	}
+	for _, s := range tc.once {
+		if n := strings.Count(art.BodyText, s); n != 1 {
+			t.Errorf("BodyText has %q %d times, want once", s, n)
+		}
+	}
+	rawHTML := html.UnescapeString(art.BodyHTML)
+	for _, s := range tc.absent {
+		if strings.Contains(art.BodyText, s) {
+			t.Errorf("BodyText keeps boilerplate %q", s)
+		}
+		if strings.Contains(rawHTML, s) {
+			t.Errorf("BodyHTML keeps boilerplate %q", s)
+		}
+	}
+	if t.Failed() {
+		t.Logf("BodyText:\n%s", art.BodyText)
 	}
 }
 

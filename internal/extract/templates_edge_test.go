@@ -1,6 +1,14 @@
 package extract
 
-import "testing"
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
 
 // Round two of pages written after publishing stacks (see templates_test.go
 // for round one): three languages whose furniture words the dev corpus has
@@ -231,4 +239,49 @@ func TestTemplateEdges(t *testing.T) {
 func TestTemplateReportReferences(t *testing.T) {
 	art := extractFile(t, "edge-report.html", "https://civicledger.example/housing/eviction-filings/")
 	checkInPageLinks(t, art.BodyHTML, 8)
+}
+
+// TestTemplateEdgesWithoutNames runs the same pages with every class, id,
+// role, aria-label and data-* attribute taken out, as on a site whose
+// names are all generated: what is left to decide by is tags, text and
+// links. The expectations are the same.
+func TestTemplateEdgesWithoutNames(t *testing.T) {
+	for _, tc := range edgeTemplateCases {
+		t.Run(strings.TrimSuffix(tc.file, ".html"), func(t *testing.T) {
+			page, err := os.ReadFile(filepath.Join("testdata", tc.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			art, err := FromHTML(stripNames(t, page), tc.url)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkPage(t, tc, art)
+		})
+	}
+}
+
+// stripNames returns page without the attributes that name elements.
+func stripNames(t *testing.T, page []byte) []byte {
+	t.Helper()
+	doc, err := html.Parse(bytes.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	eachNode(doc, func(n *html.Node) {
+		kept := n.Attr[:0]
+		for _, a := range n.Attr {
+			switch {
+			case a.Key == "class", a.Key == "id", a.Key == "role", a.Key == "aria-label", strings.HasPrefix(a.Key, "data-"):
+			default:
+				kept = append(kept, a)
+			}
+		}
+		n.Attr = kept
+	})
+	var b bytes.Buffer
+	if err := html.Render(&b, doc); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
 }
