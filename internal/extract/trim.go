@@ -919,8 +919,10 @@ var actionPhrases = [...]string{
 	"melden sie sich", "abonnieren", "folgen sie", "newsletter", "abonnez", "suivez",
 	"help us", "erschien zuerst", "first appeared in", "originally appeared", "auf dem laufenden",
 	"suscríb", "síguenos", "iscriviti", "zapisz się",
-	"подписывайтесь", "подпишитесь", "关注我们", "会員登録", "無料登録", "メールでお届け",
-	"ニュースレター", "メールマガジン",
+	// Only the imperative or pitch forms: a last sentence of news may
+	// well mention a membership or a mailing list ("会員登録を呼びかけた").
+	"подписывайтесь", "подпишитесь", "关注我们", "会員登録（無料）", "無料会員登録", "会員登録する",
+	"会員登録はこちら", "会員登録すると", "メールでお届けします",
 }
 
 // callToAction reports a line containing a call to action.

@@ -341,6 +341,8 @@ func TestCuesRussianChineseJapanese(t *testing.T) {
 		{"シェア", true},
 		{"広告業界では、若手の人手不足が続いている。", false},
 		{"会員登録（無料）で、すべての記事が読めます", true},
+		{"地域のニュースを毎朝メールでお届けします。", true},
+		{"町は高齢者にも会員登録を呼びかけている。", false},
 	} {
 		lower := cueText(tc.line)
 		got := cueLine(lower) || promoLine(lower) || callToAction(lower)
