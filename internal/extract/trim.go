@@ -102,7 +102,7 @@ var stopCues = [...]string{
 	"more on this", "related articles", "related stories", "editor's picks",
 	"support us", "unterstütze", "unterstützen sie", "become a member", "werde mitglied",
 	"was this page helpful", "was this article helpful", "is this page useful",
-	"читайте также", "по теме", "комментарии", "другие новости", "похожие новости",
+	"читайте также", "по теме:", "новости по теме", "комментарии", "другие новости", "похожие новости",
 	"相关阅读", "相关新闻", "延伸阅读", "热门推荐", "猜你喜欢", "网友评论",
 	"関連記事", "関連ニュース", "あわせて読みたい", "おすすめ記事",
 }

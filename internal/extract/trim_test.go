@@ -354,18 +354,23 @@ func TestCuesRussianChineseJapanese(t *testing.T) {
 
 // TestTeaserLengthInCharacters checks that a "read also" line is judged by
 // its length in characters: in Cyrillic it takes twice the bytes of the
-// same line in English and used to count as too long to be a teaser.
+// same line in English and used to count as too long to be a teaser. A
+// sentence opening "По теме" ("on the subject of") is no stop cue.
 func TestTeaserLengthInCharacters(t *testing.T) {
 	page := `<html lang="ru"><body><article>
 <p>Депутаты городской думы на заседании во вторник одобрили проект восстановления трамвайной линии на Заречной улице.</p>
 <p>Трамвай ходил по Заречной улице с 1958 года, но в 2009 году движение закрыли: пути и контактная сеть износились.</p>
 <p><b>Читайте также:</b> <a href="/x">Маршрутки на правом берегу с января перейдут на новую схему движения, а часть остановок перенесут ближе к мосту</a></p>
 <p>Смета проекта составляет 4,8 миллиарда рублей. Большую часть денег город рассчитывает получить по федеральной программе.</p>
+<p>По теме доклада выступили двое.</p>
 <p>Подрядчика выберут на конкурсе в феврале. Строительство начнётся весной 2027 года с демонтажа старых путей.</p>
 </article></body></html>`
 	art, err := FromHTML([]byte(page), "")
 	if err != nil {
 		t.Fatal(err)
+	}
+	if !strings.Contains(art.BodyText, "По теме доклада") {
+		t.Errorf("a paragraph opening 'По теме' (on the subject) ended the article:\n%s", art.BodyText)
 	}
 	if strings.Contains(art.BodyText, "Читайте также") {
 		t.Errorf("teaser line kept:\n%s", art.BodyText)
