@@ -374,6 +374,11 @@ func endsSentence(t string) bool {
 	case '.', '!', '?', ':':
 		return true
 	}
+	// The full stops of Chinese and Japanese, and their full-width marks.
+	switch lastRune(t) {
+	case '。', '！', '？', '：', '．':
+		return true
+	}
 	return false
 }
 

@@ -381,3 +381,22 @@ func TestTeaserLengthInCharacters(t *testing.T) {
 		}
 	}
 }
+
+// TestShortCJKSentenceAtTail checks that a short closing sentence in
+// Chinese is read as a sentence (it ends with "。"), not as a label: at
+// three bytes a character, it is as short in bytes as a label in English.
+func TestShortCJKSentenceAtTail(t *testing.T) {
+	page := `<html lang="zh-CN"><body><article>
+<p>昨天下午，市区一辆公交车在青石路路口与一辆货车相撞，造成车上五名乘客受伤，事故发生后交警和救护车迅速赶到现场。</p>
+<p>据目击者介绍，货车当时正在右转，公交车直行通过路口时来不及刹车，两车发生碰撞，公交车前挡风玻璃被撞碎。</p>
+<p>交警部门表示，事故的具体原因正在进一步调查中，该路口的信号灯配时也将重新评估，以减少类似事故的发生。</p>
+<p>伤者已无生命危险。</p>
+</article></body></html>`
+	art, err := FromHTML([]byte(page), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasSuffix(strings.TrimSpace(art.BodyText), "伤者已无生命危险。") {
+		t.Errorf("lost the closing sentence:\n%s", art.BodyText)
+	}
+}
