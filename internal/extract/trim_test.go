@@ -335,6 +335,8 @@ func TestCuesRussianChineseJapanese(t *testing.T) {
 		{"相关阅读：", true},
 		{"分享到：", true},
 		{"责任编辑认为，这篇稿件需要补充采访。", false},
+		{"声明：本文转载自江城日报，仅代表作者观点，不代表本站立场。", true},
+		{"声明发表后，双方均未作进一步回应。", false},
 		{"関連記事", true},
 		{"広告", true}, // the Japanese form; 广告 is the simplified Chinese one
 		{"Подписаться", true},
