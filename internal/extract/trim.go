@@ -79,7 +79,7 @@ var cuePhrases = [...]string{
 	// Russian
 	"читайте также", "читайте ещё", "читайте еще", "смотрите также", "по теме:", "поделиться",
 	"реклама", "теги:", "комментарии", "подписывайтесь", "подпишитесь", "фото:", "источник:",
-	"нашли ошибку", "подписаться",
+	"нашли ошибку", "нашли опечатку", "подписаться",
 	// Chinese: the editor's name is the portal's note on the story
 	"责任编辑", "责编", "编辑：", "来源：", "相关阅读", "相关新闻", "延伸阅读",
 	"分享到", "热门推荐", "猜你喜欢", "网友评论", "发表评论", "广告",
@@ -922,6 +922,7 @@ var actionPhrases = [...]string{
 	"suscríb", "síguenos", "iscriviti", "zapisz się",
 	// Only the imperative or pitch forms: a last sentence of news may
 	// well mention a membership or a mailing list ("会員登録を呼びかけた").
+	"ctrl+enter", // "select the typo and press Ctrl+Enter", in any language
 	"подписывайтесь", "подпишитесь", "关注我们", "会員登録（無料）", "無料会員登録", "会員登録する",
 	"会員登録はこちら", "会員登録すると", "メールでお届けします",
 }

@@ -340,6 +340,7 @@ func TestCuesRussianChineseJapanese(t *testing.T) {
 		{"関連記事", true},
 		{"広告", true}, // the Japanese form; 广告 is the simplified Chinese one
 		{"Подписаться", true},
+		{"Нашли опечатку? Выделите текст и нажмите Ctrl+Enter", true},
 		{"シェア", true},
 		{"広告業界では、若手の人手不足が続いている。", false},
 		{"会員登録（無料）で、すべての記事が読めます", true},
