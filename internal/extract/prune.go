@@ -295,26 +295,73 @@ func pruneFurniture(n *html.Node, m measure, cues cueCache, total int, names boo
 	return byName
 }
 
-// articleBox reports an <aside> set in the flow of the article's prose: a
-// paragraph before it, a paragraph or heading after it, a heading or list
-// of its own, few links, and no name that says furniture. Such a box ("Key
-// facts", a timeline, a glossary) is part of the article; an aside beside
-// the article, or one pointing at other stories, is not.
+// articleBox reports an <aside> set in the flow of the article's prose,
+// next to one of its paragraphs, with few links, no name that says
+// furniture, and the shape of the article's own box: a heading or list
+// ("Key facts", a timeline, a glossary) or an editor's note or
+// correction. An aside beside the article, one pointing at other
+// stories, and a pull quote (which says the body again) are not.
 func articleBox(n *html.Node, m measure, cues cueCache) bool {
 	if n.DataAtom != atom.Aside {
 		return false
 	}
 	s := m[n]
-	if s == nil || s.text < 80 || 3*s.link > s.text || s.heads+s.lis == 0 {
+	if s == nil || s.text < 40 || s.text > 3000 || 3*s.link > s.text || !besideProse(n, m) {
 		return false
 	}
-	prev, next := siblingElem(n, -1), siblingElem(n, 1)
-	if prev == nil || next == nil || prev.DataAtom != atom.P || !isPara(prev, m[prev]) ||
-		next.DataAtom != atom.P && !isHeading(next.DataAtom) {
+	if s.heads+s.lis == 0 && !editorsNote(cueText(innerText(n))) || linkedHeading(n, false) {
 		return false
 	}
 	w, hard := cues.judge(n)
 	return w >= 0 && !hard
+}
+
+// linkedHeading reports a heading under n that is a link or holds one:
+// the title of a teaser card for another story, never of the article's
+// own box. inLink says n is inside a link.
+func linkedHeading(n *html.Node, inLink bool) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if isHeading(c.DataAtom) && (inLink || firstDescendant(c, atom.A) != nil) {
+			return true
+		}
+		if linkedHeading(c, inLink || c.DataAtom == atom.A) {
+			return true
+		}
+	}
+	return false
+}
+
+// besideProse reports an element whose nearest element sibling on one
+// side is a paragraph of prose, among at least two such siblings: it
+// stands inside the article's body, not in the page's layout beside it.
+func besideProse(n *html.Node, m measure) bool {
+	prose := func(x *html.Node) bool { return x != nil && x.DataAtom == atom.P && isPara(x, m[x]) }
+	if !prose(siblingElem(n, -1)) && !prose(siblingElem(n, 1)) {
+		return false
+	}
+	k := 0
+	for c := n.Parent.FirstChild; c != nil && k < 2; c = c.NextSibling {
+		if prose(c) {
+			k++
+		}
+	}
+	return k >= 2
+}
+
+// editorsNotes open the newsroom's own notes on an article, which are
+// part of it: why it was written, what was corrected.
+var editorsNotes = [...]string{
+	"editor's note", "editor’s note", "editors' note", "editors’ note", "correction", "clarification",
+	"update:", "updated:", "anmerkung der redaktion", "korrektur", "note de la rédaction", "rectificatif",
+	"nota del editor", "fe de errores", "nota della redazione", "примечание редакции", "编者按", "編集部注",
+}
+
+// editorsNote reports cue text that opens with an editor's note label.
+func editorsNote(lower string) bool {
+	return hasPrefixAny(lower, editorsNotes[:])
 }
 
 // siblingElem returns n's nearest element sibling before it (dir < 0) or

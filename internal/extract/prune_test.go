@@ -135,9 +135,9 @@ func TestControlWidgets(t *testing.T) {
 }
 
 // An aside in the flow of the article's prose with a heading or list of
-// its own and few links is the article's box; one of links to other
-// stories, one named as furniture, or a pull quote with neither heading
-// nor list goes as asides do.
+// its own, or an editor's note or correction, and few links is the
+// article's; one of links to other stories, one named as furniture, or a
+// pull quote goes as asides do.
 func TestAsideInArticleFlow(t *testing.T) {
 	after := "<p>Insurers said claims from the flood would be settled within a month, and the council offered grants for new doors.</p>"
 	tests := []struct {
@@ -151,9 +151,20 @@ func TestAsideInArticleFlow(t *testing.T) {
 		{"named furniture", `<aside class="newsletter-promo"><h2>Our river newsletter</h2><ul><li>Weekly news from the valley and its towns.</li>` +
 			`<li>Free, every Friday morning, no advertising.</li></ul></aside>`, "every Friday morning", false},
 		{"pull quote", `<aside><p>"We had forty minutes to get everyone out of the two streets before the water came."</p></aside>`, "forty minutes", false},
+		{"teaser card", `<aside><a href="/c"><h3>How the valley flooded in 1968</h3></a><p>Our archive tells the story of the last great flood, ` +
+			`street by street, from the first sandbags to the clean-up that took the rest of the year.</p></aside>`, "street by street", false},
+		{"correction", `<aside><p>Correction: An earlier version of this story gave the wrong date for the evacuation.</p></aside>`,
+			"gave the wrong date", true},
+		{"editor's note first", `<aside><p>Editor's note: Our reporter lives in one of the evacuated streets.</p></aside>`,
+			"Our reporter lives", true},
+		{"key facts first", `<aside><h2>Key facts</h2><ul><li>The river peaked at 4.1 metres on Tuesday night.</li></ul></aside>`,
+			"peaked at 4.1", true},
 	}
 	for _, tt := range tests {
 		page := "<html><body><article>" + prose + tt.aside + after + "</article></body></html>"
+		if strings.HasSuffix(tt.name, " first") {
+			page = "<html><body><article>" + tt.aside + prose + after + "</article></body></html>"
+		}
 		art, err := FromHTML([]byte(page), "")
 		if err != nil {
 			t.Fatal(err)
