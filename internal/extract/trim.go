@@ -332,7 +332,7 @@ func cutAtStop(out *html.Node, blocks []*block) []*block {
 	for i := 1; i < len(blocks); i++ {
 		// In the first half only a "Further reading:" line ahead of
 		// nothing but teasers ends the article.
-		if len(blocks[i].text) < 80 && (stopLine(blocks[i].lower) || endMark(blocks[i].text)) &&
+		if len(blocks[i].text) < 80 && (stopLine(blocks[i].lower) && !stopInSentence(blocks[i].text) || endMark(blocks[i].text)) &&
 			(i >= len(blocks)/2 || i >= 2 && introLine(blocks[i].lower) && short[i+1]) {
 			for _, b := range blocks[i:] {
 				out.RemoveChild(b.n)
@@ -341,6 +341,20 @@ func cutAtStop(out *html.Node, blocks []*block) []*block {
 		}
 	}
 	return blocks
+}
+
+// stopInSentence reports a line that opens with a stop cue but reads as
+// a statement of the story: five words or more ending in a full stop
+// ("Comments on social media were divided."). A label stands bare, before
+// a colon or a count, or trails off ("You may also like..."); a call to
+// act ends with "!" ("Support us with 2.50!") or asks ("Was this page
+// helpful to you?").
+func stopInSentence(t string) bool {
+	t = strings.TrimSpace(t)
+	if !strings.HasSuffix(t, ".") && !strings.HasSuffix(t, "。") || strings.HasSuffix(t, "..") {
+		return false
+	}
+	return len(strings.Fields(t)) >= 5
 }
 
 // authorContact reports a short closing line that names one of the

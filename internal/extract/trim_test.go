@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -401,5 +402,42 @@ func TestShortCJKSentenceAtTail(t *testing.T) {
 	}
 	if !strings.HasSuffix(strings.TrimSpace(art.BodyText), "伤者已无生命危险。") {
 		t.Errorf("lost the closing sentence:\n%s", art.BodyText)
+	}
+}
+
+// TestStopCueInSentence checks that a late sentence opening with a stop
+// cue's word is the story's, with all that follows it, while the labels
+// the cue stands for still go, and a count of comments still ends the
+// article.
+func TestStopCueInSentence(t *testing.T) {
+	var body strings.Builder
+	for i := range 6 {
+		fmt.Fprintf(&body, "<p>The river rose four metres overnight and cut the coast road for most of the day; crews pumped water from %d streets as families waited in the school hall.</p>", i+2)
+	}
+	const after = "The council meets again"
+	for _, tc := range []struct {
+		line      string
+		kept, cut bool // the line stays; what follows it goes
+	}{
+		{"Comments on social media were divided.", true, false},
+		{"Related work on the flood wall starts in spring.", true, false},
+		{"Comments", false, false},
+		{"Related:", false, false},
+		{"You may also like...", false, true},
+		{"12 comments", false, true},
+		{"Leave a comment.", false, true},
+	} {
+		page := "<html><body><article>" + body.String() + "<p>" + tc.line + "</p>" +
+			"<p>" + after + " on Monday to set the repair budget for the flood wall and the pumping station.</p></article></body></html>"
+		art, err := FromHTML([]byte(page), "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Contains(art.BodyText, tc.line); got != tc.kept {
+			t.Errorf("%q kept = %v, want %v", tc.line, got, tc.kept)
+		}
+		if got := !strings.Contains(art.BodyText, after); got != tc.cut {
+			t.Errorf("%q: the paragraph after it cut = %v, want %v", tc.line, got, tc.cut)
+		}
 	}
 }
