@@ -20,6 +20,11 @@ type scorer struct {
 	m     measure
 	cues  cueCache
 	cands []*html.Node
+	// others are the <article> elements that tell a story other than
+	// the winner's, and fenced their ancestors: the choice never grows
+	// into them (see storiesBeside).
+	others map[*html.Node]bool
+	fenced map[*html.Node]bool
 }
 
 // scoreTree scores every paragraph-like block under root into its
@@ -114,8 +119,43 @@ func (sc *scorer) best(body *html.Node) *html.Node {
 	if top == nil {
 		return nil
 	}
+	sc.storiesBeside(top)
 	top = sc.climb(top, body)
 	return top
+}
+
+// minStory is the prose an <article> with a heading needs to count as a
+// story of its own (a teaser card has a heading and a summary).
+const minStory = 500
+
+// storiesBeside notes the other stories on the page when the winner sits
+// in an <article>: infinite scroll appends the next story below the first
+// as another <article> with the same classes, headline and body, and the
+// page's own story is the first of them. An <article> with a heading and
+// minStory characters of prose, neither holding nor held by the winner's,
+// is such a story; the winner's container never grows to hold it.
+func (sc *scorer) storiesBeside(top *html.Node) {
+	own := top
+	if own.DataAtom != atom.Article {
+		own = enclosing(top, atom.Article, 8)
+	}
+	if own == nil {
+		return
+	}
+	for _, c := range sc.cands {
+		s := sc.m[c]
+		if c.DataAtom != atom.Article || c == own || s.heads == 0 || s.ptext < minStory ||
+			contains(c, own) || contains(own, c) {
+			continue
+		}
+		if sc.others == nil {
+			sc.others, sc.fenced = map[*html.Node]bool{}, map[*html.Node]bool{}
+		}
+		sc.others[c] = true
+		for a := c.Parent; a != nil && !sc.fenced[a]; a = a.Parent {
+			sc.fenced[a] = true
+		}
+	}
 }
 
 // climb moves the choice up when the article is split across several
@@ -148,6 +188,9 @@ func (sc *scorer) climb(top, body *html.Node) *html.Node {
 		}
 		n := 0
 		for l, a := range chain {
+			if sc.fenced[a] {
+				break
+			}
 			if n += held[l]; n >= 3 {
 				top = a
 				break
@@ -156,7 +199,7 @@ func (sc *scorer) climb(top, body *html.Node) *html.Node {
 	}
 	last := sc.m[top].score
 	threshold := last / 3
-	for a := top.Parent; a != nil && a != body && a.Type == html.ElementNode; a = a.Parent {
+	for a := top.Parent; a != nil && a != body && a.Type == html.ElementNode && !sc.fenced[a]; a = a.Parent {
 		as := sc.m[a]
 		if as == nil || !as.scored {
 			continue
@@ -180,7 +223,8 @@ func (sc *scorer) climb(top, body *html.Node) *html.Node {
 		}
 	}
 	// An only child stands for its parent.
-	for top.Parent != nil && top.Parent != body && top.Parent.Type == html.ElementNode && onlyElementChild(top.Parent) == top {
+	for top.Parent != nil && top.Parent != body && top.Parent.Type == html.ElementNode && !sc.fenced[top.Parent] &&
+		onlyElementChild(top.Parent) == top {
 		top = top.Parent
 	}
 	return top
@@ -251,7 +295,7 @@ func (sc *scorer) siblings(top *html.Node) []*html.Node {
 			continue
 		}
 		s := sc.m[c]
-		if s == nil || len(out) > 0 && appealBox(c, s) {
+		if s == nil || sc.others[c] || len(out) > 0 && appealBox(c, s) {
 			continue
 		}
 		bonus := 0.0
@@ -425,7 +469,7 @@ func (sc *scorer) withTwins(top *html.Node, roots []*html.Node, body *html.Node)
 				continue
 			}
 			s := sc.m[c]
-			if s == nil || s.ptext == 0 {
+			if s == nil || s.ptext == 0 || sc.others[c] {
 				continue
 			}
 			// A twin holds prose, or is a picture of the article's
