@@ -295,7 +295,7 @@ func (sc *scorer) siblings(top *html.Node) []*html.Node {
 			continue
 		}
 		s := sc.m[c]
-		if s == nil || sc.others[c] || len(out) > 0 && appealBox(c, s) {
+		if s == nil || sc.others[c] || len(out) > 0 && appealBox(c, s) || sc.teaserCard(c, s) {
 			continue
 		}
 		bonus := 0.0
@@ -322,6 +322,27 @@ func (sc *scorer) siblings(top *html.Node) []*html.Node {
 		}
 	}
 	return sc.withMedia(parent, out)
+}
+
+// maxTeaser is the most text a teaser card holds: a linked headline and a
+// summary of a few sentences.
+const maxTeaser = 600
+
+// teaserCard reports a block that opens with a headline that is all link
+// and holds no more than a short summary after it: a "More from this
+// author" or "Recommended" card. Pages give such cards the body's own
+// class, so neither the class nor the summary's prose tells them apart;
+// a part of the article does not open by linking away.
+func (sc *scorer) teaserCard(c *html.Node, s *stats) bool {
+	if s.text > maxTeaser {
+		return false
+	}
+	h := firstHeading(c, 3)
+	if h == nil {
+		return false
+	}
+	hs := sc.m[h]
+	return hs != nil && hs.text > 0 && hs.link*10 >= hs.text*9
 }
 
 // appealWords open the button that closes a box asking the reader for
@@ -469,7 +490,7 @@ func (sc *scorer) withTwins(top *html.Node, roots []*html.Node, body *html.Node)
 				continue
 			}
 			s := sc.m[c]
-			if s == nil || s.ptext == 0 || sc.others[c] {
+			if s == nil || s.ptext == 0 || sc.others[c] || sc.teaserCard(c, s) {
 				continue
 			}
 			// A twin holds prose, or is a picture of the article's
