@@ -21,7 +21,10 @@ func stripNoise(n *html.Node, byClass bool) (hidClass bool) {
 		case html.CommentNode, html.DoctypeNode:
 			n.RemoveChild(c)
 		case html.ElementNode:
-			if noiseElement(c) || controlWidget(c) {
+			if revealedRest(c) {
+				// Kept, and asked like any other part of the article.
+				stripNoise(c, byClass)
+			} else if noiseElement(c) || controlWidget(c) {
 				n.RemoveChild(c)
 			} else if byClass && hiddenClass(attr(c, "class")) && !holdsProse(c) {
 				n.RemoveChild(c)
@@ -164,6 +167,29 @@ func holdsProse(n *html.Node) bool {
 		return false
 	}
 	return walk(n)
+}
+
+// revealedRest reports an element that its inline style hides but that
+// holds the rest of the article: paragraphs of prose (holdsProse) right
+// after a block of paragraphs, with nothing between but a short line (the
+// "Continue reading" button, or its link). The button's script shows it,
+// and a reader who presses it reads on. Hidden prose anywhere else (a
+// closed dialog, a copy for another layout) still goes.
+func revealedRest(n *html.Node) bool {
+	if st := attr(n, "style"); st == "" || !hiddenStyle(st) || hasAttr(n, "hidden") ||
+		attr(n, "aria-hidden") == "true" || !holdsProse(n) {
+		return false
+	}
+	for s := n.PrevSibling; s != nil; s = s.PrevSibling {
+		if s.Type != html.ElementNode {
+			continue
+		}
+		if _, short := textLenUpTo(s, 40); short {
+			continue // the button, or the link that stands for it
+		}
+		return s.DataAtom == atom.P || firstDescendant(s, atom.P) != nil
+	}
+	return false
 }
 
 // hiddenStyle reports an inline style that hides its element.
