@@ -166,5 +166,21 @@ func metaBar(n *html.Node, st *stats) bool {
 // no links, no headings, a caption's length of text.
 func captionedImage(n *html.Node, st *stats) bool {
 	return st.imgs == 1 && st.text > 0 && st.text < 300 && st.link == 0 && st.heads == 0 &&
-		(n.DataAtom == atom.Figure || firstDescendant(n, atom.Figcaption) != nil)
+		(n.DataAtom == atom.Figure || firstDescendant(n, atom.Figcaption) != nil || captionNamed(n))
+}
+
+// captionNamed reports an element below n whose class or id names a
+// caption: pages without <figure> set the picture and a <p
+// class="img-caption"> in a div. (n is small: one picture and a
+// caption's length of text.)
+func captionNamed(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if strings.Contains(lowerASCII(attr(c, "class")+" "+attr(c, "id")), "caption") || captionNamed(c) {
+			return true
+		}
+	}
+	return false
 }
