@@ -217,6 +217,14 @@ func (b *builder) block(c, out *html.Node) {
 			b.mixed(c, out)
 		}
 	default:
+		if flow(out) && out.DataAtom != atom.Blockquote && b.quoteBox(c) {
+			q := elem(atom.Blockquote)
+			b.children(c, q)
+			if hasContent(q) {
+				out.AppendChild(q)
+			}
+			return
+		}
 		// Wrappers (div, section, article, header, center...): unwrap.
 		if flow(out) {
 			if id := attr(c, "id"); id != "" && b.targets[id] {
@@ -235,6 +243,31 @@ func (b *builder) block(c, out *html.Node) {
 			out.AppendChild(textNode(" "))
 		}
 	}
+}
+
+// quoteBox reports a div named as a quote ("pullquote", "quote-callout")
+// holding a quote's length of text and no structure: a quote set in a
+// box of its own rather than a <blockquote> (not inside one: a quote's
+// own boxes are its parts). It is built as one, so that
+// a pull quote repeating the article's words goes like any other (step 8
+// of docs/extraction.md), and a quote that says something new stays a
+// quote.
+func (b *builder) quoteBox(c *html.Node) bool {
+	if c.DataAtom != atom.Div {
+		return false
+	}
+	s := b.m[c]
+	if s == nil || s.text == 0 || s.text > 400 || s.heads > 0 || s.lis > 0 || s.imgs > 0 || s.link*3 > s.text {
+		return false
+	}
+	for _, w := range strings.FieldsFunc(lowerASCII(attr(c, "class")+" "+attr(c, "id")), func(r rune) bool {
+		return r < 'a' || r > 'z'
+	}) {
+		if strings.Contains(w, "quote") {
+			return true
+		}
+	}
+	return false
 }
 
 // lineNumbers reports the text of a code highlighter's gutter: the
