@@ -124,16 +124,18 @@ func (sc *scorer) best(body *html.Node) *html.Node {
 	return top
 }
 
-// minStory is the prose an <article> with a heading needs to count as a
-// story of its own (a teaser card has a heading and a summary).
+// minStory is the prose an <article> with a headline needs to count as a
+// story of its own (a teaser card has a headline and a summary).
 const minStory = 500
 
 // storiesBeside notes the other stories on the page when the winner sits
 // in an <article>: infinite scroll appends the next story below the first
 // as another <article> with the same classes, headline and body, and the
-// page's own story is the first of them. An <article> with a heading and
-// minStory characters of prose, neither holding nor held by the winner's,
-// is such a story; the winner's container never grows to hold it.
+// page's own story is the first of them. An <article> with a headline
+// (<h1>) and minStory characters of prose, neither holding nor held by
+// the winner's, is such a story; the winner's container never grows to
+// hold it. The posts of a live page are <article>s too, but under
+// smaller headings: they are one story, and may still be gathered.
 func (sc *scorer) storiesBeside(top *html.Node) {
 	own := top
 	if own.DataAtom != atom.Article {
@@ -145,7 +147,7 @@ func (sc *scorer) storiesBeside(top *html.Node) {
 	for _, c := range sc.cands {
 		s := sc.m[c]
 		if c.DataAtom != atom.Article || c == own || s.heads == 0 || s.ptext < minStory ||
-			contains(c, own) || contains(own, c) {
+			contains(c, own) || contains(own, c) || firstDescendant(c, atom.H1) == nil {
 			continue
 		}
 		if sc.others == nil {
