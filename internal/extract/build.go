@@ -260,14 +260,7 @@ func (b *builder) quoteBox(c *html.Node) bool {
 	if s == nil || s.text == 0 || s.text > 400 || s.heads > 0 || s.lis > 0 || s.imgs > 0 || s.link*3 > s.text {
 		return false
 	}
-	for _, w := range strings.FieldsFunc(lowerASCII(attr(c, "class")+" "+attr(c, "id")), func(r rune) bool {
-		return r < 'a' || r > 'z'
-	}) {
-		if strings.Contains(w, "quote") {
-			return true
-		}
-	}
-	return false
+	return strings.Contains(lowerASCII(attr(c, "class")), "quote") || strings.Contains(lowerASCII(attr(c, "id")), "quote")
 }
 
 // lineNumbers reports the text of a code highlighter's gutter: the

@@ -178,7 +178,8 @@ func captionNamed(n *html.Node) bool {
 		if c.Type != html.ElementNode {
 			continue
 		}
-		if strings.Contains(lowerASCII(attr(c, "class")+" "+attr(c, "id")), "caption") || captionNamed(c) {
+		if strings.Contains(lowerASCII(attr(c, "class")), "caption") || strings.Contains(lowerASCII(attr(c, "id")), "caption") ||
+			captionNamed(c) {
 			return true
 		}
 	}

@@ -21,10 +21,7 @@ func stripNoise(n *html.Node, byClass bool) (hidClass bool) {
 		case html.CommentNode, html.DoctypeNode:
 			n.RemoveChild(c)
 		case html.ElementNode:
-			if revealedRest(c) {
-				// Kept, and asked like any other part of the article.
-				stripNoise(c, byClass)
-			} else if noiseElement(c) || controlWidget(c) {
+			if (noiseElement(c) || controlWidget(c)) && !revealedRest(c) {
 				n.RemoveChild(c)
 			} else if byClass && hiddenClass(attr(c, "class")) && !holdsProse(c) {
 				n.RemoveChild(c)
