@@ -946,6 +946,9 @@ var actionPhrases = [...]string{
 	"ctrl+enter", // "select the typo and press Ctrl+Enter", in any language
 	"подписывайтесь", "подпишитесь", "关注我们", "会員登録（無料）", "無料会員登録", "会員登録する",
 	"会員登録はこちら", "会員登録すると", "メールでお届けします",
+	// An old CMS's story tools, set as a line after the story.
+	"print this story", "print this article", "email to a friend", "email this story",
+	"email this article", "send to a friend",
 }
 
 // callToAction reports a line containing a call to action.
