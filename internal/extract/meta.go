@@ -18,6 +18,9 @@ import (
 // and the first <h1>.
 type pageMeta struct {
 	lang, base, canonical, titleTag string
+	titleParts                      []string // the <title>'s parts of three words or more
+	shownPart                       string   // one of them the page shows as a text of its own
+	shownParts                      int      // how many different parts it shows so
 	h1s                             []string
 	meta                            map[string]string   // lowercased name/property -> first content
 	metaAuthors                     map[string][]string // author meta names -> every content, in order
@@ -44,6 +47,9 @@ func readMeta(doc *html.Node) *pageMeta {
 	var walk func(n *html.Node, inComments bool)
 	walk = func(n *html.Node, inComments bool) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.TextNode && pm.titleParts != nil {
+				pm.seeTitlePart(c.Data)
+			}
 			if c.Type != html.ElementNode {
 				continue
 			}
@@ -59,6 +65,7 @@ func readMeta(doc *html.Node) *pageMeta {
 			case atom.Title:
 				if pm.titleTag == "" && !hasAncestor(c, atom.Svg) {
 					pm.titleTag = innerText(c)
+					pm.titleParts = titleParts(pm.titleTag)
 				}
 				continue
 			case atom.Base:
@@ -374,8 +381,9 @@ func (pm *pageMeta) siteName() string {
 // og:title and the like) that the page shows as an <h1>; else an <h1>
 // that the <title>, its site name cut, repeats (a social or SEO variant
 // of the headline is not what the reader sees); else the first candidate
-// with a site-name suffix cut; else an <h1> the <title> holds, then the
-// <title> itself.
+// with a site-name suffix cut; else an <h1> the <title> holds; else the
+// part of the <title> between separators that the page shows as a text
+// of its own (a headline set in a span), then the <title> itself.
 func (pm *pageMeta) title() string {
 	m := pm.meta
 	site := first(m["og:site_name"], pm.ld.site)
@@ -407,7 +415,11 @@ func (pm *pageMeta) title() string {
 		return h
 	}
 	if pm.titleTag != "" {
-		return stripSiteSuffix(pm.titleTag, site)
+		t := stripSiteSuffix(pm.titleTag, site)
+		if t == collapse(pm.titleTag) && pm.shownPart != "" && pm.shownParts == 1 {
+			return pm.shownPart
+		}
+		return t
 	}
 	if len(pm.h1s) > 0 {
 		return pm.h1s[0]
@@ -819,4 +831,43 @@ func firstPicture(us ...string) string {
 		}
 	}
 	return ""
+}
+
+// titleParts splits a <title> at its separators ("Site - Headline",
+// "Headline | Section | Site") into the parts that could be a headline:
+// three words or more. Nil when there is no separator.
+func titleParts(t string) []string {
+	t = collapse(t)
+	parts := []string{t}
+	for _, sep := range titleSeps {
+		var next []string
+		for _, p := range parts {
+			next = append(next, strings.Split(p, sep)...)
+		}
+		parts = next
+	}
+	if len(parts) < 2 {
+		return nil
+	}
+	var out []string
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); len(strings.Fields(p)) >= 3 {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// seeTitlePart notes a text node that is by itself one part of the
+// <title>: when the page shows that part, and no other, as a line of its
+// own, it is the headline and the rest names the site or section (two
+// parts shown leave the choice open).
+func (pm *pageMeta) seeTitlePart(s string) {
+	s = strings.TrimSpace(s)
+	for _, p := range pm.titleParts {
+		if p != pm.shownPart && len(s) >= len(p) && len(s) <= 2*len(p) && collapse(s) == p {
+			pm.shownPart = p
+			pm.shownParts++
+		}
+	}
 }
