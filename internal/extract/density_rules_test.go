@@ -3,6 +3,8 @@ package extract
 import (
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html/atom"
 )
 
 // The rules below came from the density-*.html pages; these cases hold
@@ -37,5 +39,48 @@ func TestTitleShownPart(t *testing.T) {
 		if art.Title != c.want {
 			t.Errorf("title %q showing %q: got %q, want %q", c.title, c.shown, art.Title, c.want)
 		}
+	}
+}
+
+// TestPictureWithoutFigure checks that a div of one picture and a
+// caption's line of text is read as a figure (caption and credit in the
+// body, the lead image's caption), and that the same shape is left alone
+// when it is a contact card, an avatar beside a name or a linked teaser.
+func TestPictureWithoutFigure(t *testing.T) {
+	page := `<html><head><meta property="og:image" content="https://x.example/m/quay-wall.jpg"></head><body>
+<div class="a1"><div class="b2"><img src="https://x.example/m/quay-wall-640.jpg" width="640" height="360">
+<div class="c3">Masons set the last stone of the quay wall. Photo: Ana Ruiz</div></div>
+<div class="d4"><p>` + stackProse + `</p><p>` + stackProse + `</p><p>` + stackProse + `</p></div></div>
+</body></html>`
+	art, err := FromHTML([]byte(page), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `<figcaption>Masons set the last stone of the quay wall. <small class="credit">Photo: Ana Ruiz</small></figcaption>`
+	if !strings.Contains(art.BodyHTML, want) {
+		t.Errorf("BodyHTML lacks %q:\n%s", want, art.BodyHTML)
+	}
+	if art.LeadImage == nil || art.LeadImage.Caption != "Masons set the last stone of the quay wall." || art.LeadImage.Credit != "Photo: Ana Ruiz" {
+		t.Errorf("LeadImage = %+v, want the picture's caption and credit", art.LeadImage)
+	}
+
+	notFigures := []string{
+		// A contact card: a portrait over lines of name, phone, address.
+		`<div><img src="/p/press-officer.jpg" width="300" height="200"><p>Ana Ruiz<br>Tel. 0123 456 789<br>press@x.example</p></div>`,
+		// An avatar beside a name and a line about the writer.
+		`<div><img src="/p/ana.jpg" width="48" height="48"><div>Ana Ruiz writes about the coast and its harbours.</div></div>`,
+		// A teaser: picture and linked headline.
+		`<div><img src="/p/pier.jpg" width="300" height="200"><div><a href="/pier">Pier reopens after the winter storms</a></div></div>`,
+	}
+	for _, shape := range notFigures {
+		div := firstDescendant(parseBody(t, shape), atom.Div)
+		if asFigure(div) || div.DataAtom == atom.Figure {
+			t.Errorf("asFigure took %s", shape)
+		}
+	}
+	// The same harness on a picture and its caption says yes.
+	div := firstDescendant(parseBody(t, `<div><img src="/p/pier.jpg" width="300" height="200"><div>The pier after the winter storms.</div></div>`), atom.Div)
+	if !asFigure(div) || div.DataAtom != atom.Figure || firstDescendant(div, atom.Figcaption) == nil {
+		t.Errorf("asFigure left a captioned picture alone")
 	}
 }

@@ -186,3 +186,98 @@ func ampImage(n *html.Node) {
 	}
 	n.Data, n.DataAtom = "img", atom.Img
 }
+
+// asFigure turns a picture set without <figure> markup into one: a div
+// whose first content is one <img> and whose rest is a caption's length
+// of plain text in one or two elements (a caption and a credit), with no
+// link, picture or heading. Script-built pages and old templates set
+// their pictures so ("div > img + div.css-tv3bpn"); as a figure, the
+// caption and credit are read as such (lead image, credit split, the
+// lead picture before the body), where as loose text the caption was a
+// paragraph or lost. A small or icon-named image (an avatar beside a
+// name) is no picture of the story.
+func asFigure(n *html.Node) bool {
+	if n.DataAtom != atom.Div || n.Parent == nil || n.Parent.DataAtom == atom.Figure {
+		return false
+	}
+	var img *html.Node
+	var caps []*html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode && strings.TrimSpace(c.Data) == "", c.Type == html.CommentNode:
+		case c.Type != html.ElementNode:
+			return false // text beside the picture: no caption of its own
+		case img == nil && c.DataAtom == atom.Img:
+			img = c
+		case img != nil && len(caps) < 2 && captionShape(c):
+			caps = append(caps, c)
+		default:
+			return false
+		}
+	}
+	if img == nil || len(caps) == 0 || iconImg(img) {
+		return false
+	}
+	l := 0
+	for _, c := range caps {
+		n, ok := textLenUpTo(c, 300)
+		if !ok {
+			return false
+		}
+		l += n
+	}
+	if l < 20 || l > 300 {
+		return false
+	}
+	n.Data, n.DataAtom = "figure", atom.Figure
+	if len(caps) == 1 {
+		caps[0].Data, caps[0].DataAtom, caps[0].Namespace = "figcaption", atom.Figcaption, ""
+		return true
+	}
+	fc := &html.Node{Type: html.ElementNode, Data: "figcaption", DataAtom: atom.Figcaption}
+	n.InsertBefore(fc, caps[0])
+	for _, c := range caps {
+		n.RemoveChild(c)
+		fc.AppendChild(c)
+	}
+	return true
+}
+
+// captionShape reports an element that could hold a caption: a div,
+// span, p or small of text and inline markup only, no link or picture,
+// and at most one line break (a card of lines under a portrait, name,
+// phone and address, is a contact box). It looks at no more than 50
+// elements.
+func captionShape(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Div, atom.Span, atom.P, atom.Small:
+	default:
+		return false
+	}
+	budget, breaks := 50, 0
+	var ok func(n *html.Node) bool
+	ok = func(n *html.Node) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if budget--; budget < 0 {
+				return false
+			}
+			switch c.DataAtom {
+			case atom.Br:
+				if breaks++; breaks > 1 {
+					return false
+				}
+			case atom.Span, atom.Small, atom.Em, atom.I, atom.B, atom.Strong, atom.Cite:
+			default:
+				return false
+			}
+			if !ok(c) {
+				return false
+			}
+		}
+		return true
+	}
+	return ok(n)
+}

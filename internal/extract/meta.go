@@ -104,6 +104,9 @@ func readMeta(doc *html.Node) *pageMeta {
 			if ip := attr(c, "itemprop"); ip != "" {
 				pm.addItemprop(c, ip)
 			}
+			// Settled here, in the first walk, so that metadata and body
+			// both read such a picture as a figure.
+			asFigure(c)
 			if c.DataAtom == atom.Figure && len(pm.figures) < 4 {
 				pm.addFigure(c)
 			}
@@ -747,7 +750,22 @@ func imageKey(u string) string {
 			stem = stem[:i]
 		}
 	}
-	return stem + ext
+	return cutWidth(stem) + ext
+}
+
+// cutWidth cuts a width mark from a file stem: "-800", "_960", "-1200w",
+// three or four digits after a dash or underscore that are no year
+// ("fire-800" is the 800-pixel copy of "fire"; "floods-2024" stays).
+func cutWidth(stem string) string {
+	i := strings.LastIndexAny(stem, "-_")
+	if i <= 0 {
+		return stem
+	}
+	w := strings.TrimSuffix(stem[i+1:], "w")
+	if len(w) < 3 || len(w) > 4 || !number(w) || w[0] == '0' || holdsYear(w) {
+		return stem
+	}
+	return stem[:i]
 }
 
 // distinctName reports a file name that names one picture: long enough

@@ -107,6 +107,10 @@ func TestSameImage(t *testing.T) {
 		// A bare number names a crop size, not a picture.
 		{"https://x.example/media/aaa/master/4000.jpg", "https://x.example/media/bbb/master/4000.jpg", false},
 		{"https://x.example/uploads/lead-pipes.jpg", "https://x.example/uploads/lead-valves.jpg", false},
+		// A width mark after the name (density-brief.html), but no year.
+		{"https://x.example/media/moor-fire.jpg", "https://x.example/media/moor-fire-800.jpg", true},
+		{"https://x.example/media/moor-fire_1200w.jpg", "https://x.example/media/moor-fire.jpg", true},
+		{"https://x.example/media/moor-fire-2024.jpg", "https://x.example/media/moor-fire.jpg", false},
 	}
 	for _, tt := range tests {
 		if got := sameImage(tt.a, tt.b); got != tt.want {
