@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -82,5 +83,39 @@ func TestPictureWithoutFigure(t *testing.T) {
 	div := firstDescendant(parseBody(t, `<div><img src="/p/pier.jpg" width="300" height="200"><div>The pier after the winter storms.</div></div>`), atom.Div)
 	if !asFigure(div) || div.DataAtom != atom.Figure || firstDescendant(div, atom.Figcaption) == nil {
 		t.Errorf("asFigure left a captioned picture alone")
+	}
+}
+
+// TestStoryInLayoutCell checks that a story set straight in a layout
+// table's cell, paragraphs parted by <br><br>, is found in that cell and
+// not in the row around it, beside a column of other news whose
+// one-sentence summaries together outweigh any single paragraph.
+func TestStoryInLayoutCell(t *testing.T) {
+	var other strings.Builder
+	for i := range 8 {
+		fmt.Fprintf(&other, `<tr><td><a href="/s%d"><b>Other story number %d</b></a><br>A summary of that other story, in one sentence, with a comma or two, as old sites wrote them.</td></tr>`, i, i)
+	}
+	var story strings.Builder
+	for i := range 6 {
+		fmt.Fprintf(&story, "Paragraph %d of the story. %s<br><br>\n", i, stackProse)
+	}
+	page := `<html><body><table><tr>
+<td><a href="/">Home</a><br><a href="/news">News</a><br>Weather today: showers, ten degrees, wind from the west.</td>
+<td><font size="2"><b>Harbour wall rebuilt</b><br><br>` + story.String() + `</font></td>
+<td><table>` + other.String() + `</table></td>
+</tr></table></body></html>`
+	art, err := FromHTML([]byte(page), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, keep := range []string{"Paragraph 0 of the story.", "Paragraph 5 of the story."} {
+		if !strings.Contains(art.BodyText, keep) {
+			t.Errorf("lost %q:\n%s", keep, art.BodyText)
+		}
+	}
+	for _, gone := range []string{"Other story number", "A summary of that other story", "Weather today"} {
+		if strings.Contains(art.BodyText, gone) {
+			t.Errorf("kept %q:\n%s", gone, art.BodyText)
+		}
 	}
 }

@@ -53,18 +53,23 @@ func (sc *scorer) scoreTree(root *html.Node) {
 
 // addPara adds one paragraph's score to its ancestors.
 func (sc *scorer) addPara(p *html.Node, s *stats) {
-	own := s.own
+	// A block whose own text is several paragraphs parted by <br><br>
+	// counts as that many. A table cell of them (an old template's story
+	// set straight in its layout table) is itself their container: its
+	// parent is a row of the layout, menus and other news beside it.
+	k, first := 1, p.Parent
+	if s.ownBrk >= 2 {
+		k = s.ownBrk + 1
+		if p.DataAtom == atom.Td {
+			first = p
+		}
+	}
 	// Commas mark prose, but a list of linked names is all commas: cap
 	// them, and let a paragraph that is mostly links count for little.
-	score := 1 + float64(min(s.ownCom, 15))
-	if b := float64(own / 100); b < 3 {
-		score += b
-	} else {
-		score += 3
-	}
+	score := float64(k) + float64(min(s.ownCom, 15*k)) + float64(min(s.own/100, 3*k))
 	score *= 1 - s.linkDensity()
 	level := 0
-	for a := p.Parent; a != nil && a.Type == html.ElementNode && level < maxLevels; a = a.Parent {
+	for a := first; a != nil && a.Type == html.ElementNode && level < maxLevels; a = a.Parent {
 		as := sc.m[a]
 		if as == nil {
 			break

@@ -15,6 +15,7 @@ type stats struct {
 	commas int
 	own    int // characters of text not inside a nested block element
 	ownCom int // commas in that text
+	ownBrk int // paragraph breaks (<br><br>) in that text
 	ptext  int // characters in paragraph-like blocks (own text >= 25)
 	paras  int // number of paragraph-like blocks
 	imgs   int
@@ -55,7 +56,16 @@ func measureTree(root *html.Node) measure {
 func (m measure) visit(n *html.Node, inLink bool) *stats {
 	s := &stats{}
 	m[n] = s
+	afterBr := false // the last content was a <br>: a second one parts paragraphs
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.DataAtom == atom.Br {
+			if afterBr {
+				s.ownBrk++
+			}
+			afterBr = !afterBr
+		} else if c.Type == html.ElementNode || c.Type == html.TextNode && strings.TrimSpace(c.Data) != "" {
+			afterBr = false
+		}
 		switch c.Type {
 		case html.TextNode:
 			l, cm := textLen(c.Data)
@@ -95,6 +105,7 @@ func (m measure) visit(n *html.Node, inLink bool) *stats {
 			if !isBlock(c.DataAtom) {
 				s.own += cs.own
 				s.ownCom += cs.ownCom
+				s.ownBrk += cs.ownBrk
 			}
 		}
 	}
