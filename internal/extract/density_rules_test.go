@@ -119,3 +119,29 @@ func TestStoryInLayoutCell(t *testing.T) {
 		}
 	}
 }
+
+// TestRepliesLongerThanStory checks that a heading counting replies ends
+// the article even when the replies under it, in the same container and
+// named for nothing, are longer than the story; and that a count in the
+// meta bar under the headline ends nothing.
+func TestRepliesLongerThanStory(t *testing.T) {
+	var replies strings.Builder
+	for i := range 8 {
+		fmt.Fprintf(&replies, `<div class="r%d"><img src="/a.png" width="40" height="40"><p>Reader %d wrote: I walked that harbour wall every day as a child, and I am glad, truly glad, to see it rebuilt with the old stone.</p></div>`, i, i)
+	}
+	page := `<html><body><div class="x"><h1>Harbour wall rebuilt</h1><h4>3 comments</h4>
+<p>` + stackProse + `</p><p>Masons worked through the spring tides. ` + stackProse + `</p><p>The council paid for the stone. ` + stackProse + `</p>
+<h3>8 replies</h3>` + replies.String() + `</div></body></html>`
+	art, err := FromHTML([]byte(page), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(art.BodyText, "The harbour wall was rebuilt") {
+		t.Errorf("lost the story:\n%s", art.BodyText)
+	}
+	for _, gone := range []string{"8 replies", "Reader 0 wrote", "Reader 7 wrote", "3 comments"} {
+		if strings.Contains(art.BodyText, gone) {
+			t.Errorf("kept %q:\n%s", gone, art.BodyText)
+		}
+	}
+}

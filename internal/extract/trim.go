@@ -140,6 +140,18 @@ func stopLine(lower string) bool {
 	return hasPrefixAny(rest, countedCues[:])
 }
 
+// countedLine reports a count of replies: "42 replies", "12 Kommentare".
+func countedLine(lower string) bool {
+	rest := strings.TrimLeft(lower, "0123456789 ")
+	return len(rest) < len(lower) && hasPrefixAny(rest, countedCues[:])
+}
+
+// minStoryBeforeReplies is how much text must come before a heading
+// counting replies for it to end the article in its first half: less,
+// and the count is the story's meta bar ("3 comments" under the
+// headline), which the head trimming takes.
+const minStoryBeforeReplies = 600
+
 // introLine reports a line that introduces further reading with a colon.
 func introLine(lower string) bool {
 	return strings.HasSuffix(lower, ":") && hasPrefixAny(lower, introCues[:])
@@ -335,11 +347,16 @@ func refrain(t string) bool {
 // on goes.
 func cutAtStop(out *html.Node, blocks []*block) []*block {
 	short := shortTails(blocks)
+	prose := 0 // characters of text before block i
 	for i := 1; i < len(blocks); i++ {
+		prose += len(blocks[i-1].text)
 		// In the first half only a "Further reading:" line ahead of
-		// nothing but teasers ends the article.
+		// nothing but teasers ends the article, or a heading that
+		// counts replies after some prose: readers' replies may well be
+		// longer than the story they answer.
 		if len(blocks[i].text) < 80 && (stopLine(blocks[i].lower) && !stopInSentence(blocks[i].text) || endMark(blocks[i].text)) &&
-			(i >= len(blocks)/2 || i >= 2 && introLine(blocks[i].lower) && short[i+1]) {
+			(i >= len(blocks)/2 || i >= 2 && introLine(blocks[i].lower) && short[i+1] ||
+				i >= 3 && prose >= minStoryBeforeReplies && blocks[i].heading && countedLine(blocks[i].lower)) {
 			for _, b := range blocks[i:] {
 				out.RemoveChild(b.n)
 			}
@@ -556,8 +573,8 @@ func furnitureBlock(b *block, tail bool) bool {
 	if b.heading && tail {
 		return true // a heading with nothing under it
 	}
-	if l < 200 && cueLine(b.lower) {
-		return true
+	if l < 200 && cueLine(b.lower) || l < 40 && countedLine(b.lower) {
+		return true // a count of comments in the meta bar: "3 comments"
 	}
 	if float64(b.link) > 0.5*float64(l) && l < 300 && !sourceList(b.n) {
 		return true
