@@ -145,3 +145,37 @@ func TestRepliesLongerThanStory(t *testing.T) {
 		}
 	}
 }
+
+// TestTeaserListWithSummaries checks that a list of linked headlines
+// with a summary under each goes with the cue line that introduces it,
+// in the middle of the body too, while a list of sources, each a link and
+// a description, stays with its label.
+func TestTeaserListWithSummaries(t *testing.T) {
+	item := `<li><a href="/s%d">Other story number %d</a><div>A summary of that other story that runs to about twenty words, as such rails show them.</div></li>`
+	var teasers, sources strings.Builder
+	for i := range 4 {
+		fmt.Fprintf(&teasers, item, i, i)
+		fmt.Fprintf(&sources, `<li><a href="/r%d">Harbour survey part %d</a>, the county's own report on the state of the wall, with its drawings and costs.</li>`, i, i)
+	}
+	page := `<html><body><div>
+<p>Masons worked through the spring tides. ` + stackProse + `</p>
+<div>Most read</div><ol>` + teasers.String() + `</ol>
+<p>The council paid for the stone. ` + stackProse + `</p>
+<p>Sources:</p><ul>` + sources.String() + `</ul>
+<p>The wall opens in May. ` + stackProse + `</p>
+</div></body></html>`
+	art, err := FromHTML([]byte(page), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, keep := range []string{"The council paid for the stone.", "Harbour survey part 0", "Harbour survey part 3", "The wall opens in May."} {
+		if !strings.Contains(art.BodyText, keep) {
+			t.Errorf("lost %q:\n%s", keep, art.BodyText)
+		}
+	}
+	for _, gone := range []string{"Most read", "Other story number", "A summary of that other story"} {
+		if strings.Contains(art.BodyText, gone) {
+			t.Errorf("kept %q:\n%s", gone, art.BodyText)
+		}
+	}
+}

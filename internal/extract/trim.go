@@ -239,9 +239,11 @@ func scanBlocks(out *html.Node, title string, furniture lineSet) []*block {
 		case !media(bl) && shortLine(t, 160) && (shortLine(t, 60) && cueLine(bl.lower) && !endsSentence(t) ||
 			promoLine(bl.lower) || shortLine(t, 90) && creditLine(bl.lower) || shortLine(t, 30) && counterLine(bl.lower) || shortLine(t, 60) && adResumes(bl.lower)):
 			out.RemoveChild(c)
-			// The list of links such a line introduces goes with it.
+			// The list of links such a line introduces goes with it, and
+			// so does a list of teasers (each item a linked headline,
+			// a summary after it) unless the line names sources.
 			if nl := next; nl != nil && (isElem(nl, atom.Ul) || isElem(nl, atom.Ol)) {
-				if lt := innerText(nl); len(lt) > 0 && linkText(nl)*2 > len(lt) {
+				if lt := innerText(nl); len(lt) > 0 && (linkText(nl)*2 > len(lt) || !sourceLabel(bl.lower) && teaserList(nl)) {
 					next = nl.NextSibling
 					out.RemoveChild(nl)
 				}
@@ -850,6 +852,51 @@ func hasMonth(lower string) bool {
 		}
 	}
 	return false
+}
+
+// teaserList reports a list of three or more items that each open
+// with a link: headlines, whatever summary follows them.
+func teaserList(n *html.Node) bool {
+	items := 0
+	for li := n.FirstChild; li != nil; li = li.NextSibling {
+		if li.Type != html.ElementNode {
+			continue
+		}
+		t := firstText(li)
+		if li.DataAtom != atom.Li || t == nil || !hasAncestorBelow(t, atom.A, li) {
+			return false
+		}
+		items++
+	}
+	return items >= 3
+}
+
+// firstText returns the first text node under n that is not white space.
+func firstText(n *html.Node) *html.Node {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.TextNode && strings.TrimSpace(c.Data) != "" {
+			return c
+		}
+		if t := firstText(c); t != nil {
+			return t
+		}
+	}
+	return nil
+}
+
+// hasAncestorBelow reports an ancestor of n with tag a below top.
+func hasAncestorBelow(n *html.Node, a atom.Atom, top *html.Node) bool {
+	for p := n.Parent; p != nil && p != top; p = p.Parent {
+		if p.DataAtom == a {
+			return true
+		}
+	}
+	return false
+}
+
+// sourceLabel reports a line that introduces the article's sources.
+func sourceLabel(lower string) bool {
+	return hasPrefixAny(lower, []string{"source", "sources", "quelle", "quellen", "fuente", "fuentes", "fonte", "fontes", "fonti"})
 }
 
 // sourceList reports a list whose links show their own addresses: the
