@@ -179,3 +179,31 @@ func TestTeaserListWithSummaries(t *testing.T) {
 		}
 	}
 }
+
+// TestTableSourceNote checks that a "Source:" line under a table stays,
+// short or long, in the middle of the body or closing it, while a bare
+// "Source:" line under a paragraph at the tail goes as before.
+func TestTableSourceNote(t *testing.T) {
+	table := `<table><caption>Boats in the inner basin</caption><tr><th>Year</th><th>Boats</th></tr><tr><td>2024</td><td>31</td></tr><tr><td>2025</td><td>44</td></tr></table>`
+	page := `<html><body><article>
+<p>Masons worked through the spring tides. ` + stackProse + `</p>` + table + `
+<p>Source: harbour office</p>
+<p>The council paid for the stone. ` + stackProse + `</p>` + strings.ReplaceAll(table, "Boats", "Berths") + `
+<p>Source: harbour office returns for each year, counted on the first Monday of May.</p>
+</article></body></html>`
+	art, err := FromHTML([]byte(page), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(art.BodyText, "Source: harbour office"); n != 2 {
+		t.Errorf("kept %d of the 2 table notes:\n%s", n, art.BodyText)
+	}
+	page = `<html><body><article><p>Masons worked through the spring tides. ` + stackProse + `</p>
+<p>The council paid for the stone. ` + stackProse + `</p><p>Source: Harbour Post</p></article></body></html>`
+	if art, err = FromHTML([]byte(page), ""); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(art.BodyText, "Source:") {
+		t.Errorf("kept the closing source line:\n%s", art.BodyText)
+	}
+}

@@ -236,7 +236,7 @@ func scanBlocks(out *html.Node, title string, furniture lineSet) []*block {
 			out.RemoveChild(c)
 		case title != "" && len(blocks) < 4 && titleLike(bl.lower, title):
 			out.RemoveChild(c)
-		case !media(bl) && shortLine(t, 160) && (shortLine(t, 60) && cueLine(bl.lower) && !endsSentence(t) ||
+		case !media(bl) && shortLine(t, 160) && (shortLine(t, 60) && cueLine(bl.lower) && !endsSentence(t) && !(len(blocks) > 0 && tableNote(bl, blocks[len(blocks)-1])) ||
 			promoLine(bl.lower) || shortLine(t, 90) && creditLine(bl.lower) || shortLine(t, 30) && counterLine(bl.lower) || shortLine(t, 60) && adResumes(bl.lower)):
 			out.RemoveChild(c)
 			// The list of links such a line introduces goes with it, and
@@ -424,7 +424,7 @@ func endMark(t string) bool {
 func trimTail(out *html.Node, blocks []*block, authors []news.Author) []*block {
 	for len(blocks) > 1 {
 		b := blocks[len(blocks)-1]
-		if !furnitureBlock(b, true) && !authorContact(b, authors) {
+		if !furnitureBlock(b, true) && !authorContact(b, authors) || tableNote(b, blocks[len(blocks)-2]) {
 			break
 		}
 		out.RemoveChild(b.n)
@@ -892,6 +892,13 @@ func hasAncestorBelow(n *html.Node, a atom.Atom, top *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// tableNote reports a "Source:" line set right under a table or a
+// figure: the note of where its data comes from, part of the article
+// even where it closes it.
+func tableNote(b, prev *block) bool {
+	return (prev.n.DataAtom == atom.Table || prev.n.DataAtom == atom.Figure) && sourceLabel(b.lower)
 }
 
 // sourceLabel reports a line that introduces the article's sources.
