@@ -40,6 +40,7 @@ var cuePhrases = [...]string{
 	"this entry was posted", "about the author", "photo credit", "image credit",
 	"support our", "donate", "join our", "get our", "listen to this", "loading",
 	"watch:", "watch more", "view comments", "report an error", "editor's picks",
+	"read the original", "journal information:", "cite this article", "purchase licensing rights", "buy photo",
 	"this site uses cookies", "this website uses cookies", "we use cookies", "by continuing",
 	"was this page helpful", "was this article helpful", "was this helpful", "is this page useful",
 	"media contact", "media contacts", "press contact", "media inquiries", "media enquiries", "pressekontakt",
@@ -91,6 +92,16 @@ var cuePhrases = [...]string{
 	"اقرأ أيضا", "اقرأ أيضًا", "إقرأ أيضا", "إقرأ أيضًا", "اقرأ المزيد", "مواضيع ذات صلة", "موضوعات ذات صلة",
 	"أخبار ذات صلة", "مقالات ذات صلة", "الأكثر قراءة", "الأكثر مشاهدة", "شارك:", "شارك الخبر", "شارك المقال",
 	"الكلمات المفتاحية", "كلمات مفتاحية", "الوسوم:", "تابعونا", "المصدر:", "جميع الحقوق محفوظة",
+}
+
+// noteCues open the notes a site sets on every story at its edges: how to
+// cite the page, its copyright terms, that a feed's story went out
+// unedited, that a contributor's opinions are their own, a disclaimer.
+// They run to a few sentences, so they are judged up to 400 characters.
+var noteCues = [...]string{
+	"citation:", "this document is subject to copyright", "(this story has not been edited",
+	"this story has not been edited", "(only the headline of this report", "disclaimer:", "(disclaimer:",
+	"opinions expressed by",
 }
 
 // stopCues, when they head a block near the end, mean the article is over:
@@ -237,7 +248,7 @@ func scanBlocks(out *html.Node, title string, furniture lineSet) []*block {
 		case title != "" && len(blocks) < 4 && titleLike(bl.lower, title):
 			out.RemoveChild(c)
 		case !media(bl) && shortLine(t, 160) && (shortLine(t, 60) && cueLine(bl.lower) && !endsSentence(t) && !(len(blocks) > 0 && tableNote(bl, blocks[len(blocks)-1])) ||
-			promoLine(bl.lower) || shortLine(t, 90) && creditLine(bl.lower) || shortLine(t, 30) && counterLine(bl.lower) || shortLine(t, 60) && adResumes(bl.lower)):
+			promoLine(bl.lower) || shortLine(t, 90) && creditLine(bl.lower) || shortLine(t, 30) && (counterLine(bl.lower) || mediaLabel(bl.lower)) || shortLine(t, 60) && adResumes(bl.lower)):
 			out.RemoveChild(c)
 			// The list of links such a line introduces goes with it, and
 			// so does a list of teasers (each item a linked headline,
@@ -580,6 +591,9 @@ func furnitureBlock(b *block, tail bool) bool {
 	}
 	if float64(b.link) > 0.5*float64(l) && l < 300 && !sourceList(b.n) {
 		return true
+	}
+	if l < 400 && hasPrefixAny(b.lower, noteCues[:]) {
+		return true // the site's note on every story, longer than a cue line
 	}
 	switch b.n.DataAtom {
 	case atom.Table, atom.Pre, atom.Ul, atom.Ol, atom.Dl, atom.Blockquote, atom.Figure:
@@ -1138,6 +1152,34 @@ func counterLine(lower string) bool {
 		return true
 	}
 	return false
+}
+
+// mediaWords label a video or audio card by its kind.
+var mediaWords = [...]string{"video", "watch", "audio", "listen", "play", "podcast", "vídeo", "vidéo", "écouter", "ansehen"}
+
+// mediaLabel reports what a video or audio card leaves of itself once its
+// player is gone: its kind and its length, "VIDEO 02:15", "Watch 1:04:30".
+func mediaLabel(lower string) bool {
+	for _, w := range mediaWords {
+		if rest, ok := strings.CutPrefix(lower, w); ok {
+			return duration(strings.TrimLeft(rest, " :|·-"))
+		}
+	}
+	return false
+}
+
+// duration reports a running time alone: "2:15", "02:15", "1:04:30".
+func duration(s string) bool {
+	parts := strings.Split(s, ":")
+	if len(parts) < 2 || len(parts) > 3 {
+		return false
+	}
+	for i, p := range parts {
+		if !number(p) || len(p) > 2 || i > 0 && len(p) != 2 {
+			return false
+		}
+	}
+	return true
 }
 
 // number reports a short run of digits.
