@@ -26,6 +26,9 @@ func (b *builder) drop(c *html.Node) bool {
 	if c.DataAtom == atom.A && sponsoredLink(c) && standsAlone(c) {
 		return true // an affiliate button ("Shop now: map, £10.99")
 	}
+	if c.DataAtom == atom.A && s.text < 60 && photoSale(innerText(c)) {
+		return true // "Buy Photo" beside a caption: the agency's shop, not the caption
+	}
 	w, hard := b.cues.judge(c)
 	// Inside a paragraph, a span named "dateline" or "byline" is part of
 	// the sentence ("CAIRO — Gunmen opened fire..."): only hard names
@@ -93,6 +96,17 @@ func (b *builder) dropShape(c *html.Node, s *stats, w int, hard bool) bool {
 		return true
 	}
 	return false
+}
+
+// photoSales open the links agencies and newspapers set beside a
+// picture's caption to sell or license it.
+var photoSales = [...]string{"purchase licensing rights", "buy photo", "buy this photo", "purchase photo",
+	"license this photo", "buy image", "buy this image"}
+
+// photoSale reports the text of such a link (a screen-reader note such as
+// ", opens new tab" may follow).
+func photoSale(t string) bool {
+	return hasPrefixAny(strings.ToLower(strings.TrimSpace(t)), photoSales[:])
 }
 
 // sponsoredLink reports a link marked as paid for (rel="sponsored", the
