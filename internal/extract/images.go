@@ -207,8 +207,8 @@ func asFigure(n *html.Node) bool {
 		case c.Type == html.TextNode && strings.TrimSpace(c.Data) == "", c.Type == html.CommentNode:
 		case c.Type != html.ElementNode:
 			return false // text beside the picture: no caption of its own
-		case img == nil && c.DataAtom == atom.Img:
-			img = c
+		case img == nil && soleImage(c) != nil:
+			img = soleImage(c)
 		case img != nil && len(caps) < 2 && captionShape(c):
 			caps = append(caps, c)
 		default:
@@ -241,6 +241,32 @@ func asFigure(n *html.Node) bool {
 		fc.AppendChild(c)
 	}
 	return true
+}
+
+// soleImage returns c when it is an <img>, or the one <img> that a
+// wrapper (a div, span or <picture> holding nothing else, one level
+// deep: "div.InlineImage-wrapper > img") stands for; else nil.
+func soleImage(c *html.Node) *html.Node {
+	if c.DataAtom == atom.Img {
+		return c
+	}
+	switch c.DataAtom {
+	case atom.Div, atom.Span, atom.Picture:
+	default:
+		return nil
+	}
+	var img *html.Node
+	for x := c.FirstChild; x != nil; x = x.NextSibling {
+		switch {
+		case x.Type == html.TextNode && strings.TrimSpace(x.Data) == "", x.Type == html.CommentNode:
+		case img == nil && x.DataAtom == atom.Img:
+			img = x
+		case x.DataAtom == atom.Source:
+		default:
+			return nil
+		}
+	}
+	return img
 }
 
 // captionShape reports an element that could hold a caption: a div,
