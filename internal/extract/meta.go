@@ -725,7 +725,32 @@ func sameImage(a, b string) bool {
 		return true
 	}
 	ka, kb := imageKey(a), imageKey(b)
+	if sizeName(ka) && sizeName(kb) {
+		// "…/6650a1f2/0x0.jpg" and "…/6650a1f2/960x0.jpg": an image
+		// server names the size, and the folder names the picture.
+		da, db := imageDir(a), imageDir(b)
+		return da == db && distinctName(da)
+	}
 	return ka == kb && distinctName(ka)
+}
+
+// sizeName reports a file name that is only a size: "0x0.jpg",
+// "960x0.jpg", "1200.jpg".
+func sizeName(key string) bool {
+	stem, _, _ := strings.Cut(key, ".")
+	w, h, ok := strings.Cut(stem, "x")
+	return number(stem) || ok && number(w) && number(h)
+}
+
+// imageDir returns the last folder of an image URL's path.
+func imageDir(u string) string {
+	if i := strings.IndexAny(u, "?#"); i >= 0 {
+		u = u[:i]
+	}
+	if i := strings.LastIndexByte(u, '/'); i >= 0 {
+		u = u[:i]
+	}
+	return strings.ToLower(u[strings.LastIndexByte(u, '/')+1:])
 }
 
 // imageKey is the file name of an image URL without the marks of a
