@@ -165,8 +165,29 @@ func metaBar(n *html.Node, st *stats) bool {
 // captionedImage reports one picture with its caption and little else:
 // no links, no headings, a caption's length of text.
 func captionedImage(n *html.Node, st *stats) bool {
-	return st.imgs == 1 && st.text > 0 && st.text < 300 && st.link == 0 && st.heads == 0 &&
+	return st.imgs == 1 && st.text > 0 && st.text < 300 && (st.link == 0 || onlySaleLinks(n)) && st.heads == 0 &&
 		(n.DataAtom == atom.Figure || firstDescendant(n, atom.Figcaption) != nil || captionNamed(n))
+}
+
+// onlySaleLinks reports that every link under n offers to sell or
+// license the picture ("Purchase Licensing Rights"): a caption's own
+// furniture, which the builder drops, not a teaser's headline.
+func onlySaleLinks(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if c.DataAtom == atom.A {
+			if !photoSale(innerText(c)) {
+				return false
+			}
+			continue
+		}
+		if !onlySaleLinks(c) {
+			return false
+		}
+	}
+	return true
 }
 
 // captionNamed reports an element below n whose class or id names a

@@ -247,8 +247,15 @@ func scanBlocks(out *html.Node, title string, furniture lineSet) []*block {
 			out.RemoveChild(c)
 		case title != "" && len(blocks) < 4 && titleLike(bl.lower, title):
 			out.RemoveChild(c)
+		case !media(bl) && shortLine(t, 30) && mediaLabel(bl.lower):
+			out.RemoveChild(c)
+			// The card's title, under its label, goes with it.
+			if nl := next; nl != nil && videoTitle(nl) {
+				next = nl.NextSibling
+				out.RemoveChild(nl)
+			}
 		case !media(bl) && shortLine(t, 160) && (shortLine(t, 60) && cueLine(bl.lower) && !endsSentence(t) && !(len(blocks) > 0 && tableNote(bl, blocks[len(blocks)-1])) ||
-			promoLine(bl.lower) || shortLine(t, 90) && creditLine(bl.lower) || shortLine(t, 30) && (counterLine(bl.lower) || mediaLabel(bl.lower)) || shortLine(t, 60) && adResumes(bl.lower)):
+			promoLine(bl.lower) || shortLine(t, 90) && creditLine(bl.lower) || shortLine(t, 30) && counterLine(bl.lower) || shortLine(t, 60) && adResumes(bl.lower)):
 			out.RemoveChild(c)
 			// The list of links such a line introduces goes with it, and
 			// so does a list of teasers (each item a linked headline,
@@ -1166,6 +1173,17 @@ func mediaLabel(lower string) bool {
 		}
 	}
 	return false
+}
+
+// videoTitle reports the title line of a video card: a paragraph of at
+// most 120 characters that ends no sentence. A heading after the card
+// heads the next section and stays.
+func videoTitle(n *html.Node) bool {
+	if n.DataAtom != atom.P {
+		return false
+	}
+	t := innerText(n)
+	return t != "" && shortLine(t, 120) && !endsSentence(t)
 }
 
 // duration reports a running time alone: "2:15", "02:15", "1:04:30".
