@@ -26,7 +26,7 @@ func (b *builder) drop(c *html.Node) bool {
 	if c.DataAtom == atom.A && sponsoredLink(c) && standsAlone(c) {
 		return true // an affiliate button ("Shop now: map, £10.99")
 	}
-	if c.DataAtom == atom.A && s.text < 60 && photoSale(innerText(c)) {
+	if c.DataAtom == atom.A && s.text >= 9 && s.text < 60 && photoSaleLink(c) {
 		return true // "Buy Photo" beside a caption: the agency's shop, not the caption
 	}
 	w, hard := b.cues.judge(c)
@@ -103,10 +103,21 @@ func (b *builder) dropShape(c *html.Node, s *stats, w int, hard bool) bool {
 var photoSales = [...]string{"purchase licensing rights", "buy photo", "buy this photo", "purchase photo",
 	"license this photo", "buy image", "buy this image"}
 
-// photoSale reports the text of such a link (a screen-reader note such as
-// ", opens new tab" may follow).
-func photoSale(t string) bool {
-	return hasPrefixAny(strings.ToLower(strings.TrimSpace(t)), photoSales[:])
+// photoSaleLink reports a link whose text opens with a photoSales phrase
+// (a screen-reader note such as ", opens new tab" may follow), reading
+// only its first text node: the builder asks it of every link.
+func photoSaleLink(a *html.Node) bool {
+	t := firstText(a)
+	if t == nil {
+		return false
+	}
+	s := strings.TrimSpace(t.Data)
+	for _, p := range photoSales {
+		if len(s) >= len(p) && strings.EqualFold(s[:len(p)], p) {
+			return true
+		}
+	}
+	return false
 }
 
 // sponsoredLink reports a link marked as paid for (rel="sponsored", the

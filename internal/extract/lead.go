@@ -178,7 +178,7 @@ func onlySaleLinks(n *html.Node) bool {
 			continue
 		}
 		if c.DataAtom == atom.A {
-			if !photoSale(innerText(c)) {
+			if !photoSaleLink(c) {
 				return false
 			}
 			continue
