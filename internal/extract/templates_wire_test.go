@@ -211,6 +211,91 @@ var wireCases = []pageCase{
 			"Harbor City Arena", "Attendance", "Referees", "Top Headlines", "Trade deadline winners",
 			"Interest-Based Ads", "All rights reserved"},
 	},
+	// The second batch, written after the first was fixed and before it
+	// was run.
+	{
+		// An agency's own site: a custom-element header, a lead figure
+		// whose caption ends in the agency's photo credit, the dateline
+		// "LIMA, Peru (AP) —", an ad label, "___" rules parting the
+		// closing notes, the reporters' contribution line (part of the
+		// story as published, kept), a "Follow ... on X:" line, the
+		// standing note on who funds the climate desk, related stories.
+		file: "wire-ap.html",
+		url:  "https://alliedpress.example/article/andes-glaciers-rivers-water-peru-study-3f9e1c",
+		meta: metaWant{Title: "Glacier-fed rivers in the Andes are shrinking faster than forecast, study finds",
+			SiteName: "Allied Press", Authors: []string{"Valeria Quispe Huamán", "Bram Oosterhuis"},
+			Published: "2026-08-05T04:11:27Z"},
+		lines: []string{
+			"Meltwater runs from the foot of a glacier in the Cordillera Blanca",
+			"LIMA, Peru (AP) — Rivers fed by glaciers in the Andes",
+			"The researchers, from universities in Peru, Chile and the Netherlands",
+			"\"We knew the glaciers were shrinking.",
+			"Glaciers act as water towers",
+			"Farmers in the valley say they have seen the change for themselves.",
+			"Governments in the region have begun to plan for a drier future.",
+			"\"Every water plan in the Andes was drawn up",
+			"Oosterhuis reported from Utrecht, Netherlands. Associated Press writer Daniela Olivares",
+		},
+		absent: []string{"Fact Check", "Support independent", "Donate", "Climate\n", "By VALERIA",
+			"Updated 4:11 AM UTC", "Link copied", "LinkedIn", "ADVERTISEMENT", "___", "Follow Valeria",
+			"x.example/vquispeh", "receives financial support", "solely responsible for all content",
+			"Related Stories", "Lima turns to the sea", "ski run", "independent global news organization",
+			"All Rights Reserved"},
+	},
+	{
+		// A cable news site: "Ad Feedback" labels under every ad slot,
+		// the lead picture's caption and credit in two divs, a "3 minute
+		// read" note, a video card (thumbnail, headline, running time,
+		// "- Source: CNW", "Video Ad Feedback") between paragraphs, a
+		// newsletter line, the contribution line at the end (kept), tags,
+		// paid content and a rail.
+		file: "wire-cable.html",
+		url:  "https://www.cnw.example/travel/baltic-night-ferry-revival",
+		meta: metaWant{Title: "A ferry line that was written off is now the fastest-growing in Europe",
+			SiteName: "CNW", Authors: []string{"Annika Lindgren-Osei"}, Published: "2026-07-09T08:02:14Z",
+			LeadImage: "baltic-night-ferry-deck.jpg", LeadCaption: "Passengers watch the sun go down",
+			LeadCredit: "Ilze Kalniņa/CNW"},
+		lines: []string{
+			"Passengers watch the sun go down from the top deck of the night ferry",
+			"Stockholm, Sweden (CNW) — Three years ago, the night ferry",
+			"Passenger numbers on the route rose to 412,000 last year",
+			"\"We used to sell a cabin and a buffet,\"",
+			"The ferry's revival follows the return of sleeper trains",
+			"Prices have helped.",
+			"Not everything has gone smoothly.",
+			"Environmental groups have also questioned",
+			"For now, though, demand shows no sign of slowing.",
+			"CNW's Jonas Berzins contributed to this report.",
+		},
+		absent: []string{"Live TV", "Sign in", "Ad Feedback", "Updated 10:45 AM", "3 minute read",
+			"Why Europe is falling back in love with night trains", "03:42", "Source: CNW",
+			"Sign up for CNW Travel", "Subscribe", "Related Tags", "Ferries", "Paid Content", "cruise deals",
+			"More from CNW", "Lisbon's oldest tram", "Cable News Worldwide", "Ad Choices"},
+	},
+	{
+		// A finance portal carrying an agency's story: the agency's logo
+		// over the headline, "(Bloomberg) --" opening the first paragraph,
+		// a "Most Read from Bloomberg" list of links set inside the body
+		// after it, the "—With assistance from" line (kept), the agency's
+		// copyright line closing the body, comments button, more links.
+		file: "wire-portal.html",
+		url:  "https://finance.portalia.example/news/copper-smelters-agree-first-cut-063012345.html",
+		meta: metaWant{Title: "Copper Smelters Agree First Cut in Processing Fees Since 2019",
+			SiteName: "Portalia Finance", Authors: []string{"Wen Jiayi"}, Published: "2026-12-02T06:30:12Z"},
+		lines: []string{
+			"(Bloomberg) -- Copper smelters in China agreed to the first cut",
+			"The country's biggest smelters settled on a benchmark",
+			"The charges, paid by miners to smelters",
+			"\"Smelters have lost this round and they know it,\"",
+			"Spot charges, which apply to cargoes sold outside long-term contracts",
+			"For smelters outside China, the outcome is likely to be worse still.",
+			"—With assistance from Ana Lucía Ferrer.",
+		},
+		absent: []string{"Search for news", "My Portfolio", "Copper 4.61", "Wed, Dec 2, 2026", "3 min read",
+			"Share", "Most Read from Bloomberg", "Housing Slump Deepens", "Oil Traders Brace",
+			"Japan Signals", "©2026 Bloomberg", "View comments", "More from Portalia", "Gold hits a record",
+			"About Our Ads", "All rights reserved"},
+	},
 }
 
 // TestWirePages checks the seventh round's pages.
