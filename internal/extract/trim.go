@@ -40,7 +40,7 @@ var cuePhrases = [...]string{
 	"this entry was posted", "about the author", "photo credit", "image credit",
 	"support our", "donate", "join our", "get our", "listen to this", "loading",
 	"watch:", "watch more", "view comments", "report an error", "editor's picks",
-	"read the original", "journal information:", "cite this article", "purchase licensing rights", "buy photo",
+	"ad feedback", "video ad feedback", "read the original", "journal information:", "cite this article", "purchase licensing rights", "buy photo",
 	"this site uses cookies", "this website uses cookies", "we use cookies", "by continuing",
 	"was this page helpful", "was this article helpful", "was this helpful", "is this page useful",
 	"media contact", "media contacts", "press contact", "media inquiries", "media enquiries", "pressekontakt",
@@ -102,6 +102,15 @@ var noteCues = [...]string{
 	"citation:", "this document is subject to copyright", "(this story has not been edited",
 	"this story has not been edited", "(only the headline of this report", "disclaimer:", "(disclaimer:",
 	"opinions expressed by",
+}
+
+// noteMarks, anywhere in an edge block, mark the same kind of standing
+// note when it opens with the site's or a desk's name: "The Press'
+// climate coverage receives financial support from … AP is solely
+// responsible for all content."
+var noteMarks = [...]string{
+	"solely responsible for all content", "solely responsible for this content",
+	"auto-generated from a syndicated feed",
 }
 
 // stopCues, when they head a block near the end, mean the article is over:
@@ -247,6 +256,12 @@ func scanBlocks(out *html.Node, title string, furniture lineSet) []*block {
 			out.RemoveChild(c)
 		case title != "" && len(blocks) < 4 && titleLike(bl.lower, title):
 			out.RemoveChild(c)
+		case !media(bl) && !bl.heading && duration(t) && len(blocks) > 0 && cardTitle(blocks[len(blocks)-1]):
+			// A video card's running time under its title ("Why night
+			// trains are back" / "03:42"): both go.
+			out.RemoveChild(c)
+			out.RemoveChild(blocks[len(blocks)-1].n)
+			blocks = blocks[:len(blocks)-1]
 		case !media(bl) && shortLine(t, 30) && mediaLabel(bl.lower):
 			out.RemoveChild(c)
 			// The card's title, under its label, goes with it.
@@ -599,7 +614,7 @@ func furnitureBlock(b *block, tail bool) bool {
 	if float64(b.link) > 0.5*float64(l) && l < 300 && !sourceList(b.n) {
 		return true
 	}
-	if l < 400 && hasPrefixAny(b.lower, noteCues[:]) {
+	if l < 400 && (hasPrefixAny(b.lower, noteCues[:]) || containsAny(b.lower, noteMarks[:])) {
 		return true // the site's note on every story, longer than a cue line
 	}
 	switch b.n.DataAtom {
@@ -1175,6 +1190,12 @@ func mediaLabel(lower string) bool {
 	return false
 }
 
+// cardTitle reports a block that can be a video card's title: a heading
+// or paragraph of at most 120 characters that ends no sentence.
+func cardTitle(b *block) bool {
+	return (b.heading || b.n.DataAtom == atom.P) && shortLine(b.text, 120) && !endsSentence(b.text)
+}
+
 // videoTitle reports the title line of a video card: a paragraph of at
 // most 120 characters that ends no sentence. A heading after the card
 // heads the next section and stays.
@@ -1223,6 +1244,16 @@ func creditLine(lower string) bool {
 	for _, a := range agencies {
 		if strings.HasSuffix(l, "/"+a) || strings.HasSuffix(l, " "+a) || strings.HasSuffix(l, ": "+a) {
 			return len(strings.Fields(l)) <= 6
+		}
+	}
+	return false
+}
+
+// containsAny reports whether s contains one of the phrases.
+func containsAny(s string, phrases []string) bool {
+	for _, p := range phrases {
+		if strings.Contains(s, p) {
+			return true
 		}
 	}
 	return false
