@@ -89,6 +89,9 @@ func fromDoc(doc *html.Node, pageURL string, pruneNames bool) (news.Article, boo
 	body := findBody(doc)
 	fields := emailFieldParents(body)
 	hidClass := stripNoise(body, pruneNames)
+	if pruneNames {
+		dropPlayerCards(body) // a judgement by name, like the sign-up boxes
+	}
 	if pruneNames && dropSignupBoxes(body, fields) {
 		hidClass = true // a judgement the second try does without
 	}

@@ -595,3 +595,68 @@ func dropSignupBoxes(body *html.Node, parents []*html.Node) bool {
 	}
 	return dropped
 }
+
+// playerCard caps the text of a video card left without its player: a
+// headline, a running time, a source line.
+const playerCard = 200
+
+// maxRunningTimes bounds the running times looked around, as
+// maxEmailFields does the fields.
+const maxRunningTimes = 32
+
+// dropPlayerCards removes the cards a video player leaves once its
+// scripts are gone: a box named for video holding a headline and a
+// running time ("Why night trains are back", "03:42"). The running time
+// set alone in an element marks them; the widest box around it, at most
+// three levels up, with at most a card's text and a video name (its own
+// or the running time's) goes. A <time> gives a time of day, as live
+// pages set beside each post's heading, and never marks a card.
+func dropPlayerCards(body *html.Node) {
+	var times []*html.Node
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && len(times) < maxRunningTimes; c = c.NextSibling {
+			if c.Type != html.ElementNode || c.DataAtom == atom.Time {
+				continue
+			}
+			if t := c.FirstChild; t != nil && t == c.LastChild && t.Type == html.TextNode {
+				if duration(strings.TrimSpace(t.Data)) {
+					times = append(times, c)
+				}
+				continue
+			}
+			walk(c)
+		}
+	}
+	walk(body)
+	for _, t := range times {
+		if !contains(body, t) {
+			continue // inside a card already removed
+		}
+		named := videoNamed(t)
+		var card *html.Node
+		for a, up := t.Parent, 0; a != nil && a != body && up < 3; a, up = a.Parent, up+1 {
+			if _, ok := textLenUpTo(a, playerCard); !ok {
+				break
+			}
+			if named = named || videoNamed(a); named {
+				card = a
+			}
+		}
+		if card != nil && card.Parent != nil {
+			card.Parent.RemoveChild(card)
+		}
+	}
+}
+
+// videoNamed reports an element whose class or id names a video or its
+// player.
+func videoNamed(n *html.Node) bool {
+	name := lowerASCII(attr(n, "class") + " " + attr(n, "id"))
+	for _, w := range [...]string{"video", "player", "duration"} {
+		if strings.Contains(name, w) {
+			return true
+		}
+	}
+	return false
+}

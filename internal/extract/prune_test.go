@@ -177,3 +177,33 @@ func TestAsideInArticleFlow(t *testing.T) {
 		}
 	}
 }
+
+// TestPlayerCards checks that a video card left without its player goes
+// (named for video, a headline and a running time), while a live page's
+// post headings with their times of day stay, set in a <time> or not.
+func TestPlayerCards(t *testing.T) {
+	const (
+		p1 = "<p>The storm reached the coast shortly after dawn, with gusts of up to 90 miles an hour recorded at the harbour, and the council opened two rest centres.</p>"
+		p2 = "<p>All ferries to the islands have been cancelled for the rest of the day, the operator said, and passengers were told to check again in the morning.</p>"
+		p3 = "<p>About 12,000 homes are without power across the county, the network said, and engineers will not be sent out until the wind drops.</p>"
+	)
+	card := `<div class="video-card"><img src="/thumb.jpg" alt=""><div class="details"><h3>Watch the waves hit the harbour wall</h3><div class="length">01:48</div></div></div>`
+	page := `<html><body><article>` + p1 + card +
+		`<h3>Ferries cancelled</h3><p>14:05</p>` + p2 +
+		`<div class="post-header"><time>13:40</time><h3>Power cuts spread</h3></div>` + p3 +
+		`</article></body></html>`
+	art, err := FromHTML([]byte(page), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, gone := range []string{"Watch the waves", "01:48", "thumb.jpg"} {
+		if strings.Contains(art.BodyHTML, gone) {
+			t.Errorf("kept the video card's %q:\n%s", gone, art.BodyHTML)
+		}
+	}
+	for _, kept := range []string{"Ferries cancelled", "14:05", "Power cuts spread", "All ferries", "About 12,000 homes"} {
+		if !strings.Contains(art.BodyText, kept) {
+			t.Errorf("lost %q:\n%s", kept, art.BodyText)
+		}
+	}
+}

@@ -256,12 +256,6 @@ func scanBlocks(out *html.Node, title string, furniture lineSet) []*block {
 			out.RemoveChild(c)
 		case title != "" && len(blocks) < 4 && titleLike(bl.lower, title):
 			out.RemoveChild(c)
-		case !media(bl) && !bl.heading && duration(t) && len(blocks) > 0 && cardTitle(blocks[len(blocks)-1]):
-			// A video card's running time under its title ("Why night
-			// trains are back" / "03:42"): both go.
-			out.RemoveChild(c)
-			out.RemoveChild(blocks[len(blocks)-1].n)
-			blocks = blocks[:len(blocks)-1]
 		case !media(bl) && shortLine(t, 30) && mediaLabel(bl.lower):
 			out.RemoveChild(c)
 			// The card's title, under its label, goes with it.
@@ -1188,12 +1182,6 @@ func mediaLabel(lower string) bool {
 		}
 	}
 	return false
-}
-
-// cardTitle reports a block that can be a video card's title: a heading
-// or paragraph of at most 120 characters that ends no sentence.
-func cardTitle(b *block) bool {
-	return (b.heading || b.n.DataAtom == atom.P) && shortLine(b.text, 120) && !endsSentence(b.text)
 }
 
 // videoTitle reports the title line of a video card: a paragraph of at
