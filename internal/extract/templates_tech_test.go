@@ -1,0 +1,260 @@
+package extract
+
+import "testing"
+
+// techCases are round eight of invented pages (testdata/tech-*.html),
+// written like templateCases before any rule was run on them. Each follows
+// the furniture of a kind of site the earlier rounds did not model: a
+// startup blog with "Image Credits:" lines, a related-video player and a
+// members promo; a product review whose score box, pros and cons and specs
+// table are the article while its shop buttons and affiliate notice are
+// not; a gadget news post with an affiliate notice, a notifications prompt
+// and "Follow us on" lines; a local news page with inline sign-up prompts,
+// a reaction bar, neighbours' posts and a calendar; a tabloid story of
+// one-sentence paragraphs under a video, cut by "More Coverage" cards; and
+// a portal's copy of a partner's story, with the partner's logo, its
+// "Read the original article" line and the headline again in a rail.
+var techCases = []pageCase{
+	{
+		// A startup news blog: the featured image's caption is only
+		// "Image Credits: Coldframe"; a "Related Video" player with its
+		// title and a members promo sit between paragraphs; a disclosure
+		// closes the body; topics, author card, newsletter form and a
+		// "More ByteLedger" grid follow.
+		file: "tech-startup.html",
+		url:  "https://byteledger.example/2026/11/24/coldframe-raises-18m-soil-sensors-small-farms/",
+		meta: metaWant{Title: "Coldframe raises $18M to put soil sensors on small farms", SiteName: "ByteLedger",
+			Authors: []string{"Renata Obuya"}, Published: "2026-11-24T14:05:12Z",
+			LeadImage: "coldframe-probe-field.jpg", LeadCredit: "Coldframe"},
+		// The disclosure is the newsroom's own note on this story: a
+		// reader reads it as the article's last line.
+		lines: []string{
+			"Coldframe, a startup that makes cheap soil moisture probes",
+			"The pitch is simple.",
+			"\"Most of the sensor companies in agriculture",
+			"The company says 31,000 farms now pay",
+			"Coldframe's customers say the probes",
+			"Hardware on a budget",
+			"Building hardware for customers who count every shilling",
+			"The boards are made in Shenzhen",
+			"Investors have been wary of agricultural hardware",
+			"\"They have farmers renewing subscriptions",
+			"What the money is for",
+			"Kamau said the new money",
+			"The company has 64 employees",
+			"Disclosure: Tidewater Capital is an investor",
+		},
+		elems: []elemWant{{"h2", "Hardware on a budget"}, {"figcaption", "Coldframe's hubs are assembled in Nairobi"}},
+		credits: map[string]string{
+			"Renata Obuya / ByteLedger": "Coldframe's hubs are assembled in Nairobi from parts made in Shenzhen.",
+		},
+		absent: []string{"Skip to content", "Podcasts", "Login", "Advertisement", "9:05 AM EST", "Copy link",
+			"Related Video", "Play video", "How precision agriculture startups", "ByteLedger Pro", "inside track",
+			"pitch deck teardowns", "Try ByteLedger", "Topics", "Agtech", "senior reporter at ByteLedger", "View Bio",
+			"ByteLedger Daily", "Email address", "More ByteLedger", "Parlo lays off", "Seed rounds got bigger",
+			"Battery recycler", "router firmware", "About ByteLedger", "All rights reserved"},
+	},
+	{
+		// A product review on a media group's site: dek, lead photo with
+		// a "Photo by … / The Circuit" credit, the group's affiliate
+		// notice, a score box (score, good and bad lists, shop buttons),
+		// a two-photo gallery, a specs table, a comments link and
+		// "Related" cards with summaries.
+		file: "tech-review.html",
+		url:  "https://thecircuit.example/26110/lumo-frame-2-review-e-reader-price-specs",
+		meta: metaWant{Title: "Lumo Frame 2 review: a good e-reader with one bad habit", SiteName: "The Circuit",
+			Authors: []string{"Amaya Pirozzi"}, Published: "2026-10-30T13:00:00Z",
+			LeadImage: "lumo_frame_2_review_hero.jpg", LeadCaption: "The Frame 2 keeps last year's shape",
+			LeadCredit: "Photo by Amaya Pirozzi / The Circuit"},
+		// The dek is the page's description and the lede does not tell
+		// it again, so it is the article's first paragraph. The verdict's
+		// lists and the specs table are the review itself.
+		lines: []string{
+			"The screen is warm and even and the buttons are back",
+			"The first e-reader I owned had page-turn buttons",
+			"It also has a habit that I cannot forgive",
+			"The Good",
+			"Warm, even front light with no bright edges",
+			"Survived a dunk in the bath",
+			"The Bad",
+			"Home screen is mostly an advert for the store",
+			"No wireless charging at this price",
+			"The screen, finally",
+			"The Frame 2 uses the same 300 pixels-per-inch panel",
+			"Page turns are quick",
+			"Buttons and build",
+			"The two buttons sit on the thicker side",
+			"Lumo rates the Frame 2 to IPX8",
+			"The store gets in the way",
+			"Which brings me back to the home screen.",
+			"Large PDFs are the other weak spot",
+			"If you can live with the nagging",
+		},
+		elems: []elemWant{{"li", "Physical page-turn buttons on either side"}, {"li", "Sluggish when opening large PDFs"},
+			{"td", "7-inch E Ink, 300 ppi"}, {"th", "Water resistance"}, {"h2", "The store gets in the way"}},
+		credits: map[string]string{
+			"Photo by Amaya Pirozzi / The Circuit": "The buttons sit on the wide bezel",
+		},
+		absent: []string{"Subscribe", "Sign in", "E-readers", "14 Comments", "14 New", "Threads",
+			"may earn a commission", "Vox Media", "affiliate partnerships", "ethics policy", "$299 at Amazon",
+			"$299 at Best Buy", "$299 at Lumo", "amazon.example", "How we rate and review", "Previous", "1/2",
+			"Related", "The best e-reader to buy right now", "almost there", "colour Libra", "Most Popular",
+			"Apple's next laptop", "Terms of Use", "All Rights Reserved"},
+	},
+	{
+		// A gadget news post on a portal's publishing system (atomic
+		// class names): a browser-notifications prompt before the header,
+		// byline with reading time, the affiliate notice above the lead
+		// picture, an embedded post quoted by the story, a "Follow … on"
+		// line, tags and a comments button.
+		file: "tech-gadget-news.html",
+		url:  "https://www.gearwire.example/audio/harbor-audio-recalls-earbud-cases-overheating-161502334.html",
+		meta: metaWant{Title: "Harbor Audio recalls 90,000 earbud cases after reports of overheating",
+			SiteName: "Gearwire", Authors: []string{"Kofi Mensah-Doyle"}, Published: "2026-11-19T16:15:02Z",
+			LeadImage: "9f3c1a20-harbor-pods-mini-case.jpg", LeadCaption: "The recall covers only the charging case"},
+		// The company's post is its statement, quoted where the story
+		// puts it: its text stays as a block quote.
+		lines: []string{
+			"Harbor Audio is recalling about 90,000 charging cases",
+			"The recall covers cases sold in the US and Canada",
+			"Owners should stop charging the case right away",
+			"The Pods Mini launched in February",
+			"In a statement, Harbor's head of product safety",
+			"This is the second recall for Harbor",
+			"The company has not said how many",
+			"If you are not sure whether your case is affected",
+			"We asked Harbor whether the fault",
+			"Harbor said replacement cases would start shipping in the first week of December.",
+		},
+		elems: []elemWant{{"blockquote", "Pods Mini owners: please check your case serial number"}},
+		absent: []string{"Turn on browser notifications", "breaking tech news", "Allow", "Not now", "Buyer's Guide",
+			"Login", "Advertisement", "Contributing Reporter", "2 min read", "Share on", "All products recommended",
+			"independent of our parent company", "affiliate commission", "prices are correct", "Follow Gearwire on",
+			"Instagram", "In this article:", "View comments", "Popular Stories", "Black Friday", "Privacy Dashboard",
+			"All rights reserved", "platform.twitter.com"},
+	},
+	{
+		// A local news network's town page: summary under the headline,
+		// staff badge, a reply/share row above the body, two inline
+		// newsletter prompts, a Thank/Reply/Share reaction bar with a
+		// count, a comment, "Neighbor Posts" and a community calendar in
+		// the rail, "More from" the town.
+		file: "tech-local-patch.html",
+		url:  "https://hometownwire.example/new-jersey/orchardhill/orchard-hill-library-close-6-months-roof-work",
+		meta: metaWant{Title: "Orchard Hill Library To Close For 6 Months For Roof Work",
+			Authors: []string{"Dana Kowalczyk"}, Published: "2026-11-21T10:32:00-05:00",
+			LeadImage:   "orchard-hill-library-elm.jpg",
+			LeadCaption: "The Orchard Hill Public Library's main branch on Elm Avenue was built in 1964.",
+			LeadCredit:  "Dana Kowalczyk/Hometown Wire"},
+		// The summary is the description, which the lede does not tell
+		// again: it stays as the first paragraph.
+		lines: []string{
+			"The main branch on Elm Avenue will close Jan. 5",
+			"ORCHARD HILL, NJ — The Orchard Hill Public Library's main branch",
+			"A temporary library will open the same week",
+			"The temporary branch will be smaller",
+			"\"We looked at doing the work in phases",
+			"The roof, which dates from a 1988 addition",
+			"The $1.9 million project",
+			"Story hours, the English conversation group",
+			"The used book sale and the chess club",
+			"Items on hold at Elm Avenue",
+			"The library expects about 40 percent",
+			"Staff will spend most of December",
+			"Some residents at Tuesday's meeting",
+			"Board president Harold Tsai",
+			"Residents with questions can call the library",
+		},
+		absent: []string{"Change community", "Classifieds", "Log in", "Sign up", "Community Corner",
+			"Hometown Wire Staff", "Verified", "Posted Fri", "Reply", "Share", "Get more local news",
+			"newsletters and alerts", "Subscribe", "Thank", "Comments", "Join the discussion", "Mary Ferrante",
+			"smelled like a basement", "Neighbor Posts", "Biscuit", "gutter cleaner", "See more posts",
+			"Community Calendar", "Craft Fair", "Turkey Trot", "Planning Board Meeting", "Add your event",
+			"Advertisement", "More from Orchard Hill", "Route 10", "Girls Soccer", "Community Guidelines",
+			"All Rights Reserved"},
+	},
+	{
+		// A tabloid's story page: a video player on top with its title
+		// and a "Continue reading" overlay, an intro paragraph, SHARE
+		// tools, one-sentence paragraphs cut by "More Coverage" cards
+		// (linked headline, picture, summary) and an ad, "Read related
+		// topics:", a "Join the conversation" teaser and a trending rail.
+		file: "tech-tabloid.html",
+		url:  "https://www.sxdaily.example/travel/travel-updates/incidents/tourist-rescued-after-night-clinging-to-buoy/news-story/5c0e9f1b2a7d",
+		meta: metaWant{Title: "Tourist rescued after spending night clinging to buoy", SiteName: "Southern Cross Daily",
+			Authors: []string{"Bronte Villiers"}, Published: "2026-11-25T18:47:00Z"},
+		// Every short paragraph is the story, however short.
+		lines: []string{
+			"A German backpacker has been pulled from the water after 14 hours",
+			"A backpacker who was swept out to sea",
+			"The 24-year-old German man was swimming",
+			"A rip dragged him about two kilometres offshore.",
+			"Friends raised the alarm",
+			"Police, Marine Rescue volunteers",
+			"At first light on Wednesday",
+			"He had been in the water for about 14 hours.",
+			"\"He was exhausted",
+			"\"The water is about 21 degrees",
+			"The man told rescuers he swam across the current",
+			"When he saw the buoy's flashing light, he made for it.",
+			"He climbed onto its base",
+			"He was winched into the helicopter",
+			"He is in a stable condition.",
+			"Doctors said he would be kept in overnight",
+			"\"Then the phone rang at six in the morning",
+			"They said they would take a few days off",
+			"Police said the beach was a popular spot",
+			"Inspector Louise Matheson urged visitors",
+			"\"If you do get caught in a rip",
+			"\"This young man kept his head",
+			"Surf Life Saving NSW figures show",
+			"Most of those who drown are men",
+			"His family in Hamburg has been told.",
+		},
+		absent: []string{"Log in", "Travel Updates", "Incidents", "Moment backpacker is winched", "Continue reading",
+			"0:48", "SHARE", "Share on Facebook", "412", "More Coverage", "Lifesavers issue urgent rip warning",
+			"Surf Life Saving says", "Snorkeller found alive", "charter boat skipper", "Byron Bay doubles",
+			"overnight stays in beach car parks", "ADVERTISEMENT", "Read related topics", "Rescues",
+			"Join the conversation", "Be the first to comment", "Add comment", "Trending Now", "Qantas",
+			"Editorial complaints", "Copyright", "All times AEDT"},
+	},
+	{
+		// A portal's copy of a partner's story: the partner's logo and
+		// name over the headline, a cover picture whose caption ends in a
+		// bracketed credit, "Related stories" links and a newsletter line
+		// in the body, "Read the original article on …" at its end, and a
+		// "Trending now" rail that lists this very headline.
+		file: "tech-syndicated.html",
+		url:  "https://news.portal.example/scientists-find-rare-river-dolphins-returned-091200123.html",
+		meta: metaWant{Title: "Scientists find rare river dolphins have returned to stretch of the Mekong",
+			Authors: []string{"Harriet Sandoval"}, Published: "2026-11-25T09:12:00Z",
+			LeadImage: "8b2d1f0e7c.jpg", LeadCaption: "An Irrawaddy dolphin surfaces near Kampi, Cambodia",
+			LeadCredit: "Getty Images/iStockphoto"},
+		lines: []string{
+			"A pod of critically endangered river dolphins",
+			"Researchers counted 14 Irrawaddy dolphins",
+			"The last confirmed sighting",
+			"\"This is the first good news",
+			"The dolphins, which have a rounded head",
+			"Their return has been put down",
+			"Fishermen in nearby villages",
+			"\"When I was a boy",
+			"Scientists cautioned that the group was small",
+			"The Irrawaddy dolphin is listed",
+			"Conservation groups said",
+			"A spokesperson for the fisheries administration",
+			"The survey team plans to fit two of the adults",
+		},
+		absent: []string{"Search the web", "Mail", "Sign in", "The Chronicle", "the-chronicle-logo", "3-min read",
+			"Share", "Email", "Related stories", "Fewer than ten vaquita", "Mekong dams blamed",
+			"Planet newsletter", "Read the original article", "View comments", "Trending now",
+			"Storm warning issued", "Scientists find rare river dolphins have returned", "Rail strike",
+			"Pensioner wins", "Portal News", "Chancellor sets out", "House prices fall", "Advertisement",
+			"Privacy dashboard", "About our ads", "All rights reserved"},
+	},
+}
+
+// TestTemplateTech checks round eight's pages.
+func TestTemplateTech(t *testing.T) {
+	runPageCases(t, techCases)
+}
