@@ -540,6 +540,7 @@ func creditNamed(n *html.Node) bool {
 // creditLabels start a credit at the end of a caption.
 var creditLabels = [...]string{
 	"photo:", "photos:", "photograph:", "image:", "images:", "picture:", "credit:",
+	"image credit:", "image credits:", "photo credits:", "credits:",
 	"foto:", "fotos:", "bild:", "quelle:", "photo credit:", "©", "(c)", "source:",
 	"zdjęcie:", "fot.", "foto ", "photo by ", "photograph by ", "image by ",
 	"фото:", "撮影：", "撮影:", "写真：", "摄影：", "图片来源：",
@@ -551,20 +552,46 @@ var creditLabels = [...]string{
 // of its own.
 func splitCredit(txt string) (caption, credit string, ok bool) {
 	l := strings.ToLower(txt)
-	best := -1
+	best, bestEnd := -1, -1
 	for _, lab := range creditLabels {
-		if i := strings.LastIndex(l, lab); i >= 0 && (i == 0 || creditStart(l[:i])) {
-			if i > best {
-				best = i
-			}
+		i := strings.LastIndex(l, lab)
+		if i < 0 || i > 0 && !creditStart(l[:i]) {
+			continue
+		}
+		// The last label wins; of two ending at the same place, the
+		// longer: "Image Credits:" is one label, not "Image" and "Credits:".
+		if end := i + len(lab); end > bestEnd || end == bestEnd && i < best {
+			best, bestEnd = i, end
 		}
 	}
-	if best < 0 || len(txt)-best > 120 || shortLead(l[:best]) {
+	if best < 0 {
+		return bracketCredit(txt)
+	}
+	if len(txt)-best > 120 || shortLead(l[:best]) {
 		return "", "", false
 	}
 	caption = strings.TrimRight(strings.TrimSpace(txt[:best]), "(|/ （")
 	credit = strings.TrimRight(strings.TrimSpace(txt[best:]), ")）")
 	return caption, credit, true
+}
+
+// bracketCredit splits a credit set in brackets at the end of a caption
+// without a label, "Dolphins near Kampi (Getty Images/iStockphoto)", when
+// the bracket holds a credit line: an agency after a slash or "via".
+func bracketCredit(txt string) (caption, credit string, ok bool) {
+	t := strings.TrimSpace(txt)
+	if !strings.HasSuffix(t, ")") {
+		return "", "", false
+	}
+	i := strings.LastIndexByte(t, '(')
+	if i <= 0 || len(t)-i > 80 {
+		return "", "", false
+	}
+	inner := strings.ToLower(t[i+1 : len(t)-1])
+	if !creditLine(inner) && !creditLine(strings.Replace(inner, " via ", "/", 1)) {
+		return "", "", false
+	}
+	return strings.TrimSpace(t[:i]), t[i+1 : len(t)-1], true
 }
 
 // shortLead reports one or two words before a label with no stop or

@@ -95,6 +95,14 @@ func TestSplitCredit(t *testing.T) {
 		{"試験運行のワゴン車＝役場前で（撮影：佐伯美咲）", "試験運行のワゴン車＝役場前で", "撮影：佐伯美咲", true},
 		{"会場の様子。写真：みなと新報", "会場の様子。", "写真：みなと新報", true},
 		{"На фото: новый вагон", "", "", false}, // "on the photo:" opens a caption
+		// A two-word label is one label, not a word of the caption.
+		{"Hubs on a bench. Image Credits: Ann Lee / Site", "Hubs on a bench.", "Image Credits: Ann Lee / Site", true},
+		{"Image Credits: Coldframe", "", "Image Credits: Coldframe", true},
+		// A bracketed agency credit with no label.
+		{"Dolphins near Kampi (Getty Images/iStockphoto)", "Dolphins near Kampi", "Getty Images/iStockphoto", true},
+		{"A march in Lyon (Jean Roux via AFP)", "A march in Lyon", "Jean Roux via AFP", true},
+		{"The case, left, and the earbuds (Harbor Audio)", "", "", false}, // a maker's name, no agency
+		{"Sales by region (north/south)", "", "", false},
 	}
 	for _, tt := range tests {
 		c, cr, ok := splitCredit(tt.in)
