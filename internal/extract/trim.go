@@ -29,7 +29,7 @@ var cuePhrases = [...]string{
 	"most read", "most popular", "trending", "click here", "download the", "for the latest",
 	"more from", "more stories", "more on this", "related articles", "related stories",
 	"continue reading", "sign in", "log in", "login", "register", "print", "email this",
-	"avatar photo", "recommended for you", "weiter zu", "weiter mit", "continue to", "next page",
+	"avatar photo", "recommended for you", "weiter zu", "weiter mit", "continue to", "next page", "more coverage", "read the original",
 	"nächste seite", "page suivante", "página siguiente", "next:", "previous:", "originally published", "this article originally",
 	"this story originally", "this article first appeared", "this story first appeared",
 	"this article was first", "first published", "republished from", "republished with",
