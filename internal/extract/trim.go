@@ -474,9 +474,12 @@ func trimHead(out *html.Node, blocks []*block, desc string, lead *html.Node) {
 			i++
 			continue
 		}
-		standfirst := (desc != "" && slug(b.text) == desc || b.n == lead) && restated(b, nextText(blocks[i+1:]))
-		if b.n == lead && !standfirst {
-			i++ // the container's own head (a contents list) may follow
+		described := desc != "" && slug(b.text) == desc || b.n == lead
+		standfirst := described && restated(b, nextText(blocks[i+1:]))
+		if described && !standfirst {
+			// A standfirst that stays: the byline and date under it, or
+			// the container's own head (a contents list), may follow.
+			i++
 			continue
 		}
 		if (b.heading || labelLine(b)) && introducesFurniture(blocks[i+1:]) || contentsList(b.n) {
