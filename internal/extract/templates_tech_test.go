@@ -287,3 +287,29 @@ func TestBylineUnderStandfirst(t *testing.T) {
 		}
 	}
 }
+
+// TestAffiliateNoticeAndPolicyLink checks that a shop's affiliate notice
+// at either end of the body goes, as does a line that is all link to how
+// the site reviews, while the same words in the story stay: a section
+// headed "How we tested" and a sentence about a commission.
+func TestAffiliateNoticeAndPolicyLink(t *testing.T) {
+	notice := `<p>Some of our stories include affiliate links. If you buy something through one of these links, we may earn a commission.</p>`
+	page := `<html><body><article><h1>The best kettles</h1>` + notice + `<p>` + stackProse + `</p>
+<p><a href="/how-we-test">How we test kitchen gear</a></p><p>` + stackProse + `Fees are set by the harbour commission.</p>
+<h2>How we tested</h2><p>We boiled a litre in each kettle forty times and timed every boil.</p><p>` + stackProse + `</p>
+<p><em>Disclosure: we earn an affiliate commission from some of the retailers named in this guide.</em></p></article></body></html>`
+	art, err := FromHTML([]byte(page), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{"affiliate links", "affiliate commission", "How we test kitchen gear"} {
+		if strings.Contains(art.BodyText, s) {
+			t.Errorf("BodyText keeps %q:\n%s", s, art.BodyText)
+		}
+	}
+	for _, s := range []string{"How we tested", "We boiled a litre", "harbour commission."} {
+		if !strings.Contains(art.BodyText, s) {
+			t.Errorf("BodyText lost %q:\n%s", s, art.BodyText)
+		}
+	}
+}

@@ -263,6 +263,10 @@ func scanBlocks(out *html.Node, title string, furniture lineSet) []*block {
 				next = nl.NextSibling
 				out.RemoveChild(nl)
 			}
+		case !bl.heading && shortLine(t, 80) && bl.link*10 >= len(t)*9 && hasPrefixAny(bl.lower, policyLinks[:]):
+			// A link to how the site works ("How we rate and review
+			// products") beside a verdict or a shop button.
+			out.RemoveChild(c)
 		case !media(bl) && shortLine(t, 160) && (shortLine(t, 60) && cueLine(bl.lower) && !endsSentence(t) && !(len(blocks) > 0 && tableNote(bl, blocks[len(blocks)-1])) ||
 			promoLine(bl.lower) || shortLine(t, 90) && creditLine(bl.lower) || shortLine(t, 30) && counterLine(bl.lower) || shortLine(t, 60) && adResumes(bl.lower)):
 			out.RemoveChild(c)
@@ -613,6 +617,9 @@ func furnitureBlock(b *block, tail bool) bool {
 	}
 	if l < 400 && (hasPrefixAny(b.lower, noteCues[:]) || containsAny(b.lower, noteMarks[:])) {
 		return true // the site's note on every story, longer than a cue line
+	}
+	if l < 500 && affiliateNotice(b.lower) {
+		return true // "we may earn an affiliate commission": the shop's notice, not the story
 	}
 	switch b.n.DataAtom {
 	case atom.Table, atom.Pre, atom.Ul, atom.Ol, atom.Dl, atom.Blockquote, atom.Figure:
@@ -1055,6 +1062,42 @@ var actionPhrases = [...]string{
 	"email this article", "send to a friend",
 }
 
+// policyLinks open a line that is all link to the site's own policy:
+// how it tests, rates and reviews, its ethics. As a heading with a
+// section under it ("How we tested") the same words are the article's.
+var policyLinks = [...]string{
+	"how we test", "how we rate", "how we review", "how we choose", "how we pick", "how we score",
+	"our review process", "our ethics policy", "our editorial policy", "our editorial standards",
+	"ethics policy", "editorial policy", "editorial standards",
+}
+
+// affiliateWords and commissionWords together make an affiliate notice.
+var (
+	affiliateWords  = [...]string{"affiliate", "affiliation", "affilié", "partnerlink", "provisionslink"}
+	commissionWords = [...]string{"commission", "provision", "comisión", "link", "lien", "enlace"}
+)
+
+// affiliateNotice reports the notice of a page that earns from the shop
+// links in it ("Some of our stories include affiliate links. If you buy
+// something through one of these links, we may earn an affiliate
+// commission."): it names an affiliate link or commission.
+func affiliateNotice(lower string) bool {
+	if strings.Contains(lower, "earn a commission") || strings.Contains(lower, "earn commission") {
+		return true
+	}
+	return containsAny(lower, affiliateWords[:]) && containsAny(lower, commissionWords[:])
+}
+
+// containsAny reports whether s contains one of subs.
+func containsAny(s string, subs []string) bool {
+	for _, p := range subs {
+		if strings.Contains(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // callToAction reports a line containing a call to action.
 func callToAction(lower string) bool {
 	for _, p := range actionPhrases {
@@ -1235,16 +1278,6 @@ func creditLine(lower string) bool {
 	for _, a := range agencies {
 		if strings.HasSuffix(l, "/"+a) || strings.HasSuffix(l, " "+a) || strings.HasSuffix(l, ": "+a) {
 			return len(strings.Fields(l)) <= 6
-		}
-	}
-	return false
-}
-
-// containsAny reports whether s contains one of the phrases.
-func containsAny(s string, phrases []string) bool {
-	for _, p := range phrases {
-		if strings.Contains(s, p) {
-			return true
 		}
 	}
 	return false
