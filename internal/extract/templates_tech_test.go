@@ -69,11 +69,11 @@ var techCases = []pageCase{
 			Authors: []string{"Amaya Pirozzi"}, Published: "2026-10-30T13:00:00Z",
 			LeadImage: "lumo_frame_2_review_hero.jpg", LeadCaption: "The Frame 2 keeps last year's shape",
 			LeadCredit: "Photo by Amaya Pirozzi / The Circuit"},
-		// The dek is the page's description and the lede does not tell
-		// it again, so it is the article's first paragraph. The verdict's
-		// lists and the specs table are the review itself.
+		// The dek is the page's description, and the lede tells it again
+		// (the screen, the buttons back): it goes, as a standfirst
+		// repeated (step 8). The verdict's lists and the specs table are
+		// the review itself.
 		lines: []string{
-			"The screen is warm and even and the buttons are back",
 			"The first e-reader I owned had page-turn buttons",
 			"It also has a habit that I cannot forgive",
 			"The Good",
@@ -98,7 +98,7 @@ var techCases = []pageCase{
 		credits: map[string]string{
 			"Photo by Amaya Pirozzi / The Circuit": "The buttons sit on the wide bezel",
 		},
-		absent: []string{"Oct 30, 2026", "1:00 PM UTC", "Subscribe", "Sign in", "E-readers", "14 Comments", "14 New", "Threads",
+		absent: []string{"The screen is warm and even", "Oct 30, 2026", "1:00 PM UTC", "Subscribe", "Sign in", "E-readers", "14 Comments", "14 New", "Threads",
 			"may earn a commission", "Vox Media", "affiliate partnerships", "ethics policy", "$299 at Amazon",
 			"$299 at Best Buy", "$299 at Lumo", "amazon.example", "How we rate and review", "Previous", "1/2",
 			"Related", "The best e-reader to buy right now", "almost there", "colour Libra", "Most Popular",
@@ -311,5 +311,24 @@ func TestAffiliateNoticeAndPolicyLink(t *testing.T) {
 		if !strings.Contains(art.BodyText, s) {
 			t.Errorf("BodyText lost %q:\n%s", s, art.BodyText)
 		}
+	}
+}
+
+// TestStandfirstRetoldPastByline checks that a standfirst the lede tells
+// again goes even when a byline and date stand between them: whether it is
+// told again is asked of the next block of prose, not of the meta bar.
+func TestStandfirstRetoldPastByline(t *testing.T) {
+	dek := "Volunteers will sort donated coats at the old fire station every Saturday until February."
+	page := `<html><head><meta name="description" content="` + dek + `"></head><body><article>
+<h1>Coat drive opens at the old fire station</h1><p>` + dek + `</p>
+<div>By Ann Lee <time>Nov 21, 2026</time></div>
+<p>Volunteers began sorting donated coats at the old fire station on Saturday, and will be back every week until February, organisers said. ` + stackProse + `</p>
+<p>` + stackProse + `Coats can be left at the library.</p></article></body></html>`
+	art, err := FromHTML([]byte(page), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(art.BodyText, "Volunteers began sorting") {
+		t.Errorf("BodyText does not open with the lede:\n%s", art.BodyText)
 	}
 }

@@ -569,7 +569,7 @@ func inPageLinkOnly(li *html.Node) bool {
 // between the standfirst and the first paragraph does not part them.
 func nextText(blocks []*block) *block {
 	for _, b := range blocks {
-		if !media(b) {
+		if !media(b) && !furnitureBlock(b, false) {
 			return b
 		}
 	}
