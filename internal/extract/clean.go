@@ -374,6 +374,15 @@ func (b *builder) figure(c *html.Node) *html.Node {
 	}
 	walk(c)
 	dedupeImages(f)
+	if f.FirstChild == nil && capNode != nil && !holdsMedia(c) && textOutside(c, capNode) &&
+		!strings.Contains(attr(c, "itemtype"), "ImageObject") {
+		// A caption of nothing on the page beside other text (a label,
+		// a play button): the title card of a player that script draws
+		// ("Related Video"), without the player. A figure that declares
+		// its picture (microdata ImageObject) waits for a lazy loader,
+		// and its caption tells of a picture readers see.
+		return nil
+	}
 	var fc *html.Node
 	if capNode != nil {
 		fc = b.caption(capNode)
@@ -507,6 +516,19 @@ func (b *builder) caption(in *html.Node) *html.Node {
 		return nil
 	}
 	return fc
+}
+
+// textOutside reports text under n other than in the subtree skip.
+func textOutside(n, skip *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c == skip {
+			continue
+		}
+		if c.Type == html.TextNode && strings.TrimSpace(c.Data) != "" || c.Type == html.ElementNode && textOutside(c, skip) {
+			return true
+		}
+	}
+	return false
 }
 
 // holdsCredit reports an element with a credit-named element under it.

@@ -332,3 +332,31 @@ func TestStandfirstRetoldPastByline(t *testing.T) {
 		t.Errorf("BodyText does not open with the lede:\n%s", art.BodyText)
 	}
 }
+
+// TestPlayerTitleCard checks that a figure left with nothing but its
+// caption beside a label or play button (a player that script draws) goes,
+// while a caption whose picture a lazy loader brings (microdata
+// ImageObject) stays, and so does a figure that is only its caption.
+func TestPlayerTitleCard(t *testing.T) {
+	page := `<html><body><article><h1>Sensor startup raises money</h1><p>` + stackProse + `</p>
+<figure><div>Related Video</div><div>Play</div><figcaption>How founders pitch in a down market</figcaption></figure>
+<p>` + stackProse + `Harbour dues rise in April.</p>
+<figure itemscope itemtype="http://schema.org/ImageObject"><span>Image</span><div class="lazy"></div><figcaption>The quay at low tide.</figcaption></figure>
+<p>Boats came back to the inner basin. ` + stackProse + `</p>
+<figure><figcaption>Nets drying on the old slipway.</figcaption></figure>
+<p>The fish market reopens in May. ` + stackProse + `</p></article></body></html>`
+	art, err := FromHTML([]byte(page), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{"Related Video", "How founders pitch"} {
+		if strings.Contains(art.BodyText, s) {
+			t.Errorf("BodyText keeps %q:\n%s", s, art.BodyText)
+		}
+	}
+	for _, s := range []string{"The quay at low tide.", "Nets drying on the old slipway."} {
+		if !strings.Contains(art.BodyText, s) {
+			t.Errorf("BodyText lost %q:\n%s", s, art.BodyText)
+		}
+	}
+}
