@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
@@ -609,11 +610,33 @@ func bracketCredit(txt string) (caption, credit string, ok bool) {
 	if i <= 0 || len(t)-i > 80 {
 		return "", "", false
 	}
-	inner := strings.ToLower(t[i+1 : len(t)-1])
-	if !creditLine(inner) && !creditLine(strings.Replace(inner, " via ", "/", 1)) {
+	inner := t[i+1 : len(t)-1]
+	l := strings.ToLower(inner)
+	if !creditLine(l) && !creditLine(strings.Replace(l, " via ", "/", 1)) && !namesCredit(inner) {
 		return "", "", false
 	}
-	return strings.TrimSpace(t[:i]), t[i+1 : len(t)-1], true
+	return strings.TrimSpace(t[:i]), inner, true
+}
+
+// namesCredit reports a photographer and outlet parted by a slash, each
+// a name of capitalised words: "Dana Kowalczyk/Hometown Wire".
+func namesCredit(s string) bool {
+	parts := strings.Split(s, "/")
+	if len(parts) < 2 || len(strings.Fields(s)) > 6 {
+		return false
+	}
+	for _, p := range parts {
+		words := strings.Fields(p)
+		if len(words) == 0 || len(words) > 4 {
+			return false
+		}
+		for _, w := range words {
+			if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // shortLead reports one or two words before a label with no stop or

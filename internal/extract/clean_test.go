@@ -103,6 +103,8 @@ func TestSplitCredit(t *testing.T) {
 		{"A march in Lyon (Jean Roux via AFP)", "A march in Lyon", "Jean Roux via AFP", true},
 		{"The case, left, and the earbuds (Harbor Audio)", "", "", false}, // a maker's name, no agency
 		{"Sales by region (north/south)", "", "", false},
+		{"The branch on Elm Avenue. (Dana Kowalczyk/Hometown Wire)", "The branch on Elm Avenue.", "Dana Kowalczyk/Hometown Wire", true},
+		{"Results for the year (Q1/Q2 2025)", "", "", false},
 	}
 	for _, tt := range tests {
 		c, cr, ok := splitCredit(tt.in)
