@@ -67,6 +67,14 @@ func (b *builder) dropShape(c *html.Node, s *stats, w int, hard bool) bool {
 	if s.commas >= 10 && s.linkDensity() < 0.5 {
 		return false
 	}
+	if c.DataAtom != atom.Table && s.text <= 600 && s.imgs == 0 {
+		// A members' or donations promo set in the body, closed by its
+		// button on a line of its own (not a "| Subscribe" in a row of
+		// links under an author's note).
+		if btn := appealButton(c, s); btn != nil && standsAlone(btn) {
+			return true
+		}
+	}
 	if b.inDataTable(c) {
 		return false // cells hold data, however short
 	}

@@ -360,14 +360,34 @@ var appealWords = [...]string{
 	"je soutiens", "dona", "suscríbete", "apoya", "sostieni", "abbonati",
 }
 
+// appealCall reports the text of a button that asks the reader to pay or
+// subscribe: a short call ("Support us", "Donate now") or the offer of a
+// free trial ("Try Ledger Pro free for 14 days").
+func appealCall(t string) bool {
+	n := len(strings.Fields(t))
+	if n == 0 || n > 8 {
+		return false
+	}
+	if n <= 4 && hasPrefixAny(t, appealWords[:]) {
+		return true
+	}
+	return strings.Contains(t, "free trial") || hasPrefixAny(t, []string{"try ", "start "}) && strings.Contains(t, " free")
+}
+
 // appealBox reports a sibling after the article that is a request for
 // support set after the body: a short box (a heading, a few paragraphs of
 // pitch) whose last link or button is a short call to give, subscribe or
 // join ("Support us", "Donate now"). Its prose reads like the article's
 // and scores like it, but the box closes by asking the reader to act.
 func appealBox(c *html.Node, s *stats) bool {
+	return appealButton(c, s) != nil
+}
+
+// appealButton returns the call that closes an appeal box (see
+// appealBox), nil when c is none.
+func appealButton(c *html.Node, s *stats) *html.Node {
 	if s.text > 1500 {
-		return false
+		return nil
 	}
 	var last *html.Node
 	var walk func(n *html.Node)
@@ -381,12 +401,8 @@ func appealBox(c *html.Node, s *stats) bool {
 		}
 	}
 	walk(c)
-	if last == nil {
-		return false
-	}
-	t := lowerASCII(innerText(last))
-	if t == "" || len(strings.Fields(t)) > 4 || !hasPrefixAny(t, appealWords[:]) {
-		return false
+	if last == nil || !appealCall(lowerASCII(innerText(last))) {
+		return nil
 	}
 	// Nothing but a short line ("Remind me later", the payment methods)
 	// may follow the button.
@@ -396,7 +412,10 @@ func appealBox(c *html.Node, s *stats) bool {
 			after += len(innerText(x))
 		}
 	}
-	return after < 80
+	if after >= 80 {
+		return nil
+	}
+	return last
 }
 
 // withMedia adds to the chosen siblings the images between them: a

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -358,5 +360,47 @@ func TestPlayerTitleCard(t *testing.T) {
 		if !strings.Contains(art.BodyText, s) {
 			t.Errorf("BodyText lost %q:\n%s", s, art.BodyText)
 		}
+	}
+}
+
+// TestInBodyPromoBox checks that a members' promo set inside the body
+// (a pitch closed by a button on a line of its own) goes, while a note
+// in the body whose row of links ends in "Subscribe" stays.
+func TestInBodyPromoBox(t *testing.T) {
+	page := `<html><body><article><h1>Sensor startup raises money</h1><p>` + stackProse + `</p>
+<div><p>LedgerPro</p><p>Get the inside track on the deals that matter, with investor surveys first.</p><a href="/subscribe">Try LedgerPro free for 14 days</a></div>
+<p>Harbour dues rise in April. ` + stackProse + `</p>
+<div><p>Ann Lee covers the harbour. A version of this article appears in print on Page A4. <a href="/reprints">Order Reprints</a> | <a href="/paper">Today's Paper</a> | <a href="/subscribe">Subscribe</a></p></div>
+<p>The fish market reopens in May. ` + stackProse + `</p></article></body></html>`
+	art, err := FromHTML([]byte(page), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{"LedgerPro", "inside track"} {
+		if strings.Contains(art.BodyText, s) {
+			t.Errorf("BodyText keeps %q:\n%s", s, art.BodyText)
+		}
+	}
+	if !strings.Contains(art.BodyText, "Ann Lee covers the harbour.") {
+		t.Errorf("BodyText lost the author's note:\n%s", art.BodyText)
+	}
+}
+
+// TestTemplateTechWithoutNames runs round eight's pages with every class,
+// id, role, aria-label and data-* attribute taken out, as
+// TestTemplateEdgesWithoutNames does: the expectations are the same.
+func TestTemplateTechWithoutNames(t *testing.T) {
+	for _, tc := range techCases {
+		t.Run(strings.TrimSuffix(tc.file, ".html"), func(t *testing.T) {
+			page, err := os.ReadFile(filepath.Join("testdata", tc.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			art, err := FromHTML(stripNames(t, page), tc.url)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkPage(t, tc, art)
+		})
 	}
 }
