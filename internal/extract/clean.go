@@ -71,7 +71,7 @@ func (b *builder) dropShape(c *html.Node, s *stats, w int, hard bool) bool {
 		// A members' or donations promo set in the body, closed by its
 		// button on a line of its own (not a "| Subscribe" in a row of
 		// links under an author's note).
-		if btn := appealButton(c, s); btn != nil && standsAlone(btn) {
+		if btn := closingControl(c); btn != nil && appealCall(lowerASCII(innerText(btn))) && standsAlone(btn) {
 			return true
 		}
 	}
@@ -127,6 +127,37 @@ func photoSaleLink(a *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// closingControl returns the last link or button under n when under 80
+// characters of text follow it, looking back from the end through at most
+// 64 nodes: asked of every small block of the body, it must not walk
+// whole subtrees (nested wrappers would make that quadratic).
+func closingControl(n *html.Node) *html.Node {
+	budget, after := 64, 0
+	var back func(n *html.Node) (*html.Node, bool)
+	back = func(n *html.Node) (*html.Node, bool) { // the control, or whether to stop
+		for x := n.LastChild; x != nil; x = x.PrevSibling {
+			if budget--; budget < 0 {
+				return nil, true
+			}
+			switch {
+			case x.Type == html.TextNode:
+				if after += len(strings.TrimSpace(x.Data)); after >= 80 {
+					return nil, true
+				}
+			case x.DataAtom == atom.A || x.DataAtom == atom.Button:
+				return x, true
+			case x.Type == html.ElementNode:
+				if c, stop := back(x); stop {
+					return c, true
+				}
+			}
+		}
+		return nil, false
+	}
+	c, _ := back(n)
+	return c
 }
 
 // sponsoredLink reports a link marked as paid for (rel="sponsored", the

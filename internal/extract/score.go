@@ -380,14 +380,8 @@ func appealCall(t string) bool {
 // join ("Support us", "Donate now"). Its prose reads like the article's
 // and scores like it, but the box closes by asking the reader to act.
 func appealBox(c *html.Node, s *stats) bool {
-	return appealButton(c, s) != nil
-}
-
-// appealButton returns the call that closes an appeal box (see
-// appealBox), nil when c is none.
-func appealButton(c *html.Node, s *stats) *html.Node {
 	if s.text > 1500 {
-		return nil
+		return false
 	}
 	var last *html.Node
 	var walk func(n *html.Node)
@@ -402,7 +396,7 @@ func appealButton(c *html.Node, s *stats) *html.Node {
 	}
 	walk(c)
 	if last == nil || !appealCall(lowerASCII(innerText(last))) {
-		return nil
+		return false
 	}
 	// Nothing but a short line ("Remind me later", the payment methods)
 	// may follow the button.
@@ -412,10 +406,7 @@ func appealButton(c *html.Node, s *stats) *html.Node {
 			after += len(innerText(x))
 		}
 	}
-	if after >= 80 {
-		return nil
-	}
-	return last
+	return after < 80
 }
 
 // withMedia adds to the chosen siblings the images between them: a
