@@ -257,6 +257,142 @@ var techCases = []pageCase{
 			"Pensioner wins", "Portal News", "Chancellor sets out", "House prices fall", "Advertisement",
 			"Privacy dashboard", "About our ads", "All rights reserved"},
 	},
+	// A second batch, written after the first was fixed and before it
+	// was run.
+	{
+		// A business magazine's contributor post: an "article is more
+		// than 2 years old" banner, a contributor badge with follow
+		// button and one-line bio, the "Opinions expressed by …
+		// Contributors" notice, a "Follow me on" line, editorial
+		// standards and reprints links, an author box and "More From".
+		file: "tech-contributor.html",
+		url:  "https://www.capitalweekly.example/sites/theomarchetti/2026/11/12/why-mid-sized-banks-are-quietly-rebuilding-their-core-systems/",
+		meta: metaWant{Title: "Why Mid-Sized Banks Are Quietly Rebuilding Their Core Systems",
+			Authors: []string{"Theo Marchetti"}, Published: "2026-11-12T11:30:00-05:00", SiteName: "Capital Weekly"},
+		lines: []string{
+			"Somewhere in the basement of most American banks",
+			"That is changing.",
+			"The reasons are not glamorous.",
+			"Longer than planned",
+			"None of the bankers I spoke to",
+			"\"You find out what your bank actually does",
+			"The costs have grown with the timelines.",
+			"Why now",
+			"Part of the answer is that the new systems",
+			"Another part is fear.",
+			"For customers, most of this will be invisible",
+			"The banks that finish first",
+		},
+		absent: []string{"Subscribe: Less than", "Billionaires", "This article is more than 2 years old",
+			"Contributor", "Follow", "I write about banking technology", "Nov 12, 2026", "Opinions expressed by",
+			"ADVERTISEMENT", "Check out my", "Editorial Standards", "Reprints", "spent fifteen years",
+			"full executive profile", "More From Capital Weekly", "Five Habits", "Gen Z", "All Rights Reserved",
+			"AdChoices"},
+	},
+	{
+		// A news agency's own page: two bylines, "Updated", share and
+		// licensing buttons, a credit with a licensing link in the
+		// caption, a "Sign up here." newsletter line in the body, the
+		// "Reporting by …; Editing by …" sign-off, "Our Standards" and
+		// licensing lines, topics and "Read Next".
+		file: "tech-wire-standards.html",
+		url:  "https://www.meridianwire.example/business/norway-fund-sells-mining-stakes-tailings-2026-11-18/",
+		meta: metaWant{Title: "Norway's sovereign fund sells stakes in three mining firms over tailings dams",
+			Authors: []string{"Ingrid Solheim", "Pedro Albuquerque"}, Published: "2026-11-18T09:41:00Z",
+			SiteName: "Meridian Wire", LeadImage: "KX3LQ7TAILINGS.jpg", LeadCaption: "A tailings dam near Ouro Fino",
+			LeadCredit: "Carla Monteiro"},
+		// The sign-off naming reporters and editor is the story's own
+		// last line, as a dateline is its first.
+		lines: []string{
+			"OSLO, Nov 18 (Meridian) - Norway's $1.8 trillion sovereign wealth fund",
+			"The council said the three companies",
+			"The fund, one of the world's largest investors",
+			"\"The council considers that there is an unacceptable risk",
+			"Tailings dams, which store the slurry",
+			"Two of the companies said they disagreed",
+			"The exclusions follow recommendations",
+			"Other large investors are likely",
+			"The fund's managers at Norges Bank",
+			"Campaign groups in Brazil",
+			"The council said it would keep the decisions under review",
+			"Shares of the Peru-based company",
+			"Reporting by Ingrid Solheim in Oslo",
+		},
+		credits: map[string]string{"Carla Monteiro": "A tailings dam near Ouro Fino"},
+		absent: []string{"Sign In", "Register", "Updated 2 hours ago", "Share", "Save", "Purchase Licensing Rights",
+			"Sign up here", "Our Standards", "Trust Principles", "Acquire Licensing Rights", "opens new tab",
+			"Topics:", "Commodities", "Read Next", "Copper price", "quotes delayed", "All rights reserved"},
+	},
+	{
+		// A science news aggregator's copy of a university release: an
+		// "editors have highlighted" box with its list over the headline,
+		// "by Leiden University", a caption with "Credit:", an ad label,
+		// "More information:" with the paper's reference, "Provided by",
+		// a citation and copyright notice, feedback and "Explore further".
+		file: "tech-science-release.html",
+		url:  "https://sciencewire.example/news/2026-11-moss-city-walls-fine-dust.html",
+		meta: metaWant{Title: "Moss on city walls soaks up more fine dust than expected, study finds",
+			SiteName: "ScienceWire", LeadImage: "moss-wall.jpg", LeadCaption: "Moss mats on a brick wall in Utrecht",
+			LeadCredit: "Credit: Femke de Vries"},
+		// "More information:" followed only by short linked lines ends
+		// the article (step 8), so the paper's reference goes with it.
+		lines: []string{
+			"Mats of moss growing on the walls of old buildings",
+			"Researchers from Leiden University",
+			"Over the two years, a square metre",
+			"\"We expected moss to do better than brick",
+			"The amounts are small",
+			"Building conservators have long worried",
+			"The study also compared species.",
+			"Rain washed only a small share",
+			"The researchers now plan to test",
+		},
+		credits: map[string]string{"Credit: Femke de Vries": "Moss mats on a brick wall in Utrecht"},
+		absent: []string{"Nanotechnology", "Sign in", "Environment", "November 20, 2026", "reviewed according to",
+			"editorial process", "fact-checked", "peer-reviewed publication", "trusted source", "proofread",
+			"by Leiden University", "Advertisement", "More information", "Provided by", "Citation",
+			"retrieved 27 November", "subject to copyright", "Feedback to editors", "Send feedback",
+			"Explore further", "Green roofs cool", "Trending", "three suns", "Science X network"},
+	},
+	{
+		// A football match report: a scoreboard with scorers and tabs
+		// over the headline, byline with the ground, a picture credited
+		// "Image source, …", the bold intro, a betting promo between
+		// paragraphs, quotes, line-ups as labelled paragraphs, share
+		// links, related topics and a league table in the rail.
+		file: "tech-match-report.html",
+		url:  "https://www.sportsline.example/football/match-report/harrowgate-town-castlemere-2026-11-22",
+		meta: metaWant{Title: "Harrowgate Town 2-1 Castlemere: Okafor's late header sends Town top",
+			Authors: []string{"Callum Breen"}, Published: "2026-11-22T17:14:00Z", LeadImage: "okafor-header.jpg",
+			LeadCaption: "Daniel Okafor has scored three goals", LeadCredit: "Sportsimage"},
+		// The bold intro is the description, and the next paragraph goes
+		// on to other facts: it is the article's first paragraph. The
+		// line-ups are part of the report.
+		lines: []string{
+			"Substitute Daniel Okafor headed in an 89th-minute winner",
+			"The visitors had led through Rhys Pryce's angled drive",
+			"Manager Siobhan Tierney made two changes at half-time",
+			"Town pressed for a winner",
+			"The win takes Harrowgate a point clear",
+			"Town visit Exbridge on Saturday",
+			"Castlemere, who began the day in fourth",
+			"Tierney's half-time changes were decisive.",
+			"Castlemere still had chances",
+			"Lowe's side will feel",
+			"'We earned a bit of luck'",
+			"Harrowgate Town manager Siobhan Tierney told Sportsline",
+			"\"Daniel has been magnificent",
+			"Castlemere manager Gareth Lowe said",
+			"Line-ups",
+			"Harrowgate Town: Ashworth",
+			"Castlemere: Greaves",
+			"Referee: Alan Mistry.",
+		},
+		elems: []elemWant{{"h2", "Line-ups"}},
+		absent: []string{"Scores & Fixtures", "Lindgren (54')", "Pryce (23')", "Match Stats", "Callum Breen",
+			"at the Mill Lane Stadium", "18+", "gamble responsibly", "Bet £10", "free bets", "Share this page",
+			"WhatsApp", "Related topics", "League Two table", "Pts", "Sportsline is not responsible", "Terms of Use"},
+	},
 }
 
 // TestTemplateTech checks round eight's pages.
