@@ -109,8 +109,8 @@ func (b *builder) dropShape(c *html.Node, s *stats, w int, hard bool) bool {
 
 // photoSales open the links agencies and newspapers set beside a
 // picture's caption to sell or license it.
-var photoSales = [...]string{"purchase licensing rights", "buy photo", "buy this photo", "purchase photo",
-	"license this photo", "buy image", "buy this image"}
+var photoSales = [...]string{"purchase licensing rights", "acquire licensing rights", "buy photo", "buy this photo",
+	"purchase photo", "license this photo", "buy image", "buy this image"}
 
 // photoSaleLink reports a link whose text opens with a photoSales phrase
 // (a screen-reader note such as ", opens new tab" may follow), reading
@@ -509,7 +509,7 @@ func (b *builder) caption(in *html.Node) *html.Node {
 				afterLabel = strings.HasSuffix(innerText(x), ":")
 				continue
 			}
-			if x.Type == html.ElementNode && b.drop(x) {
+			if x.Type == html.ElementNode && (b.drop(x) || captionTool(x)) {
 				continue
 			}
 			if x.Type == html.ElementNode && (!isInline(x) && x.DataAtom != atom.Img || credit == nil && holdsCredit(x)) {
@@ -570,6 +570,24 @@ func textOutside(n, skip *html.Node) bool {
 	}
 	return false
 }
+
+// captionTool reports a link or button set in a caption that acts on the
+// picture rather than describing it: one of photoSales, or a control to
+// see it larger ("Enlarge", "View larger").
+func captionTool(n *html.Node) bool {
+	if n.DataAtom != atom.A && n.DataAtom != atom.Button {
+		return false
+	}
+	if photoSaleLink(n) {
+		return true
+	}
+	t := firstText(n)
+	return t != nil && hasPrefixAny(strings.TrimSpace(lowerASCII(t.Data)), pictureControls[:])
+}
+
+// pictureControls open the text of a caption's control to see the picture
+// larger.
+var pictureControls = [...]string{"enlarge", "view larger", "view full size", "view image"}
 
 // holdsCredit reports an element with a credit-named element under it.
 func holdsCredit(n *html.Node) bool {

@@ -163,7 +163,8 @@ func metaBar(n *html.Node, st *stats) bool {
 }
 
 // captionedImage reports one picture with its caption and little else:
-// no links, no headings, a caption's length of text.
+// links in less than half its text (a caption's "Buy photo" link, not a
+// teaser's linked headline), no headings, a caption's length of text.
 func captionedImage(n *html.Node, st *stats) bool {
 	return st.imgs == 1 && st.text > 0 && st.text < 300 && (st.link == 0 || onlySaleLinks(n)) && st.heads == 0 &&
 		(n.DataAtom == atom.Figure || firstDescendant(n, atom.Figcaption) != nil || captionNamed(n))

@@ -29,7 +29,7 @@ var cuePhrases = [...]string{
 	"most read", "most popular", "trending", "click here", "download the", "for the latest",
 	"more from", "more stories", "more on this", "related articles", "related stories",
 	"continue reading", "sign in", "log in", "login", "register", "print", "email this",
-	"avatar photo", "recommended for you", "weiter zu", "weiter mit", "continue to", "next page", "more coverage", "read the original",
+	"avatar photo", "recommended for you", "weiter zu", "weiter mit", "continue to", "next page", "more coverage", "read the original", "provided by",
 	"nächste seite", "page suivante", "página siguiente", "next:", "previous:", "originally published", "this article originally",
 	"this story originally", "this article first appeared", "this story first appeared",
 	"this article was first", "first published", "republished from", "republished with",
@@ -646,7 +646,11 @@ func furnitureBlock(b *block, tail bool) bool {
 	}
 	// A label with nothing after it ("Ein Beitrag von:"), or a line of
 	// labels ("Published: Updated:").
-	if tail && l < 80 && (strings.HasSuffix(b.text, ":") && len(strings.Fields(b.text)) <= 4 || strings.Count(b.text, ":") >= 2 && len(strings.Fields(b.text)) <= 6) {
+	if tail && l < 80 && (strings.HasSuffix(b.text, ":") && len(strings.Fields(b.text)) <= 4 || strings.Count(b.text, ":") >= 2 && len(strings.Fields(b.text)) <= 6 && labelsOnly(b.text)) {
+		return true
+	}
+	// How to cite this page: "… retrieved 27 November 2026 from https://…".
+	if tail && l < 400 && citeThisPage(b.lower) {
 		return true
 	}
 	// A source or copyright line closing the page. A © in a sentence
@@ -1060,6 +1064,25 @@ var actionPhrases = [...]string{
 	// An old CMS's story tools, set as a line after the story.
 	"print this story", "print this article", "email to a friend", "email this story",
 	"email this article", "send to a friend",
+}
+
+// labelsOnly reports a line of labels with at most two words before each
+// colon and after the last ("Published: Updated:"), not labels with their
+// values ("Referee: Alan Mistry. Attendance: 6,214.").
+func labelsOnly(t string) bool {
+	for _, part := range strings.Split(t, ":") {
+		if len(strings.Fields(part)) > 2 {
+			return false
+		}
+	}
+	return true
+}
+
+// citeThisPage reports the line that tells how to cite the page itself:
+// it was retrieved on a day from the page's own address.
+func citeThisPage(lower string) bool {
+	i := strings.Index(lower, "retrieved ")
+	return i >= 0 && strings.Contains(lower[i:], " from http")
 }
 
 // policyLinks open a line that is all link to the site's own policy:
