@@ -288,12 +288,20 @@ func (sc *scorer) siblings(top *html.Node) []*html.Node {
 	cls := attr(top, "class")
 	targets := inPageTargets(top)
 	var out []*html.Node
+	topSeen := false
 	for c := parent.FirstChild; c != nil; c = c.NextSibling {
 		if c == top {
 			out = append(out, c)
+			topSeen = true
 			continue
 		}
 		if c.Type != html.ElementNode {
+			continue
+		}
+		if c.DataAtom == atom.H1 && !topSeen {
+			// The headline: what stood above it (a notice about the
+			// page, "This article has been reviewed…") is not the story.
+			out = out[:0]
 			continue
 		}
 		// The article links into it: footnotes, endnotes.

@@ -354,10 +354,8 @@ var techCases2 = []pageCase{
 			"More information: Femke de Vries et al",
 		},
 		credits: map[string]string{"Credit: Femke de Vries": "Moss mats on a brick wall in Utrecht"},
-		// Not asserted: the "reviewed according to our editorial process"
-		// box over the headline joins the body as a sibling of prose
-		// (docs/extraction.md, round eight: left alone).
-		absent: []string{"Nanotechnology", "Sign in", "Environment", "November 20, 2026",
+		absent: []string{"Nanotechnology", "Sign in", "Environment", "November 20, 2026", "reviewed according to",
+			"editorial process", "fact-checked", "peer-reviewed publication", "trusted source", "proofread",
 			"by Leiden University", "Advertisement", "Provided by", "Citation",
 			"retrieved 27 November", "subject to copyright", "Feedback to editors", "Send feedback",
 			"Explore further", "Green roofs cool", "Trending", "three suns", "Science X network"},
@@ -549,5 +547,32 @@ func TestTemplateTechWithoutNames(t *testing.T) {
 			}
 			checkPage(t, tc, art)
 		})
+	}
+}
+
+// TestNoticeAboveHeadline checks that a block of prose set above the
+// headline, beside the article's container, does not join it as a
+// sibling: it is a notice about the page, and the story starts below the
+// headline. Below it, a plain paragraph beside the container still joins.
+func TestNoticeAboveHeadline(t *testing.T) {
+	page := `<html><body><article>
+<p>This article has been reviewed according to our editorial process and policies, and editors have checked it.</p>
+<h1>Moss on city walls soaks up dust</h1>
+<p>Walls covered in moss trapped more fine dust than bare stone did in a study that ran for two years in three cities.</p>
+<div><p>` + stackProse + `</p><p>Dust settles in the moss, which holds it through the summer, the team found. ` + stackProse + `</p>
+<p>The team now plans to test panels of moss, hung on school walls, beside busy roads. ` + stackProse + `</p>
+<p>Conservators had feared that moss harms old walls, but the team found no damage. ` + stackProse + `</p>
+<p>Rain washed little of the dust out again, and most of it stayed in the mats. ` + stackProse + `</p></div>
+<div><h3>Explore further</h3><a href="/a">Green roofs cool cities less than hoped</a></div>
+</article></body></html>`
+	art, err := FromHTML([]byte(page), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(art.BodyText, "reviewed according to") {
+		t.Errorf("BodyText keeps the notice above the headline:\n%s", art.BodyText)
+	}
+	if !strings.Contains(art.BodyText, "Walls covered in moss trapped") {
+		t.Errorf("BodyText lost the paragraph under the headline:\n%s", art.BodyText)
 	}
 }
