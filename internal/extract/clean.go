@@ -620,7 +620,7 @@ func creditNamed(n *html.Node) bool {
 // creditLabels start a credit at the end of a caption.
 var creditLabels = [...]string{
 	"photo:", "photos:", "photograph:", "image:", "images:", "picture:", "credit:",
-	"image credit:", "image credits:", "photo credits:", "credits:",
+	"image credit:", "image credits:", "photo credits:", "credits:", "image source,", "image source:",
 	"foto:", "fotos:", "bild:", "quelle:", "photo credit:", "©", "(c)", "source:",
 	"zdjęcie:", "fot.", "foto ", "photo by ", "photograph by ", "image by ",
 	"фото:", "撮影：", "撮影:", "写真：", "摄影：", "图片来源：",
@@ -645,7 +645,10 @@ func splitCredit(txt string) (caption, credit string, ok bool) {
 		}
 	}
 	if best < 0 {
-		return bracketCredit(txt)
+		if c, cr, ok := bracketCredit(txt); ok {
+			return c, cr, ok
+		}
+		return slashCredit(txt)
 	}
 	if len(txt)-best > 120 || shortLead(l[:best]) {
 		return "", "", false
@@ -673,6 +676,30 @@ func bracketCredit(txt string) (caption, credit string, ok bool) {
 		return "", "", false
 	}
 	return strings.TrimSpace(t[:i]), inner, true
+}
+
+// slashCredit splits off a last sentence that is only names parted by
+// slashes, "… March 2024. AGENCY/Carla Monteiro/File Photo": an agency's
+// credit line set after the caption without a label.
+func slashCredit(txt string) (caption, credit string, ok bool) {
+	t := strings.TrimSpace(txt)
+	i := strings.LastIndex(t, ". ")
+	if i < 0 || strings.ContainsAny(t[i:], "()[]") || initialBefore(t[:i]) || !namesCredit(t[i+2:]) {
+		return "", "", false
+	}
+	return t[:i+1], t[i+2:], true
+}
+
+// initialBefore reports text ending in a lone capital, the initial of a
+// name ("Ellen M"): the stop after it ends no sentence.
+func initialBefore(t string) bool {
+	f := strings.Fields(t)
+	if len(f) == 0 {
+		return false
+	}
+	w := f[len(f)-1]
+	r, n := utf8.DecodeRuneInString(w)
+	return n == len(w) && unicode.IsUpper(r)
 }
 
 // namesCredit reports a photographer and outlet parted by a slash, each

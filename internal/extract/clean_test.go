@@ -105,6 +105,10 @@ func TestSplitCredit(t *testing.T) {
 		{"Sales by region (north/south)", "", "", false},
 		{"The branch on Elm Avenue. (Dana Kowalczyk/Hometown Wire)", "The branch on Elm Avenue.", "Dana Kowalczyk/Hometown Wire", true},
 		{"Results for the year (Q1/Q2 2025)", "", "", false},
+		{"A dam in 2024. AGENCY/Carla Monteiro/File Photo", "A dam in 2024.", "AGENCY/Carla Monteiro/File Photo", true},
+		{"Okafor scores. Image source, Sportsimage", "Okafor scores.", "Image source, Sportsimage", true},
+		{"Rates rose in spring. Buyers and sellers/agents disagreed", "", "", false},
+		{"Prices fell on hundreds of items. (Ellen M. Banner / The Times", "", "", false},
 	}
 	for _, tt := range tests {
 		c, cr, ok := splitCredit(tt.in)

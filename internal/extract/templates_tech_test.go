@@ -532,8 +532,8 @@ func TestInBodyPromoBox(t *testing.T) {
 // TestTemplateTechWithoutNames runs round eight's first batch with every
 // class, id, role, aria-label and data-* attribute taken out, as
 // TestTemplateEdgesWithoutNames does: the expectations are the same. (The
-// second batch without names still keeps an unlabelled agency credit and
-// a betting promo: docs/extraction.md, round eight.)
+// second batch without names still keeps the match report's betting
+// promo: docs/extraction.md, round eight.)
 func TestTemplateTechWithoutNames(t *testing.T) {
 	for _, tc := range techCases {
 		t.Run(strings.TrimSuffix(tc.file, ".html"), func(t *testing.T) {
