@@ -77,6 +77,13 @@ var cuePhrases = [...]string{
 	"compartilhe", "leggi anche", "condividi", "pubblicità", "lees ook", "deel dit",
 	"advertentie", "zapraszamy", "czytaj też", "czytaj także", "czytaj więcej",
 	"udostępnij", "reklama", "polecamy", "zobacz też", "zobacz także",
+	"lees meer", "meer over", "meest gelezen", "reacties", "deel artikel",
+	// Swedish, Danish, Norwegian
+	"läs också", "läs mer", "dela", "annons", "kommentarer", "mest läst", "senaste nytt",
+	"læs også", "læs mere", "les også", "les mer", "annonse", "del artikel", "del artikkelen",
+	// Indonesian and Malay
+	"baca juga", "baca pula", "simak video", "simak juga", "saksikan video", "tonton video",
+	"berita terkait", "artikel terkait", "terpopuler", "bagikan", "komentar", "editor:", "penulis:",
 	// Russian
 	"читайте также", "читайте ещё", "читайте еще", "смотрите также", "по теме:", "поделиться",
 	"реклама", "теги:", "комментарии", "подписывайтесь", "подпишитесь", "фото:", "источник:",
@@ -123,6 +130,8 @@ var stopCues = [...]string{
 	"für dich empfohlen", "ähnliche beiträge", "lire aussi", "à lire aussi",
 	"sur le même sujet", "te puede interesar", "noticias relacionadas", "veja também",
 	"leggi anche", "czytaj też", "czytaj także", "zobacz też", "polecamy",
+	"lees ook", "meer over", "reacties", "läs också", "läs mer", "kommentarer", "læs også", "les også",
+	"baca juga", "berita terkait", "artikel terkait", "komentar",
 	"hinterlasse einen kommentar", "schreibe einen kommentar", "about the author",
 	"more on this", "related articles", "related stories", "editor's picks",
 	"support us", "unterstütze", "unterstützen sie", "become a member", "werde mitglied",
@@ -217,6 +226,10 @@ type block struct {
 	lower   string
 	link    int // characters of text in links
 	heading bool
+	// stop marks a heading that is a cue line and a stop cue ("Comments
+	// (23)", "Reacties"): it goes wherever it stands, and cutAtStop may
+	// first end the article there.
+	stop bool
 }
 
 // trimBlocks removes furniture at the edges of the body, cue lines
@@ -267,6 +280,9 @@ func scanBlocks(out *html.Node, title string, furniture lineSet) []*block {
 			// A link to how the site works ("How we rate and review
 			// products") beside a verdict or a shop button.
 			out.RemoveChild(c)
+		case bl.heading && shortLine(t, 60) && cueLine(bl.lower) && !endsSentence(t) && stopLine(bl.lower):
+			bl.stop = true
+			blocks = append(blocks, bl)
 		case !media(bl) && shortLine(t, 160) && (shortLine(t, 60) && cueLine(bl.lower) && !endsSentence(t) && !(len(blocks) > 0 && tableNote(bl, blocks[len(blocks)-1])) ||
 			promoLine(bl.lower) || shortLine(t, 90) && creditLine(bl.lower) || shortLine(t, 30) && counterLine(bl.lower) || shortLine(t, 60) && adResumes(bl.lower)):
 			out.RemoveChild(c)
@@ -393,10 +409,24 @@ func cutAtStop(out *html.Node, blocks []*block) []*block {
 			for _, b := range blocks[i:] {
 				out.RemoveChild(b.n)
 			}
-			return blocks[:i]
+			return dropStopHeadings(out, blocks[:i])
 		}
 	}
-	return blocks
+	return dropStopHeadings(out, blocks)
+}
+
+// dropStopHeadings removes the stop-cue headings that did not end the
+// article: as cue lines they go wherever they stand.
+func dropStopHeadings(out *html.Node, blocks []*block) []*block {
+	kept := blocks[:0]
+	for _, b := range blocks {
+		if b.stop {
+			out.RemoveChild(b.n)
+			continue
+		}
+		kept = append(kept, b)
+	}
+	return kept
 }
 
 // stopInSentence reports a line that opens with a stop cue but reads as
