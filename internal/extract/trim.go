@@ -269,6 +269,8 @@ func scanBlocks(out *html.Node, title string, furniture lineSet) []*block {
 			out.RemoveChild(c)
 		case title != "" && len(blocks) < 4 && titleLike(bl.lower, title):
 			out.RemoveChild(c)
+		case !media(bl) && !bl.heading && embedMarker(t):
+			out.RemoveChild(c)
 		case !media(bl) && shortLine(t, 30) && mediaLabel(bl.lower):
 			out.RemoveChild(c)
 			// The card's title, under its label, goes with it.
@@ -1281,6 +1283,28 @@ func mediaLabel(lower string) bool {
 		}
 	}
 	return false
+}
+
+// embedMarker reports a line that is one bracketed marker a script was
+// to replace with an embed, or a shortcode the CMS left unrendered:
+// "[Gambas:Video 20detik]", "[youtube=https://…]". Its first word joins
+// a name to a value with ":" or "=" and no space, which a bracketed
+// remark in prose ("[Update: the council replied.]") does not.
+func embedMarker(t string) bool {
+	if len(t) > 100 || !strings.HasPrefix(t, "[") || !strings.HasSuffix(t, "]") || strings.Count(t, "[") != 1 {
+		return false
+	}
+	word, _, _ := strings.Cut(t[1:len(t)-1], " ")
+	i := strings.IndexAny(word, ":=")
+	if i <= 0 || i == len(word)-1 {
+		return false
+	}
+	for _, r := range word[:i] {
+		if !unicode.IsLetter(r) && r != '_' && r != '-' {
+			return false
+		}
+	}
+	return true
 }
 
 // videoTitle reports the title line of a video card: a paragraph of at
