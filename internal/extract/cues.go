@@ -152,6 +152,9 @@ func (c cueCache) judge(n *html.Node) (int, bool) {
 	w, hard := 0, false
 	if cls != "" {
 		k := c.of(cls)
+		if k.w < 0 && n.DataAtom == atom.P {
+			k = c.of(unmetered(cls))
+		}
 		w += k.w
 		hard = hard || k.hard
 	}
@@ -176,6 +179,18 @@ func (c cueCache) judge(n *html.Node) (int, bool) {
 		w += 50
 	}
 	return w, hard
+}
+
+// unmetered returns a paragraph's class names without "paywall":
+// magazine pages name each paragraph past the free part so, to say who
+// may read it, not what it is. A paywall's prompt is a box (a div or
+// section), which keeps the name.
+func unmetered(cls string) string {
+	l := lowerASCII(cls)
+	if !strings.Contains(l, "paywall") {
+		return cls
+	}
+	return strings.ReplaceAll(l, "paywall", "")
 }
 
 // topic reports an id that names n's topic: its heading's slug, now or
