@@ -135,20 +135,45 @@ func findLead(body *html.Node, m measure, desc string) *html.Node {
 // date or byline line (what is left of the story's meta bar once its
 // furniture is pruned) in between. It looks at most one level up, and
 // returns nil when the nearest element with content is anything else.
+//
+// An article's own <header> (kept by pruning) may close with the lead
+// picture, after the headline, standfirst and byline, and sit a few
+// wrappers above the body: there the search climbs as far as the
+// standfirst's (four levels, wrappers without content only) and takes
+// the picture that ends the header.
 func figureBefore(first, body *html.Node, m measure) *html.Node {
 	n := first
-	for level := 0; level < 2 && n != nil && n != body; level++ {
+	for level := 0; level < 4 && n != nil && n != body; level++ {
 		for s := n.PrevSibling; s != nil; s = s.PrevSibling {
 			st := m[s]
 			if s.Type != html.ElementNode || st == nil || st.text == 0 && st.imgs == 0 || metaBar(s, st) {
 				continue
 			}
-			if captionedImage(s, st) {
+			if captionedImage(s, st) && level < 2 {
 				return s
+			}
+			if s.DataAtom == atom.Header {
+				return closingFigure(s, m)
 			}
 			return nil
 		}
 		n = n.Parent
+	}
+	return nil
+}
+
+// closingFigure returns the captioned image that ends header, after any
+// empty or meta-bar blocks, or nil.
+func closingFigure(header *html.Node, m measure) *html.Node {
+	for s := header.LastChild; s != nil; s = s.PrevSibling {
+		st := m[s]
+		if s.Type != html.ElementNode || st == nil || st.text == 0 && st.imgs == 0 || metaBar(s, st) {
+			continue
+		}
+		if captionedImage(s, st) {
+			return s
+		}
+		return nil
 	}
 	return nil
 }
