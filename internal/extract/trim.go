@@ -288,6 +288,12 @@ func scanBlocks(out *html.Node, title string, furniture lineSet) []*block {
 		case !media(bl) && shortLine(t, 160) && (shortLine(t, 60) && cueLine(bl.lower) && !endsSentence(t) && !(len(blocks) > 0 && tableNote(bl, blocks[len(blocks)-1])) ||
 			promoLine(bl.lower) || shortLine(t, 90) && creditLine(bl.lower) || shortLine(t, 30) && counterLine(bl.lower) || shortLine(t, 60) && adResumes(bl.lower)):
 			out.RemoveChild(c)
+			// A running time under the line ("Simak Video …" / "02:47")
+			// is what is left of the video card it named.
+			if nl := next; nl != nil && duration(strings.TrimSpace(innerText(nl))) {
+				next = nl.NextSibling
+				out.RemoveChild(nl)
+			}
 			// The list of links such a line introduces goes with it, and
 			// so does a list of teasers (each item a linked headline,
 			// a summary after it) unless the line names sources.
@@ -837,7 +843,8 @@ func dateLike(t string) bool {
 // readingTime reports a reading-time note.
 func readingTime(lower string) bool {
 	for _, p := range [...]string{"min read", "minute read", "minutes read", "reading time", "read time",
-		"lesezeit", "lesedauer", "temps de lecture", "tiempo de lectura", "tempo di lettura", "min. lesezeit"} {
+		"lesezeit", "lesedauer", "temps de lecture", "tiempo de lectura", "tempo di lettura", "min. lesezeit",
+		"leestijd", "lästid", "min läsning", "läsminuter", "lesetid", "læsetid", "menit baca", "waktu baca"} {
 		if strings.Contains(lower, p) {
 			return true
 		}
@@ -1064,6 +1071,8 @@ var promoPrefixes = [...]string{
 	"читайте также", "читайте ещё", "читайте еще", "смотрите также", "подписывайтесь", "подпишитесь",
 	"责任编辑", "相关阅读", "延伸阅读", "関連記事", "あわせて読みたい",
 	"اقرأ أيضا", "اقرأ أيضًا", "إقرأ أيضا", "إقرأ أيضًا", "اقرأ المزيد", "تابعونا", "اشترك في",
+	"lees ook", "lees meer:", "läs också", "läs mer:", "læs også", "les også", "baca juga", "baca pula",
+	"simak video", "simak juga",
 }
 
 // promoLine reports a short line that is a call to action: it opens with
