@@ -240,6 +240,89 @@ var magazineCases = []pageCase{
 			"Editor:", "Dewi Anggraini", "Tag\n", "Berita Terkait", "Ekspor Kopi Jambi", "Komentar",
 			"Belum ada komentar", "Terpopuler", "Gempa M 5,2", "ADVERTISEMENT", "Pedoman Media Siber"},
 	},
+	// The second batch, written after the first was fixed and before it
+	// was run.
+	{
+		// A hosted site builder's blog: an announcement bar, sqs-block
+		// layout rows, the post body split over two html blocks around an
+		// image block whose <img> waits for a script (data-src, a
+		// placeholder src, a <noscript> copy), "Written By", tags, share
+		// actions, the author profile, previous/next titles, "Comments
+		// (4)" and a newsletter block in the footer.
+		file: "mag-squarespace.html",
+		url:  "https://www.fernsidepottery.example/journal/autumn-firing",
+		meta: metaWant{Title: "Notes from the kiln: what went wrong with the autumn firing", SiteName: "Fernside Pottery",
+			Authors: []string{"Morwenna Tregarthen"}, Published: "2026-11-06T10:12:44Z"},
+		lines: []string{
+			"Sixty pots went into the big kiln on the last Friday of October.",
+			"The short answer is that the kiln got too hot",
+			"The thermocouple",
+			"For the glazes most of you use",
+			"Two of the bowls from the top shelf, which had to be chipped off.",
+			"The power cut",
+			"That meant the early, slow part of the firing ran twice",
+			"What we are doing about it",
+			"I am sorry. Many of you put weeks into those pots.",
+		},
+		elems: []elemWant{{"h3", "The power cut"}, {"figcaption", "Two of the bowls"}},
+		absent: []string{"Winter open studio", "Close Announcement", "Shop", "Classes", "Cart", "Studio News",
+			"6 Nov", "Written By", "firing,", "Share", "Pinterest", "Morwenna runs the studio", "Previous",
+			"Two new wheels", "Photos from the summer show", "Comments (4)", "So sorry about this",
+			"Studio news by email", "Sign Up", "We respect your privacy", "Mill Yard", "data:image/gif"},
+	},
+	{
+		// A Korean regional paper on a common newsroom CMS: the site's
+		// logo is the <h1> and the headline an <h3>, a meta list with
+		// "기자" (reporter), "입력" (posted) and a comment count, share
+		// buttons, an ad label "광고", a "관련기사:" (related) line, the
+		// reporter's sign-off with an email address, the copyright line
+		// "무단전재 및 재배포 금지" (no reproduction), the reporter card,
+		// related list, comments and "많이 본 뉴스" (most read).
+		file: "mag-ko-news.html",
+		url:  "https://www.hanbitilbo.example/news/articleView.html?idxno=88412",
+		meta: metaWant{Title: "폐교 된 분교, 마을 도서관으로 다시 문 연다", Language: "ko", SiteName: "강원한빛일보",
+			Published: "2026-11-20T09:31:00+09:00", LeadImage: "88412_10231_4512.jpg"},
+		lines: []string{
+			"옛 분교 교실을 고쳐 만든 마을 도서관에서",
+			"강원 평창군의 한 산골 마을에서",
+			"평창군에 따르면 옛 봉산분교는",
+			"주민 대표 김정호(67)씨는",
+			"주민들은 군의 지원금",
+			"도서관은 평일 오후와 주말에",
+			"평창군 관계자는",
+		},
+		absent: []string{"로그인", "회원가입", "입력 2026.11.20", "댓글", "URL 복사", "기사스크랩", "광고",
+			"관련기사", "공청회", "seoyeon@", "무단전재", "다른기사 보기", "방치", "많이 본 뉴스", "대관령",
+			"등록번호", "All rights reserved"},
+	},
+	{
+		// A Turkish paper: a currency strip in the header, the "spot"
+		// standfirst as an <h2> under the headline (the description; the
+		// body does not tell it again, so it stays), date and
+		// "Güncelleme:" (updated) line, "Paylaş" (share), a "follow us on
+		// Google News" link, a caption ending in "(Fotoğraf: …)", an
+		// "İlgili Haber:" (related) line, a "Reklam" (ad) label,
+		// "Etiketler:" tags, "İlgili Haberler", "Yorumlar" (comments) and
+		// "Çok Okunanlar" (most read).
+		file: "mag-tr-news.html",
+		url:  "https://www.egepostasi.example/kultur-sanat/eski-tersane-deniz-muzesi",
+		meta: metaWant{Title: "Eski tersane bölgesi deniz müzesine dönüşüyor", Language: "tr", SiteName: "Ege Postası",
+			Authors: []string{"Elif Karaosmanoğlu"}, Published: "2026-10-27T11:20:00+03:00",
+			LeadImage: "tersane-muze-1280.jpg", LeadCaption: "Tersane bölgesindeki tarihi kızak binası"},
+		lines: []string{
+			"Yarım asırdır kullanılmayan tersane binaları",
+			"Tersane bölgesindeki tarihi kızak binası restorasyon öncesinde.",
+			"İzmir'in kuzeyindeki eski tersane bölgesi",
+			"Proje kapsamında tersanenin en eski yapısı",
+			"Belediye Kültür Daire Başkanı Zeynep Arıkan",
+			"Bölgede yaşayanlar projeyi genel olarak olumlu karşılıyor.",
+			"Projenin toplam maliyeti 420 milyon lira",
+		},
+		absent: []string{"Gündem", "Dolar 41,12", "27.10.2026 - 11:20", "Güncelleme", "Paylaş", "Telegram",
+			"Google News", "İlgili Haber", "Körfezin ahşap tekneleri", "Reklam", "Etiketler", "müze\n",
+			"Liman genişleme", "Yorumlar", "henüz yorum", "Çok Okunanlar", "Fuar alanına", "Tüm hakları saklıdır",
+			"Künye"},
+	},
 }
 
 // TestMagazinePages checks the ninth round's pages.
