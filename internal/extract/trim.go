@@ -84,6 +84,11 @@ var cuePhrases = [...]string{
 	// Indonesian and Malay
 	"baca juga", "baca pula", "simak video", "simak juga", "saksikan video", "tonton video",
 	"berita terkait", "artikel terkait", "terpopuler", "bagikan", "komentar", "editor:", "penulis:",
+	// Turkish
+	"ilgili haber", "ilgili haberler", "ilgili içerik", "reklam", "paylaş", "etiketler:", "yorumlar",
+	"çok okunanlar", "en çok okunanlar", "google news'te",
+	// Korean: the copyright line forbids reprinting ("무단전재 및 재배포 금지")
+	"관련기사", "관련 기사", "광고", "많이 본 뉴스", "댓글", "공유하기", "저작권자", "무단전재", "기사제보",
 	// Russian
 	"читайте также", "читайте ещё", "читайте еще", "смотрите также", "по теме:", "поделиться",
 	"реклама", "теги:", "комментарии", "подписывайтесь", "подпишитесь", "фото:", "источник:",
@@ -132,6 +137,7 @@ var stopCues = [...]string{
 	"leggi anche", "czytaj też", "czytaj także", "zobacz też", "polecamy",
 	"lees ook", "meer over", "reacties", "läs också", "läs mer", "kommentarer", "læs også", "les også",
 	"baca juga", "berita terkait", "artikel terkait", "komentar",
+	"ilgili haber", "ilgili haberler", "yorumlar", "관련기사", "관련 기사", "댓글", "많이 본 뉴스",
 	"hinterlasse einen kommentar", "schreibe einen kommentar", "about the author",
 	"more on this", "related articles", "related stories", "editor's picks",
 	"support us", "unterstütze", "unterstützen sie", "become a member", "werde mitglied",
@@ -1072,7 +1078,7 @@ var promoPrefixes = [...]string{
 	"责任编辑", "相关阅读", "延伸阅读", "関連記事", "あわせて読みたい",
 	"اقرأ أيضا", "اقرأ أيضًا", "إقرأ أيضا", "إقرأ أيضًا", "اقرأ المزيد", "تابعونا", "اشترك في",
 	"lees ook", "lees meer:", "läs också", "läs mer:", "læs også", "les også", "baca juga", "baca pula",
-	"simak video", "simak juga",
+	"simak video", "simak juga", "ilgili haber", "관련기사",
 }
 
 // promoLine reports a short line that is a call to action: it opens with
