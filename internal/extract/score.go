@@ -280,7 +280,7 @@ func (sc *scorer) siblings(top *html.Node) []*html.Node {
 	if parent == nil {
 		return []*html.Node{top}
 	}
-	ts := sc.m[top].score
+	ts := sc.chainScore(top)
 	threshold := ts * 0.2
 	if threshold < 10 {
 		threshold = 10
@@ -323,7 +323,7 @@ func (sc *scorer) siblings(top *html.Node) []*html.Node {
 				continue
 			}
 		}
-		if s.scored && s.score+bonus >= threshold {
+		if s.scored && sc.chainScore(c)+bonus >= threshold {
 			out = append(out, c)
 			continue
 		}
@@ -337,6 +337,27 @@ func (sc *scorer) siblings(top *html.Node) []*html.Node {
 		}
 	}
 	return sc.withMedia(parent, out)
+}
+
+// chainScore returns the best score along n and its chain of only
+// children that are plain wrappers (div, section, article): an only
+// child stands for its parent, so a winner may be a wrapper whose score
+// is the little that reached it from paragraphs three levels down, and a
+// sibling wrapped as deep (a page builder's block around a block of
+// text) is weighed the same way. A table or list below is no wrapper: its
+// score gathers many cells or items, each a small thing of its own.
+func (sc *scorer) chainScore(n *html.Node) float64 {
+	best := 0.0
+	for depth := 0; n != nil && depth < 8; depth++ {
+		if s := sc.m[n]; s != nil && s.scored && s.score > best {
+			best = s.score
+		}
+		n = onlyElementChild(n)
+		if n != nil && n.DataAtom != atom.Div && n.DataAtom != atom.Section && n.DataAtom != atom.Article {
+			break
+		}
+	}
+	return best
 }
 
 // maxTeaser is the most text a teaser card holds: a linked headline and a
