@@ -236,6 +236,9 @@ type block struct {
 	// (23)", "Reacties"): it goes wherever it stands, and cutAtStop may
 	// first end the article there.
 	stop bool
+	// section marks a heading that opens with a cue word but heads a
+	// section of the story (sectionHeading): no cue rule takes it.
+	section bool
 }
 
 // trimBlocks removes furniture at the edges of the body, cue lines
@@ -288,6 +291,9 @@ func scanBlocks(out *html.Node, title string, furniture lineSet) []*block {
 			// A link to how the site works ("How we rate and review
 			// products") beside a verdict or a shop button.
 			out.RemoveChild(c)
+		case bl.heading && sectionHeading(bl, next):
+			bl.section = true
+			blocks = append(blocks, bl)
 		case bl.heading && shortLine(t, 60) && cueLine(bl.lower) && !endsSentence(t) && stopLine(bl.lower):
 			bl.stop = true
 			blocks = append(blocks, bl)
@@ -318,6 +324,41 @@ func scanBlocks(out *html.Node, title string, furniture lineSet) []*block {
 		c = next
 	}
 	return blocks
+}
+
+// sectionHeading reports a heading that opens with a cue word but heads
+// a section of the story: it says more than the cue ("Share prices
+// fall", "Comments from islanders", "More from the meeting") and prose
+// follows right under it. Furniture headings stand bare or as a label
+// ("Comments (23)", "About the author", "Related: …") or head links and
+// teasers.
+func sectionHeading(bl *block, next *html.Node) bool {
+	for next != nil && next.Type != html.ElementNode {
+		next = next.NextSibling
+	}
+	if next == nil || next.DataAtom != atom.P || bareCue(bl.lower) ||
+		strings.HasSuffix(bl.text, "!") || callToAction(bl.lower) || promoLine(bl.lower) {
+		return false // a pitch heads its own prose ("Support us with 2.50!")
+	}
+	t := strings.TrimSpace(innerText(next))
+	return len(t) >= 120 && linkText(next)*5 < len(t) && endsSentence(t)
+}
+
+// bareCue reports a line that is a cue phrase and nothing more than a
+// count, brackets or a colon, or a cue phrase labelling what follows its
+// colon ("Related: …", "About the author: …").
+func bareCue(lower string) bool {
+	rest := strings.TrimFunc(lower, func(r rune) bool {
+		return unicode.IsDigit(r) || unicode.IsSpace(r) || unicode.IsPunct(r)
+	})
+	for _, list := range [...][]string{cuePhrases[:], stopCues[:], countedCues[:]} {
+		for _, p := range list {
+			if rest == strings.TrimRight(p, ":") || strings.HasPrefix(rest, p) && strings.HasPrefix(rest[len(p):], ":") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // shortLine reports a line of fewer than max characters. Characters, not
@@ -417,7 +458,7 @@ func cutAtStop(out *html.Node, blocks []*block) []*block {
 		// nothing but teasers ends the article, or a heading that
 		// counts replies after some prose: readers' replies may well be
 		// longer than the story they answer.
-		if len(blocks[i].text) < 80 && (stopLine(blocks[i].lower) && !stopInSentence(blocks[i].text) || endMark(blocks[i].text)) &&
+		if len(blocks[i].text) < 80 && !blocks[i].section && (stopLine(blocks[i].lower) && !stopInSentence(blocks[i].text) || endMark(blocks[i].text)) &&
 			(i >= len(blocks)/2 || i >= 2 && introLine(blocks[i].lower) && short[i+1] ||
 				i >= 3 && prose >= minStoryBeforeReplies && blocks[i].heading && countedLine(blocks[i].lower)) {
 			for _, b := range blocks[i:] {

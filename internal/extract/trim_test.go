@@ -441,3 +441,43 @@ func TestStopCueInSentence(t *testing.T) {
 		}
 	}
 }
+
+// TestSectionHeadingWithCueWord checks that a section heading opening with
+// a cue word stays when prose follows it, wherever it stands, while the
+// cue headings it looks like still go: bare, as a label, as a pitch, or
+// over links.
+func TestSectionHeadingWithCueWord(t *testing.T) {
+	var lead strings.Builder
+	for i := range 4 {
+		fmt.Fprintf(&lead, "<p>Councillors voted on Tuesday to keep paying the island ferry subsidy for another %d years, after a debate that ran past midnight in a full town hall.</p>", i+3)
+	}
+	const prose = "<p>Fuel has risen by a third since 2023 and the ferry's insurance has nearly doubled after two winters of storm damage to the slipway, the finance officer said.</p>"
+	const later = "<p>The agreement will be reviewed in 2029, when the council expects the new breakwater to have cut the cost of repairs by about a fifth each year.</p>"
+	for _, tc := range []struct {
+		heading, under string
+		kept           bool
+	}{
+		{"Share prices fall", prose, true},
+		{"Comments from islanders", prose, true},
+		{"More from the meeting", prose, true},
+		{"Related costs rise", prose, true},
+		{"Comments (23)", prose, false},
+		{"About the author", prose, false},
+		{"Support us with a gift today!", prose, false},
+		{"Related stories", `<ul><li><a href="/a">Slipway repairs to start in May after years of delay</a></li><li><a href="/b">Island school to stay open</a></li></ul>`, false},
+	} {
+		for _, where := range []string{"middle", "end"} {
+			body := lead.String() + "<h2>" + tc.heading + "</h2>" + tc.under + later
+			if where == "end" {
+				body = lead.String() + later + "<h2>" + tc.heading + "</h2>" + tc.under
+			}
+			art, err := FromHTML([]byte("<html><body><article>"+body+"</article></body></html>"), "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.Contains(art.BodyHTML, ">"+tc.heading+"</h2>"); got != tc.kept {
+				t.Errorf("%q in the %s: kept = %v, want %v\n%s", tc.heading, where, got, tc.kept, art.BodyHTML)
+			}
+		}
+	}
+}
