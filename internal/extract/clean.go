@@ -68,11 +68,15 @@ func (b *builder) dropShape(c *html.Node, s *stats, w int, hard bool) bool {
 		return false
 	}
 	if c.DataAtom != atom.Table && s.text <= 600 && s.imgs == 0 {
-		// A members' or donations promo set in the body, closed by its
-		// button on a line of its own (not a "| Subscribe" in a row of
-		// links under an author's note).
-		if btn := closingControl(c); btn != nil && appealCall(lowerASCII(innerText(btn))) && standsAlone(btn) {
-			return true
+		// A members' promo set in the body, closed by its button on a
+		// line of its own (not a "| Subscribe" in a row of links under
+		// an author's note). A call to donate or give may close the
+		// story's own box on how to help (a relief fund): only the
+		// edges judge those.
+		if btn := closingControl(c); btn != nil && standsAlone(btn) {
+			if t := lowerASCII(innerText(btn)); appealCall(t) && !hasPrefixAny(t, donateWords[:]) {
+				return true
+			}
 		}
 	}
 	if b.inDataTable(c) {

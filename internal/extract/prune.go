@@ -79,6 +79,9 @@ func noiseElement(n *html.Node) bool {
 // prompt standing alone in the article. A gallery or a code sample with
 // its buttons holds an image or code, and stays.
 func controlWidget(n *html.Node) bool {
+	if n.DataAtom == atom.P || isInline(n) {
+		return false // buttons inside a sentence: footnote toggles, say
+	}
 	buttons := 0
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		if isElem(c, atom.Button) {
@@ -91,7 +94,21 @@ func controlWidget(n *html.Node) bool {
 	if _, short := textLenUpTo(n, 100); !short {
 		return false
 	}
-	return !holdsMedia(n)
+	return !holdsMedia(n) && promptOutside(n)
+}
+
+// promptOutside reports that the text of n beside its buttons asks or
+// labels (a question, or a line that ends no sentence): "What did you
+// think?", "Rate this". A statement beside buttons is content.
+func promptOutside(n *html.Node) bool {
+	var b strings.Builder
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if !isElem(c, atom.Button) {
+			appendText(&b, c)
+		}
+	}
+	t := strings.TrimSpace(collapse(b.String()))
+	return t == "" || strings.HasSuffix(t, "?") || !endsSentence(t)
 }
 
 // holdsMedia reports an element with a picture, player, table or code
@@ -608,9 +625,10 @@ const maxRunningTimes = 32
 // scripts are gone: a box named for video holding a headline and a
 // running time ("Why night trains are back", "03:42"). The running time
 // set alone in an element marks them; the widest box around it, at most
-// three levels up, with at most a card's text and a video name (its own
-// or the running time's) goes. A <time> gives a time of day, as live
-// pages set beside each post's heading, and never marks a card.
+// three levels up, with at most a card's text, a video name (its own or
+// the running time's) and no paragraph ending a sentence goes. A <time>
+// gives a time of day, as live pages set beside each post's heading, and
+// never marks a card; nor does a time beside a post's sentence.
 func dropPlayerCards(body *html.Node) {
 	var times []*html.Node
 	var walk func(n *html.Node)
@@ -639,7 +657,7 @@ func dropPlayerCards(body *html.Node) {
 			if _, ok := textLenUpTo(a, playerCard); !ok {
 				break
 			}
-			if named = named || videoNamed(a); named {
+			if named = named || videoNamed(a); named && !holdsSentence(a) {
 				card = a
 			}
 		}
@@ -647,6 +665,20 @@ func dropPlayerCards(body *html.Node) {
 			card.Parent.RemoveChild(card)
 		}
 	}
+}
+
+// holdsSentence reports a paragraph that ends a sentence under n: a live
+// post (a time and what happened), not a card (a title and a time).
+func holdsSentence(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if c.DataAtom == atom.P && endsSentence(strings.TrimSpace(innerText(c))) || holdsSentence(c) {
+			return true
+		}
+	}
+	return false
 }
 
 // videoNamed reports an element whose class or id names a video or its

@@ -389,6 +389,10 @@ var appealWords = [...]string{
 	"je soutiens", "dona", "suscríbete", "apoya", "sostieni", "abbonati",
 }
 
+// donateWords open a call to give money, which news also prints for
+// others (a relief fund's "Donate now").
+var donateWords = [...]string{"donate", "give", "contribute", "dona", "spenden", "faire un don"}
+
 // appealCall reports the text of a button that asks the reader to pay or
 // subscribe: a short call ("Support us", "Donate now") or the offer of a
 // free trial ("Try Ledger Pro free for 14 days").

@@ -29,7 +29,7 @@ var cuePhrases = [...]string{
 	"most read", "most popular", "trending", "click here", "download the", "for the latest",
 	"more from", "more stories", "more on this", "related articles", "related stories",
 	"continue reading", "sign in", "log in", "login", "register", "print", "email this",
-	"avatar photo", "recommended for you", "weiter zu", "weiter mit", "continue to", "next page", "more coverage", "read the original", "provided by",
+	"avatar photo", "recommended for you", "weiter zu", "weiter mit", "continue to", "next page", "more coverage", "read the original",
 	"nächste seite", "page suivante", "página siguiente", "next:", "previous:", "originally published", "this article originally",
 	"this story originally", "this article first appeared", "this story first appeared",
 	"this article was first", "first published", "republished from", "republished with",
@@ -291,7 +291,7 @@ func scanBlocks(out *html.Node, title string, furniture lineSet) []*block {
 			// A link to how the site works ("How we rate and review
 			// products") beside a verdict or a shop button.
 			out.RemoveChild(c)
-		case bl.heading && sectionHeading(bl, next):
+		case (bl.heading || boldLine(c)) && sectionHeading(bl, next):
 			bl.section = true
 			blocks = append(blocks, bl)
 		case bl.heading && shortLine(t, 60) && cueLine(bl.lower) && !endsSentence(t) && stopLine(bl.lower):
@@ -302,7 +302,7 @@ func scanBlocks(out *html.Node, title string, furniture lineSet) []*block {
 			out.RemoveChild(c)
 			// A running time under the line ("Simak Video …" / "02:47")
 			// is what is left of the video card it named.
-			if nl := next; nl != nil && duration(strings.TrimSpace(innerText(nl))) {
+			if nl := next; nl != nil && runningTime(nl) {
 				next = nl.NextSibling
 				out.RemoveChild(nl)
 			}
@@ -336,12 +336,41 @@ func sectionHeading(bl *block, next *html.Node) bool {
 	for next != nil && next.Type != html.ElementNode {
 		next = next.NextSibling
 	}
-	if next == nil || next.DataAtom != atom.P || bareCue(bl.lower) ||
-		strings.HasSuffix(bl.text, "!") || callToAction(bl.lower) || promoLine(bl.lower) {
-		return false // a pitch heads its own prose ("Support us with 2.50!")
+	if next == nil || next.DataAtom != atom.P || bareCue(bl.lower) || pitch(bl) {
+		return false
 	}
-	t := strings.TrimSpace(innerText(next))
-	return len(t) >= 120 && linkText(next)*5 < len(t) && endsSentence(t)
+	return proseLine(strings.TrimSpace(innerText(next)), linkText(next))
+}
+
+// pitch reports a line asking the reader to act, which heads prose of its
+// own ("Support us with 2.50!" over a paragraph of appeal).
+func pitch(b *block) bool {
+	return strings.HasSuffix(b.text, "!") || callToAction(b.lower) || promoLine(b.lower)
+}
+
+// proseLine reports a line of the story's prose: a sentence of 60
+// characters or more with few links.
+func proseLine(t string, link int) bool {
+	return len(t) >= 60 && link*5 < len(t) && endsSentence(t)
+}
+
+// boldLine reports a paragraph set wholly in bold: a heading drawn as
+// one ("<p><strong>Komentar Presiden</strong></p>").
+func boldLine(n *html.Node) bool {
+	if n.DataAtom != atom.P {
+		return false
+	}
+	var bold *html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode && strings.TrimSpace(c.Data) == "":
+		case bold == nil && (isElem(c, atom.Strong) || isElem(c, atom.B)):
+			bold = c
+		default:
+			return false
+		}
+	}
+	return bold != nil
 }
 
 // bareCue reports a line that is a cue phrase and nothing more than a
@@ -458,7 +487,7 @@ func cutAtStop(out *html.Node, blocks []*block) []*block {
 		// nothing but teasers ends the article, or a heading that
 		// counts replies after some prose: readers' replies may well be
 		// longer than the story they answer.
-		if len(blocks[i].text) < 80 && !blocks[i].section && (stopLine(blocks[i].lower) && !stopInSentence(blocks[i].text) || endMark(blocks[i].text)) &&
+		if len(blocks[i].text) < 80 && !blocks[i].section && (stopLine(blocks[i].lower) && !stopInSentence(blocks[i].text) && !labelsProse(blocks, i) || endMark(blocks[i].text)) &&
 			(i >= len(blocks)/2 || i >= 2 && introLine(blocks[i].lower) && short[i+1] ||
 				i >= 3 && prose >= minStoryBeforeReplies && blocks[i].heading && countedLine(blocks[i].lower)) {
 			for _, b := range blocks[i:] {
@@ -468,6 +497,18 @@ func cutAtStop(out *html.Node, blocks []*block) []*block {
 		}
 	}
 	return dropStopHeadings(out, blocks)
+}
+
+// labelsProse reports a stop line that says more than its cue and has the
+// story's prose right after it: a bold line heading a section
+// ("Komentar Presiden", the president's comments) rather than a label
+// over comments or teasers.
+func labelsProse(blocks []*block, i int) bool {
+	if i+1 >= len(blocks) || bareCue(blocks[i].lower) || pitch(blocks[i]) {
+		return false
+	}
+	nb := blocks[i+1]
+	return !nb.heading && proseLine(strings.TrimSpace(nb.text), nb.link)
 }
 
 // dropStopHeadings removes the stop-cue headings that did not end the
@@ -799,6 +840,9 @@ func metaLine(lower string) bool {
 // as easily as a furniture line ("Share prices fell..."), so it counts
 // only on a line of a few words.
 func cueLine(lower string) bool {
+	if hasPrefixAny(lower, labelCues[:]) && !endsSentence(lower) {
+		return true
+	}
 	if strings.Contains(lower, "all rights reserved") || strings.Contains(lower, "alle rechte vorbehalten") ||
 		strings.HasPrefix(lower, "visited") && strings.Contains(lower, "times") {
 		return true
@@ -813,6 +857,11 @@ func cueLine(lower string) bool {
 	}
 	return false
 }
+
+// labelCues are cues only as a label, not opening a sentence: "Provided
+// by University of Leeds" closes a wire copy, "Provided by the county,
+// the shelters will open on Monday." is news.
+var labelCues = [...]string{"provided by"}
 
 // strongCue reports one-word cues that never open a sentence of news.
 func strongCue(p string) bool {
@@ -1182,21 +1231,21 @@ var policyLinks = [...]string{
 	"ethics policy", "editorial policy", "editorial standards",
 }
 
-// affiliateWords and commissionWords together make an affiliate notice.
-var (
-	affiliateWords  = [...]string{"affiliate", "affiliation", "affilié", "partnerlink", "provisionslink"}
-	commissionWords = [...]string{"commission", "provision", "comisión", "link", "lien", "enlace"}
-)
+// affiliatePhrases name, whole, what an affiliate notice is about: news
+// may well say that a gunman's affiliation was linked to an attack, or
+// that a company's affiliate signed a provision.
+var affiliatePhrases = [...]string{
+	"affiliate link", "affiliate commission", "affiliate partnership", "earn a commission", "earn commission",
+	"earn commissions", "commission on purchases", "commission when you buy", "lien affilié", "liens affiliés",
+	"enlace de afiliado", "enlaces de afiliados", "affiliate-link", "partnerlink", "provisionslink", "provisions-link",
+}
 
 // affiliateNotice reports the notice of a page that earns from the shop
 // links in it ("Some of our stories include affiliate links. If you buy
 // something through one of these links, we may earn an affiliate
 // commission."): it names an affiliate link or commission.
 func affiliateNotice(lower string) bool {
-	if strings.Contains(lower, "earn a commission") || strings.Contains(lower, "earn commission") {
-		return true
-	}
-	return containsAny(lower, affiliateWords[:]) && containsAny(lower, commissionWords[:])
+	return containsAny(lower, affiliatePhrases[:])
 }
 
 // containsAny reports whether s contains one of subs.
@@ -1372,6 +1421,15 @@ func videoTitle(n *html.Node) bool {
 	}
 	t := innerText(n)
 	return t != "" && shortLine(t, 120) && !endsSentence(t)
+}
+
+// runningTime reports an element whose text is a running time alone,
+// reading the text only when it is short enough to be one.
+func runningTime(n *html.Node) bool {
+	if l, ok := textLenUpTo(n, 8); !ok || l == 0 {
+		return false
+	}
+	return duration(strings.TrimSpace(innerText(n)))
 }
 
 // duration reports a running time alone: "2:15", "02:15", "1:04:30".
