@@ -30,6 +30,9 @@ func (b *builder) drop(c *html.Node) bool {
 	if c.DataAtom == atom.A && s.text >= 9 && s.text < 60 && photoSaleLink(c) {
 		return true // "Buy Photo" beside a caption: the agency's shop, not the caption
 	}
+	if isInline(c) && adLabel(c, s) {
+		return true // "Advertisement" between two sentences: the slot's label
+	}
 	w, hard := b.cues.judge(c)
 	// Inside a paragraph, a span named "dateline" or "byline" is part of
 	// the sentence ("CAIRO — Gunmen opened fire..."): only hard names

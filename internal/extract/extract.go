@@ -122,6 +122,7 @@ func fromDoc(doc *html.Node, pageURL string, pruneNames bool) (news.Article, boo
 	}
 	out := b.build(roots, body)
 	splitBreaks(out)
+	dropBracketTeasers(out)
 	trimBlocks(out, &art, furnitureLines, b.leadOut)
 	fixAnchors(out, base)
 	tidy(out)
