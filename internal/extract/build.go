@@ -98,6 +98,20 @@ func holdsBlock(n *html.Node) bool {
 	return false
 }
 
+// holdsTable reports a table under n, below inline elements only (the
+// <font> of an old page): the walk stays inside one paragraph.
+func holdsTable(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if c.DataAtom == atom.Table || isInline(c) && holdsTable(c) {
+			return true
+		}
+	}
+	return false
+}
+
 // isInline reports elements that flow inside a paragraph.
 func isInline(n *html.Node) bool {
 	if n.DataAtom == atom.Img {
@@ -160,6 +174,13 @@ func (b *builder) block(c, out *html.Node) {
 	case atom.Figcaption:
 		b.strayCaption(c, out)
 	case atom.P, atom.Address, atom.Summary, atom.Dt:
+		if c.DataAtom == atom.P && flow(out) && holdsTable(c) {
+			// An old page in quirks mode: a <table> does not close the
+			// open <p>, so a photo's box and the paragraphs after it
+			// sit inside one. Read it as the wrapper it has become.
+			b.children(c, out)
+			return
+		}
 		p := elem(atom.P)
 		if c.DataAtom == atom.Dt {
 			p = elem(atom.Dt)

@@ -328,6 +328,10 @@ func (b *builder) table(c *html.Node, out *html.Node) {
 	s := b.m[c]
 	if s == nil || !dataTable(c, s) {
 		if flow(out) {
+			if f := b.photoTable(c, s); f != nil {
+				out.AppendChild(f)
+				return
+			}
 			b.layout(c, out)
 		} else {
 			b.mixed(c, out)
@@ -364,6 +368,47 @@ func (b *builder) table(c *html.Node, out *html.Node) {
 	if hasContent(t) {
 		out.AppendChild(t)
 	}
+}
+
+// photoTable builds a figure from a layout table that boxes one picture
+// with a short caption in a cell of its own: how pages before <figure>
+// set a photo beside the story. Anything more (paragraphs, headings,
+// lists, a caption of links) is unwrapped as layout instead.
+func (b *builder) photoTable(t *html.Node, s *stats) *html.Node {
+	if s == nil || s.imgs != 1 || s.text == 0 || s.text > 300 || s.ps > 0 || s.heads > 0 || s.lis > 0 ||
+		s.link*2 > s.text {
+		return nil
+	}
+	var imgCell, capCell *html.Node
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for x := n.FirstChild; x != nil; x = x.NextSibling {
+			switch {
+			case x.Type != html.ElementNode:
+			case x.DataAtom == atom.Td || x.DataAtom == atom.Th:
+				if findImg(x) != nil {
+					imgCell = x
+				} else if capCell == nil && strings.TrimSpace(innerText(x)) != "" {
+					capCell = x
+				}
+			case x.DataAtom == atom.Tbody || x.DataAtom == atom.Tr || x.DataAtom == atom.Thead:
+				walk(x)
+			}
+		}
+	}
+	walk(t)
+	if imgCell == nil || capCell == nil || strings.TrimSpace(innerText(imgCell)) != "" {
+		return nil
+	}
+	img := b.image(findImg(imgCell))
+	fc := b.caption(capCell)
+	if img == nil || fc == nil {
+		return nil
+	}
+	f := elem(atom.Figure)
+	f.AppendChild(img)
+	f.AppendChild(fc)
+	return f
 }
 
 // layout unwraps a layout table: each cell's content joins the flow.

@@ -37,6 +37,8 @@ var roughCases = []pageCase{
 			"Email this story", "All rights reserved", "Other stories today", "Chapel roof appeal",
 			"Young farmers win", "12 High Street", "Terms of use", "hit counter", "counter.cgi",
 			"This page has been visited", "Best viewed", "\u00c3", "\ufffd"},
+		// The photo's box is a figure, its "Picture:" line the credit.
+		credits: map[string]string{"Picture: Sian Morgan": "The toll bridge at Weir Lane has been fenced off"},
 	},
 	{
 		// A single-page app's shell: the visible DOM is a nav, a loading

@@ -29,6 +29,7 @@ var cuePhrases = [...]string{
 	"most read", "most popular", "trending", "click here", "download the", "for the latest",
 	"more from", "more stories", "more on this", "related articles", "related stories",
 	"continue reading", "sign in", "log in", "login", "register", "print", "email this",
+	"printer friendly", "printer-friendly", "printable version", "print version", "print this",
 	"avatar photo", "recommended for you", "weiter zu", "weiter mit", "continue to", "next page", "more coverage", "read the original",
 	"nächste seite", "page suivante", "página siguiente", "next:", "previous:", "originally published", "this article originally",
 	"this story originally", "this article first appeared", "this story first appeared",
@@ -276,7 +277,7 @@ func scanBlocks(out *html.Node, title string, furniture lineSet) []*block {
 			out.RemoveChild(c)
 		case len(t) > 20 && len(t) < 300 && seen[t] && !media(bl) && !refrain(t), len(t) >= 20 && len(t) <= 200 && furniture[t] && !bl.heading:
 			out.RemoveChild(c)
-		case title != "" && len(blocks) < 4 && titleLike(bl.lower, title):
+		case title != "" && len(blocks) < 4 && (titleLike(bl.lower, title) || titleStack(c, title)):
 			out.RemoveChild(c)
 		case !media(bl) && !bl.heading && embedMarker(t):
 			out.RemoveChild(c)
@@ -1131,6 +1132,35 @@ func linkText(n *html.Node) int {
 		total += linkText(c)
 	}
 	return total
+}
+
+// titleStack reports a head paragraph whose lines, parted by <br>, are
+// the headline and then only its byline and dates: an old page's
+// heading cell ("Headline<br>By X, Staff Reporter<br>Posted: 14 June").
+func titleStack(p *html.Node, title string) bool {
+	if p.DataAtom != atom.P || firstDescendant(p, atom.Br) == nil {
+		return false
+	}
+	var sb strings.Builder
+	appendText(&sb, p)
+	if sb.Len() > 400 {
+		return false
+	}
+	var lines []string
+	for _, l := range strings.Split(sb.String(), "\n") {
+		if l = collapse(l); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	if len(lines) < 2 || !titleLike(cueText(lines[0]), title) {
+		return false
+	}
+	for _, l := range lines[1:] {
+		if !bylineLike(l) && !dateLike(l) && !metaLine(cueText(l)) {
+			return false
+		}
+	}
+	return true
 }
 
 // titleLike reports a block near the top that repeats the headline: equal
