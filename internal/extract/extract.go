@@ -51,7 +51,12 @@ func FromHTML(page []byte, pageURL string) (news.Article, error) {
 	if err != nil {
 		return news.Article{}, fmt.Errorf("extract: parse: %w", err)
 	}
-	art, byName, err := fromDoc(doc, pageURL, true)
+	art, byName, fromLD, err := fromDoc(doc, pageURL, true)
+	if fromLD || err != nil {
+		if art2, ok := fromNoscript(page, pageURL, art, err); ok {
+			return art2, nil
+		}
+	}
 	if err == nil && len(art.BodyText) >= 250 || !byName {
 		// A long enough result, or one that no name pruned: the second
 		// try would give it again.
@@ -63,7 +68,7 @@ func FromHTML(page []byte, pageURL string) (news.Article, error) {
 	if err2 != nil {
 		return art, err
 	}
-	art2, _, err2 := fromDoc(doc2, pageURL, false)
+	art2, _, _, err2 := fromDoc(doc2, pageURL, false)
 	// The second result must extend the first, not replace it with other
 	// text: a short article next to a long footer stays short.
 	if err2 == nil && len(art2.BodyText) > 2*len(art.BodyText)+100 &&
@@ -79,11 +84,12 @@ func FromHTML(page []byte, pageURL string) (news.Article, error) {
 // fromDoc extracts the article from a parsed page. pruneNames turns the
 // pruning of furniture by class and id names on, and of elements hidden by
 // a utility class (tags and roles always count); byName reports whether
-// that pruning removed anything.
-func fromDoc(doc *html.Node, pageURL string, pruneNames bool) (news.Article, bool, error) {
+// that pruning removed anything, fromLD whether the body is the page's
+// structured articleBody.
+func fromDoc(doc *html.Node, pageURL string, pruneNames bool) (art news.Article, byName, fromLD bool, err error) {
 	pm := readMeta(doc)
 	base := baseURL(pageURL, pm.base)
-	art := news.Article{OriginalURL: pageURL}
+	art = news.Article{OriginalURL: pageURL}
 	pm.fill(&art, base)
 
 	body := findBody(doc)
@@ -98,7 +104,7 @@ func fromDoc(doc *html.Node, pageURL string, pruneNames bool) (news.Article, boo
 	cues := newCueCache(body)
 	m := measureTree(body)
 	furnitureLines := lineSet{}
-	byName := pruneFurniture(body, m, cues, m[body].ptext, pruneNames, furnitureLines, findLead(body, m, art.Standfirst)) || hidClass
+	byName = pruneFurniture(body, m, cues, m[body].ptext, pruneNames, furnitureLines, findLead(body, m, art.Standfirst)) || hidClass
 	m = measureTree(body)
 	roots := chooseRoots(body, m, cues, pm.ld.body)
 	if fig := figureBefore(roots[0], body, m); fig != nil {
@@ -133,19 +139,20 @@ func fromDoc(doc *html.Node, pageURL string, pruneNames bool) (news.Article, boo
 		// it. Use that, one paragraph per line.
 		out = ldParagraphs(pm.ld.body)
 		art.BodyText = plainText(out)
+		fromLD = true
 	}
 	if art.BodyText == "" {
-		return art, byName, ErrNoArticle
+		return art, byName, fromLD, ErrNoArticle
 	}
 	var buf bytes.Buffer
 	for c := out.FirstChild; c != nil; c = c.NextSibling {
 		if err := html.Render(&buf, c); err != nil {
-			return art, byName, fmt.Errorf("extract: render body: %w", err)
+			return art, byName, fromLD, fmt.Errorf("extract: render body: %w", err)
 		}
 		buf.WriteByte('\n')
 	}
 	art.BodyHTML = sanitize(buf.String())
-	return art, byName, nil
+	return art, byName, fromLD, nil
 }
 
 // firstPara returns the first paragraph of a plain-text body.

@@ -17,7 +17,8 @@ const maxInput = 12 << 20
 // UTF-8 is read as UTF-8 whatever it declares (saved pages often keep a
 // stale declaration); otherwise the BOM or <meta> charset decides, with
 // windows-1252 as the last resort, so broken bytes never stop the parse.
-func parse(page []byte) (*html.Node, error) {
+// opts go to the parser (fromNoscript turns scripting off).
+func parse(page []byte, opts ...html.ParseOption) (*html.Node, error) {
 	if len(page) > maxInput {
 		page = page[:maxInput]
 	}
@@ -37,14 +38,14 @@ func parse(page []byte) (*html.Node, error) {
 	if limit := depthBudget / max(tags, 1); limit < parserDepth {
 		page = flatten(page, limit)
 	}
-	doc, err := html.Parse(bytes.NewReader(page))
+	doc, err := html.ParseWithOptions(bytes.NewReader(page), opts...)
 	if err == nil {
 		return doc, nil
 	}
 	// Too deeply nested for the parser: flatten the deepest levels and try
 	// again, shallower once more if the parser's count ran ahead of ours.
 	for limit := flattenDepth; limit >= flattenDepth/4; limit /= 2 {
-		if doc, err2 := html.Parse(bytes.NewReader(flatten(page, limit))); err2 == nil {
+		if doc, err2 := html.ParseWithOptions(bytes.NewReader(flatten(page, limit)), opts...); err2 == nil {
 			return doc, nil
 		}
 	}

@@ -26,7 +26,7 @@ func stripNoise(n *html.Node, byClass bool) (hidClass bool) {
 			} else if byClass && hiddenClass(attr(c, "class")) && !holdsProse(c) {
 				n.RemoveChild(c)
 				hidClass = true
-			} else if c.DataAtom == atom.Noscript {
+			} else if c.DataAtom == atom.Noscript && !parsedNoscript(c) {
 				unwrapNoscript(c)
 			} else {
 				ampImage(c)
