@@ -195,3 +195,83 @@ var roughCases = []pageCase{
 func TestRoughPages(t *testing.T) {
 	runPageCases(t, roughCases)
 }
+
+// roughCasesTwo are round ten's second batch, written once the first
+// passed and committed before they were run: an email newsletter's web
+// view, a story carrying its update, editor's note and correction, and
+// the first page of a feature split over two.
+var roughCasesTwo = []pageCase{
+	{
+		// An email's web view: nested presentation tables with inline
+		// styles, a hidden preheader, "View this email in your browser",
+		// the issue line, buttons to forward and pay, the unsubscribe
+		// block with the sender's address, and an open-tracking pixel.
+		// The letter's greeting is its first paragraph.
+		file: "rough-email-webview.html",
+		url:  "https://fenlandbrief.example/p/drainage-board-bill?web=1",
+		meta: metaWant{Title: "The drainage board's bill comes due", Authors: []string{"Joss Whitlock"}},
+		lines: []string{
+			"Good morning. If you own a house between Ramsey and the Wash",
+			"The internal drainage levy is the least understood bill",
+			"Why it is going up",
+			"The board's chief engineer, Ros Adeyemi,",
+			"\"We are keeping museum pieces alive",
+			"Who pays",
+			"Farmers pay most of the levy directly",
+			"Some councillors want that changed.",
+			"The board will consult on the split next spring.",
+		},
+		elems: []elemWant{{"h2", "Why it is going up"}},
+		absent: []string{"rising by a fifth", "View this email", "Issue 118", "By Joss Whitlock", "Forward to a friend",
+			"Become a paying supporter", "You are receiving this", "Unsubscribe", "Update your preferences",
+			"Old Granary", "open.gif", "logo-white.png"},
+	},
+	{
+		// A story that carries its own record: an update in italics over
+		// the lede, an editor's note in parentheses mid-story and a
+		// correction at the end. All three are the newsroom telling the
+		// reader about this story and stay; the tip line, "Report an
+		// error", the ethics link and the republish button after it go.
+		file: "rough-corrections.html",
+		url:  "https://capitolsentinel.example/politics/2026/10/02/harlow-point-prison-closure/",
+		meta: metaWant{Title: "State to close Harlow Point prison by 2028", SiteName: "The Capitol Sentinel",
+			Authors: []string{"Marisol Vega"}, Published: "2026-10-02T18:05:00Z", Updated: "2026-10-03T13:30:00Z"},
+		lines: []string{
+			"Update, Oct. 3, 9:30 a.m.: The corrections officers' union said Friday morning",
+			"The state will close Harlow Point Correctional Facility",
+			"Corrections Secretary Dana Whitcomb said the 1911 building",
+			"The prison employs about 430 officers",
+			"(Editor's note: The Sentinel's reporting on conditions at Harlow Point",
+			"Harlow's mayor, Tom Reinholt,",
+			"The union's president, Carla Dunmore,",
+			"Lawmakers on the budget committee said",
+			"Correction: An earlier version of this story misstated the year",
+		},
+		absent: []string{"Donate", "Updated Oct. 3, 2026", "Have a news tip", "tips@capitolsentinel", "Report an error",
+			"Our ethics policy", "Republish this story", "nonprofit newsroom"},
+	},
+	{
+		// Page one of a feature split over two: "Page 1 of 2" bars above
+		// and below with numbered links, "Next page »", "Continue reading
+		// on page 2 »" and "View as single page", then more features.
+		file: "rough-paged-article.html",
+		url:  "https://northvaleweekly.example/features/town-cobbler-return",
+		meta: metaWant{Title: "The quiet return of the town cobbler", SiteName: "Northvale Weekly",
+			Authors: []string{"Bridget O'Sullivan"}, Published: "2026-09-12T07:00:00Z"},
+		lines: []string{
+			"There has not been a cobbler on Northvale's high street since 1987",
+			"That changed in June, when Leah Mbeki, 29,",
+			"\"I drew a circle twenty miles round every cobbler",
+			"Business, she says, has been steady rather than brisk.",
+			"The return of repair shops is not only a Northvale story.",
+			"Mbeki thinks the second reason matters more.",
+		},
+		absent: []string{"Log in", "Page 1 of 2", "Next page", "View as single page", "Continue reading on page 2",
+			"More features", "The last orchard", "Rowing the river", "Contact"},
+	},
+}
+
+// TestRoughPagesTwo checks round ten's second batch.
+func TestRoughPagesTwo(t *testing.T) {
+	runPageCases(t, roughCasesTwo)
+}
