@@ -621,11 +621,31 @@ func trimHead(out *html.Node, blocks []*block, desc string, lead *html.Node) {
 			continue
 		}
 		if !furnitureBlock(b, false) && !standfirst || sectionLink(b, blocks[i+1:]) {
+			if i == 0 && metaUnder(b, blocks[i+1:]) {
+				// A dek over its byline and date, named nowhere: the
+				// dek stays, the meta line under it goes.
+				out.RemoveChild(blocks[1].n)
+				blocks = append(blocks[:1], blocks[2:]...)
+				i++
+				continue
+			}
 			break
 		}
 		out.RemoveChild(b.n)
 		blocks = append(blocks[:i], blocks[i+1:]...)
 	}
+}
+
+// metaUnder reports a first block short enough to be a dek (one or two
+// sentences) with a byline or metadata line right under it and prose
+// after that: the byline marks where the article's head ends.
+func metaUnder(b *block, rest []*block) bool {
+	if len(rest) < 2 || b.heading || len(b.text) > 250 || !isElem(b.n, atom.P) {
+		return false
+	}
+	m := rest[0]
+	return isElem(m.n, atom.P) && len(m.text) < 120 && !endsSentence(m.text) &&
+		bylineLike(m.text) && (metaLine(m.lower) || holdsYear(m.text))
 }
 
 // introducesFurniture reports a head heading whose section is only a
