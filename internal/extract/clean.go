@@ -780,16 +780,10 @@ func namesCredit(s string) bool {
 // the label is part of its first words, not a credit after it.
 func shortLead(before string) bool {
 	b := strings.TrimSpace(before)
-	if b == "" || strings.ContainsAny(lastRuneString(b), ".!?()（）。|/") {
+	if b == "" || strings.ContainsRune(".!?()（）。|/", lastRune(b)) {
 		return false
 	}
 	return len(strings.Fields(b)) < 3
-}
-
-// lastRuneString returns the last character of s as a string.
-func lastRuneString(s string) string {
-	_, n := utf8.DecodeLastRuneInString(s)
-	return s[len(s)-n:]
 }
 
 // creditStart reports whether a credit label may follow before: a space,

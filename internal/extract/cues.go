@@ -51,22 +51,22 @@ var junkTokens = map[string]bool{
 	"settings": true, "controls": true, "error": true,
 }
 
-// hardStems are the junk stems that mark furniture even on a large
-// element: nothing called "comments" or "cookie-consent" holds the article
-// (a long thread can outweigh a short story, so size cannot decide).
-var hardStems = []string{
-	"comment", "disqus", "respond", "replies", "cookie", "consent", "gdpr",
-	"outbrain", "taboola", "zergnet", "newsletter", "signup", "sign-up",
-	"sr-only", "screen-reader", "screenreader", "visually-hidden", "visuallyhidden",
-	"off-screen", "offscreen", "assistive-text", "a11y-hidden", "yarpp", "jp-relatedposts", "sharedaddy", "addtoany", "crp_related",
-}
-
 // screenReaderStems name text hidden from sight for screen readers
-// ("Image caption, " before a caption); hardStems holds them too.
+// ("Image caption, " before a caption).
 var screenReaderStems = []string{
 	"sr-only", "screen-reader", "screenreader", "visually-hidden", "visuallyhidden",
 	"off-screen", "offscreen", "assistive-text", "a11y-hidden",
 }
+
+// hardStems are the junk stems that mark furniture even on a large
+// element: nothing called "comments" or "cookie-consent" holds the article
+// (a long thread can outweigh a short story, so size cannot decide), nor
+// any text left to screen readers.
+var hardStems = append([]string{
+	"comment", "disqus", "respond", "replies", "cookie", "consent", "gdpr",
+	"outbrain", "taboola", "zergnet", "newsletter", "signup", "sign-up",
+	"yarpp", "jp-relatedposts", "sharedaddy", "addtoany", "crp_related",
+}, screenReaderStems...)
 
 // goodStems mark the article container.
 var goodStems = []string{

@@ -41,7 +41,7 @@ var cuePhrases = [...]string{
 	"this entry was posted", "about the author", "photo credit", "image credit",
 	"support our", "donate", "join our", "get our", "listen to this", "loading",
 	"watch:", "watch more", "view comments", "report an error", "editor's picks",
-	"ad feedback", "video ad feedback", "read the original", "journal information:", "cite this article", "purchase licensing rights", "buy photo",
+	"ad feedback", "video ad feedback", "journal information:", "cite this article", "purchase licensing rights", "buy photo",
 	"this site uses cookies", "this website uses cookies", "we use cookies", "by continuing",
 	"was this page helpful", "was this article helpful", "was this helpful", "is this page useful",
 	"media contact", "media contacts", "press contact", "media inquiries", "media enquiries", "pressekontakt",
@@ -166,14 +166,7 @@ func stopLine(lower string) bool {
 	if hasPrefixAny(lower, stopCues[:]) {
 		return true
 	}
-	if introLine(lower) {
-		return true
-	}
-	rest := strings.TrimLeft(lower, "0123456789 ")
-	if len(rest) == len(lower) {
-		return false
-	}
-	return hasPrefixAny(rest, countedCues[:])
+	return introLine(lower) || countedLine(lower)
 }
 
 // countedLine reports a count of replies: "42 replies", "12 Kommentare".
