@@ -285,7 +285,8 @@ func (b *builder) quoteBox(c *html.Node) bool {
 }
 
 // lineNumbers reports the text of a code highlighter's gutter: the
-// numbers 1, 2, 3 ... one a line and nothing else, drawn in a block of
+// numbers 1, 2, 3 ... in order and nothing else (one a line, as gutters
+// set them, though spaces part them as well), drawn in a block of
 // their own beside the code (a table cell or a floated block). They
 // number the lines a reader sees; they are not part of the program.
 func lineNumbers(t string) bool {

@@ -705,7 +705,8 @@ func inPageLinkOnly(li *html.Node) bool {
 	return links == 1
 }
 
-// nextText returns the first block that is not a picture: a lead figure
+// nextText returns the first block that is neither a picture nor
+// furniture (a byline, a date, a notice): a lead figure or a meta line
 // between the standfirst and the first paragraph does not part them.
 func nextText(blocks []*block) *block {
 	for _, b := range blocks {
@@ -750,7 +751,7 @@ func furnitureBlock(b *block, tail bool) bool {
 		return true // a heading with nothing under it
 	}
 	if l < 200 && cueLine(b.lower) || l < 40 && countedLine(b.lower) {
-		return true // a count of comments in the meta bar: "3 comments"
+		return true // a cue line, or a count of comments in the meta bar: "3 comments"
 	}
 	if float64(b.link) > 0.5*float64(l) && l < 300 && !sourceList(b.n) {
 		return true
