@@ -330,22 +330,58 @@ func sectionHeading(bl *block, next *html.Node) bool {
 	for next != nil && next.Type != html.ElementNode {
 		next = next.NextSibling
 	}
-	if next == nil || next.DataAtom != atom.P || bareCue(bl.lower) || pitch(bl) {
+	if next == nil || bareCue(bl.lower) || pitch(bl) {
 		return false
 	}
-	return proseLine(strings.TrimSpace(innerText(next)), linkText(next))
+	if next.DataAtom == atom.Table {
+		// A table of the story's figures ("Share of votes" over the
+		// results): data, not links.
+		t := innerText(next)
+		return len(t) >= 60 && linkText(next)*5 < len(t)
+	}
+	return next.DataAtom == atom.P && proseLine(strings.TrimSpace(innerText(next)), linkText(next))
 }
 
 // pitch reports a line asking the reader to act, which heads prose of its
-// own ("Support us with 2.50!" over a paragraph of appeal).
+// own ("Support us with 2.50!" over a paragraph of appeal). A call is
+// said as a sentence, a link, or to the reader ("Sign up for our
+// newsletter."); a heading that only borrows the cue's words to name a
+// topic ("Subscribe or die: the newspaper crisis", "Mehr zum Thema
+// Werbung") is none of these.
 func pitch(b *block) bool {
-	return strings.HasSuffix(b.text, "!") || callToAction(b.lower) || promoLine(b.lower)
+	if strings.HasSuffix(b.text, "!") {
+		return true
+	}
+	if !callToAction(b.lower) && !promoLine(b.lower) {
+		return false
+	}
+	return endsSentence(b.text) || 2*b.link >= len(b.text) || readerWord(b.lower)
+}
+
+// readerWords speak to the reader or for the site, in the languages of
+// the cues.
+var readerWords = [...]string{
+	"you", "your", "our", "us", "we", "unser", "unsere", "unseren", "unserem", "dich", "dein", "deine", "euch",
+	"vous", "votre", "vos", "notre", "nos", "tu", "ton", "ta", "te", "nuestro", "nuestra", "nuestros", "tus",
+}
+
+// readerWord reports a line holding one of readerWords as a whole word.
+func readerWord(lower string) bool {
+	for _, w := range strings.FieldsFunc(lower, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		for _, r := range readerWords {
+			if w == r {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // proseLine reports a line of the story's prose: a sentence of 60
-// characters or more with few links.
+// characters or more with few links. The sentence may end inside its
+// closing quote ("…first time in years.").
 func proseLine(t string, link int) bool {
-	return len(t) >= 60 && link*5 < len(t) && endsSentence(t)
+	return len(t) >= 60 && link*5 < len(t) && endsSentence(strings.TrimRight(t, "\"'”’»“)"))
 }
 
 // boldLine reports a paragraph set wholly in bold: a heading drawn as
