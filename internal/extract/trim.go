@@ -611,7 +611,8 @@ func endMark(t string) bool {
 func trimTail(out *html.Node, blocks []*block, authors []news.Author) []*block {
 	for len(blocks) > 1 {
 		b := blocks[len(blocks)-1]
-		if !furnitureBlock(b, true) && !authorContact(b, authors) || tableNote(b, blocks[len(blocks)-2]) {
+		if !furnitureBlock(b, true) && !authorContact(b, authors) || tableNote(b, blocks[len(blocks)-2]) ||
+			sourcesUnder(b, blocks[len(blocks)-2]) {
 			break
 		}
 		out.RemoveChild(b.n)
@@ -1129,6 +1130,14 @@ func hasAncestorBelow(n *html.Node, a atom.Atom, top *html.Node) bool {
 // even where it closes it.
 func tableNote(b, prev *block) bool {
 	return (prev.n.DataAtom == atom.Table || prev.n.DataAtom == atom.Figure) && sourceLabel(b.lower)
+}
+
+// sourcesUnder reports a list of links under a heading that says it
+// holds the article's sources ("Sources" over the report, the study and
+// the minutes the story drew on): the story's own references, linked by
+// their titles, not teasers under a cue.
+func sourcesUnder(b, prev *block) bool {
+	return (isElem(b.n, atom.Ul) || isElem(b.n, atom.Ol)) && prev.heading && len(prev.text) < 30 && sourceLabel(prev.lower)
 }
 
 // sourceLabel reports a line that introduces the article's sources.
