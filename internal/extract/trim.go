@@ -292,7 +292,7 @@ func scanBlocks(out *html.Node, title string, furniture lineSet) []*block {
 			bl.stop = true
 			blocks = append(blocks, bl)
 		case !media(bl) && shortLine(t, 160) && (shortLine(t, 60) && cueLine(bl.lower) && !endsSentence(t) && !(len(blocks) > 0 && tableNote(bl, blocks[len(blocks)-1])) ||
-			promoLine(bl.lower) || shortLine(t, 90) && creditLine(bl.lower) || shortLine(t, 30) && counterLine(bl.lower) || shortLine(t, 60) && adResumes(bl.lower)):
+			promoLine(bl.lower) && !storySentences(bl) || shortLine(t, 90) && creditLine(bl.lower) || shortLine(t, 30) && counterLine(bl.lower) || shortLine(t, 60) && adResumes(bl.lower)):
 			out.RemoveChild(c)
 			// A running time under the line ("Simak Video …" / "02:47")
 			// is what is left of the video card it named.
@@ -340,6 +340,19 @@ func sectionHeading(bl *block, next *html.Node) bool {
 		return len(t) >= 60 && linkText(next)*5 < len(t)
 	}
 	return next.DataAtom == atom.P && proseLine(strings.TrimSpace(innerText(next)), linkText(next))
+}
+
+// storySentences reports a line that opens with a promo cue but goes on
+// as the story, two sentences or more with no link and no call to act
+// ("Lesen Sie mehr darüber … im zweiten Teil unserer Serie am Samstag.
+// Bis dahin gilt: …"): a promo is one line pointing away.
+func storySentences(b *block) bool {
+	if b.link > 0 || callToAction(b.lower) {
+		return false
+	}
+	t := strings.TrimSpace(b.text)
+	i := strings.Index(t, ". ")
+	return i > 0 && endsSentence(t) && i+2 < len(t) && unicode.IsUpper([]rune(t[i+2:])[0])
 }
 
 // pitch reports a line asking the reader to act, which heads prose of its
@@ -787,7 +800,7 @@ func furnitureBlock(b *block, tail bool) bool {
 	if b.heading && tail {
 		return true // a heading with nothing under it
 	}
-	if l < 200 && cueLine(b.lower) || l < 40 && countedLine(b.lower) {
+	if l < 200 && cueLine(b.lower) && !storySentences(b) || l < 40 && countedLine(b.lower) {
 		return true // a cue line, or a count of comments in the meta bar: "3 comments"
 	}
 	if float64(b.link) > 0.5*float64(l) && l < 300 && !sourceList(b.n) {
