@@ -304,3 +304,24 @@ func TestLookalikeRepeatedLines(t *testing.T) {
 		}
 	}
 }
+
+// TestLookalikeFurnitureStillGoes checks the other side of round
+// eleven's narrowed rules: furniture that uses the same words as those
+// sections, in the same places, still goes while the story stays.
+func TestLookalikeFurnitureStillGoes(t *testing.T) {
+	story := strings.Repeat("<p>"+boundsProse+"</p>", 4)
+	for _, tc := range []struct{ name, tail, gone string }{
+		{"newsletter pitch heading over prose", `<h2>Subscribe to our newsletter</h2><p>Get the best of the island's news in your inbox every morning, free of charge.</p>`, "Subscribe to our newsletter"},
+		{"topic cue heading over teasers", `<h2>Mehr zum Thema Fähre</h2><ul><li><a href="/a">Neue Fähre kommt im Mai</a></li><li><a href="/b">Hafen wird ausgebaut</a></li></ul>`, "Mehr zum Thema"},
+		{"promo line with a link", `<p>Lesen Sie mehr: <a href="/c">Warum die Fähre so teuer ist</a>. Jetzt im Archiv.</p>`, "Lesen Sie mehr"},
+		{"teasers under a cue heading", `<h3>Related</h3><ul><li><a href="/d">Ferry fares to rise</a></li><li><a href="/e">Quay repairs begin</a></li></ul>`, "Ferry fares to rise"},
+	} {
+		text := extractString(t, "<html><body><article>"+story+tc.tail+"</article></body></html>")
+		if !strings.Contains(text, "the late one") {
+			t.Errorf("%s: lost the story:\n%s", tc.name, text)
+		}
+		if strings.Contains(text, tc.gone) {
+			t.Errorf("%s: kept %q:\n%s", tc.name, tc.gone, text)
+		}
+	}
+}
