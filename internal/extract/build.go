@@ -281,7 +281,28 @@ func (b *builder) quoteBox(c *html.Node) bool {
 	if s == nil || s.text == 0 || s.text > 400 || s.heads > 0 || s.lis > 0 || s.imgs > 0 || s.link*3 > s.text {
 		return false
 	}
-	return strings.Contains(lowerASCII(attr(c, "class")), "quote") || strings.Contains(lowerASCII(attr(c, "id")), "quote")
+	return strings.Contains(lowerASCII(attr(c, "class")), "quote") || strings.Contains(lowerASCII(attr(c, "id")), "quote") ||
+		quoteMark(c)
+}
+
+// quoteMark reports a box that opens with a large quotation mark set in
+// an element of its own (the mark a pull quote is drawn with): where the
+// box's name is generated, its shape still says it is a quote.
+func quoteMark(c *html.Node) bool {
+	for k := c.FirstChild; k != nil; k = k.NextSibling {
+		if isBlankText(k) || k.Type == html.CommentNode {
+			continue
+		}
+		if k.Type != html.ElementNode || k.FirstChild == nil || k.FirstChild != k.LastChild || k.FirstChild.Type != html.TextNode {
+			return false
+		}
+		switch strings.TrimSpace(k.FirstChild.Data) {
+		case "\u201c", "\u201d", "\"", "\u00ab", "\u201e", "\u275d":
+			return true
+		}
+		return false
+	}
+	return false
 }
 
 // lineNumbers reports the text of a code highlighter's gutter: the
