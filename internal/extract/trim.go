@@ -243,7 +243,7 @@ func trimBlocks(out *html.Node, art *news.Article, furniture lineSet, lead *html
 	blocks = dropPullQuotes(out, blocks)
 	blocks = cutAtStop(out, blocks)
 	blocks = trimTail(out, blocks, art.Authors)
-	trimHead(out, blocks, slug(art.Standfirst), lead)
+	trimHead(out, blocks, slug(art.Standfirst), lead, art.Authors)
 }
 
 // scanBlocks measures the top-level blocks of out, removing on the way
@@ -641,7 +641,7 @@ func trimTail(out *html.Node, blocks []*block, authors []news.Author) []*block {
 // description repeated and the second telling is the article's. A
 // standfirst brought in from outside the container (lead) does not end
 // the search: the container's own head comes after it.
-func trimHead(out *html.Node, blocks []*block, desc string, lead *html.Node) {
+func trimHead(out *html.Node, blocks []*block, desc string, lead *html.Node, authors []news.Author) {
 	for i := 0; i < len(blocks)-1 && i < 8; {
 		b := blocks[i]
 		if media(b) {
@@ -663,7 +663,7 @@ func trimHead(out *html.Node, blocks []*block, desc string, lead *html.Node) {
 			blocks = append(blocks[:i], blocks[i+1:]...)
 			continue
 		}
-		if !furnitureBlock(b, false) && !standfirst || sectionLink(b, blocks[i+1:]) {
+		if !furnitureBlock(b, false) && !standfirst && !namesOnly(b, authors) || sectionLink(b, blocks[i+1:]) {
 			if i == 0 && metaUnder(b, blocks[i+1:]) {
 				// A dek over its byline and date, named nowhere: the
 				// dek stays, the meta line under it goes.
@@ -677,6 +677,36 @@ func trimHead(out *html.Node, blocks []*block, desc string, lead *html.Node) {
 		out.RemoveChild(b.n)
 		blocks = append(blocks[:i], blocks[i+1:]...)
 	}
+}
+
+// namesOnly reports a short line that is the byline without its "By":
+// names joined by "and" or commas, one of them an author's the page
+// names ("Ana Ruiz and Tom Achebe"), which no sentence of the story is.
+func namesOnly(b *block, authors []news.Author) bool {
+	if len(authors) == 0 || len(b.text) > 120 || b.heading || b.link > 0 || endsSentence(b.text) ||
+		!isElem(b.n, atom.P) && !isElem(b.n, atom.Div) {
+		return false
+	}
+	named := false
+	for _, a := range authors {
+		if name := strings.ToLower(a.Name); len(name) > 3 && strings.Contains(b.lower, name) {
+			named = true
+		}
+	}
+	if !named {
+		return false
+	}
+	words := strings.FieldsFunc(b.text, func(r rune) bool { return r == ',' || r == '&' || unicode.IsSpace(r) })
+	for _, w := range words {
+		switch w {
+		case "and", "und", "et", "y", "e":
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return len(words) <= 10
 }
 
 // metaUnder reports a first block short enough to be a dek (one or two
