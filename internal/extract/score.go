@@ -327,6 +327,14 @@ func (sc *scorer) siblings(top *html.Node) []*html.Node {
 			out = append(out, c)
 			continue
 		}
+		if p := wrappedPara(c); p != nil && p != c {
+			// One paragraph of prose in wrappers of its own (a page
+			// builder's block, names generated): as a plain one.
+			if ps := sc.m[p]; ps != nil && ps.text > 80 && ps.linkDensity() < 0.25 && endsSentence(innerText(p)) {
+				out = append(out, c)
+			}
+			continue
+		}
 		if c.DataAtom == atom.P {
 			ld := s.linkDensity()
 			if s.text > 80 && ld < 0.25 {
@@ -337,6 +345,22 @@ func (sc *scorer) siblings(top *html.Node) []*html.Node {
 		}
 	}
 	return sc.withMedia(parent, out)
+}
+
+// wrappedPara returns the <p> at the end of c's chain of only children
+// that are plain wrappers (div, section), or nil.
+func wrappedPara(c *html.Node) *html.Node {
+	for depth := 0; c != nil && depth < 4; depth++ {
+		switch c.DataAtom {
+		case atom.P:
+			return c
+		case atom.Div, atom.Section:
+			c = onlyElementChild(c)
+		default:
+			return nil
+		}
+	}
+	return nil
 }
 
 // chainScore returns the best score along n and its chain of only
