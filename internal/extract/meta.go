@@ -679,7 +679,7 @@ func visibleText(n *html.Node, skip []*html.Node) string {
 	var b strings.Builder
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
-		if slices.Contains(skip, n) || n.Type == html.ElementNode && (screenReaderOnly(n) || captionTool(n)) {
+		if slices.Contains(skip, n) || n.Type == html.ElementNode && (screenReaderOnly(n) || captionLabel(n) || captionTool(n)) {
 			return
 		}
 		if n.Type == html.TextNode {

@@ -64,10 +64,24 @@ func noiseElement(n *html.Node) bool {
 			strings.HasSuffix(d, "ads") || strings.Contains(d, "share") ||
 			strings.Contains(d, "social") || strings.Contains(d, "comment")
 	}
-	if hasAttr(n, "hidden") || attr(n, "aria-hidden") == "true" {
+	if hasAttr(n, "hidden") || attr(n, "aria-hidden") == "true" || captionLabel(n) {
 		return true
 	}
 	if st := attr(n, "style"); st != "" && hiddenStyle(st) {
+		return true
+	}
+	return false
+}
+
+// captionLabel reports a span that only says what follows is a caption
+// ("Image caption, "): a label written for screen readers, hidden from
+// sight, whose words tell it even where its class name is generated.
+func captionLabel(n *html.Node) bool {
+	if n.DataAtom != atom.Span || n.FirstChild == nil || n.FirstChild != n.LastChild || n.FirstChild.Type != html.TextNode {
+		return false
+	}
+	switch strings.ToLower(strings.TrimSpace(n.FirstChild.Data)) {
+	case "image caption,", "media caption,", "video caption,":
 		return true
 	}
 	return false
