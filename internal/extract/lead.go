@@ -178,13 +178,32 @@ func closingFigure(header *html.Node, m measure) *html.Node {
 	return nil
 }
 
-// metaBar reports a short block of a date or a byline and nothing else.
+// metaBar reports a short block of a date or a byline and nothing else,
+// or a short line, no sentence, that holds a full date: the byline,
+// role and date run together once the names that parted them are gone.
 func metaBar(n *html.Node, st *stats) bool {
 	if st.text >= 120 || st.imgs > 0 || st.heads > 0 {
 		return false
 	}
 	t := innerText(n)
-	return dateLike(t) || bylineLike(t)
+	return dateLike(t) || bylineLike(t) || !endsSentence(t) && datedLine(strings.ToLower(t))
+}
+
+// datedLine reports a line holding a full date: numeric ("20.11.2026")
+// or a year with a month name ("Fri 20 Nov 2026").
+func datedLine(lower string) bool {
+	if fullDate(lower) {
+		return true
+	}
+	if !holdsYear(lower) {
+		return false
+	}
+	for _, w := range strings.Fields(lower) {
+		if isMonth(strings.Trim(w, ".,")) {
+			return true
+		}
+	}
+	return false
 }
 
 // captionedImage reports one picture with its caption and little else:
