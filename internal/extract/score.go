@@ -287,11 +287,15 @@ func (sc *scorer) siblings(top *html.Node) []*html.Node {
 	}
 	cls := attr(top, "class")
 	targets := inPageTargets(top)
-	var out []*html.Node
+	var out, pending []*html.Node
+	add := func(c *html.Node) {
+		out = append(append(out, pending...), c)
+		pending = pending[:0]
+	}
 	topSeen := false
 	for c := parent.FirstChild; c != nil; c = c.NextSibling {
 		if c == top {
-			out = append(out, c)
+			add(c)
 			topSeen = true
 			continue
 		}
@@ -301,12 +305,12 @@ func (sc *scorer) siblings(top *html.Node) []*html.Node {
 		if c.DataAtom == atom.H1 && !topSeen {
 			// The headline: what stood above it (a notice about the
 			// page, "This article has been reviewed…") is not the story.
-			out = out[:0]
+			out, pending = out[:0], pending[:0]
 			continue
 		}
 		// The article links into it: footnotes, endnotes.
 		if len(targets) > 0 && holdsID(c, targets) {
-			out = append(out, c)
+			add(c)
 			continue
 		}
 		s := sc.m[c]
@@ -319,28 +323,30 @@ func (sc *scorer) siblings(top *html.Node) []*html.Node {
 			// A twin of the winner holding prose is more of the article,
 			// however its paragraphs are nested.
 			if s.ptext >= 100 && s.linkDensity() < 0.33 {
-				out = append(out, c)
+				add(c)
 				continue
 			}
 		}
 		if s.scored && sc.chainScore(c)+bonus >= threshold {
-			out = append(out, c)
+			add(c)
 			continue
 		}
 		if p := wrappedPara(c); p != nil && p != c {
 			// One paragraph of prose in wrappers of its own (a page
-			// builder's block, names generated): as a plain one.
+			// builder's block, names generated) joins when more of the
+			// article follows it: after the last part it is as likely a
+			// teaser line as the story's end.
 			if ps := sc.m[p]; ps != nil && ps.text > 80 && ps.linkDensity() < 0.25 && endsSentence(innerText(p)) {
-				out = append(out, c)
+				pending = append(pending, c)
 			}
 			continue
 		}
 		if c.DataAtom == atom.P {
 			ld := s.linkDensity()
 			if s.text > 80 && ld < 0.25 {
-				out = append(out, c)
+				add(c)
 			} else if s.text > 0 && s.text <= 80 && ld == 0 && endsSentence(innerText(c)) {
-				out = append(out, c)
+				add(c)
 			}
 		}
 	}
