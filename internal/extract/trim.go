@@ -169,6 +169,22 @@ func stopLine(lower string) bool {
 	return introLine(lower) || countedLine(lower)
 }
 
+// repliesHeading reports a heading over readers' replies: counted ("12
+// comments") or the bare word ("Comments"), which a section of a story
+// is not called.
+func repliesHeading(lower string) bool {
+	if countedLine(lower) {
+		return true
+	}
+	lower = strings.TrimRight(strings.TrimSpace(lower), ":")
+	for _, c := range countedCues {
+		if lower == c && c != "thoughts on" {
+			return true
+		}
+	}
+	return false
+}
+
 // countedLine reports a count of replies: "42 replies", "12 Kommentare".
 func countedLine(lower string) bool {
 	rest := strings.TrimLeft(lower, "0123456789 ")
@@ -532,7 +548,7 @@ func cutAtStop(out *html.Node, blocks []*block) []*block {
 		// longer than the story they answer.
 		if len(blocks[i].text) < 80 && !blocks[i].section && (stopLine(blocks[i].lower) && !stopInSentence(blocks[i].text) && !labelsProse(blocks, i) || endMark(blocks[i].text)) &&
 			(i >= len(blocks)/2 || i >= 2 && introLine(blocks[i].lower) && short[i+1] ||
-				i >= 3 && prose >= minStoryBeforeReplies && blocks[i].heading && countedLine(blocks[i].lower)) {
+				i >= 3 && prose >= minStoryBeforeReplies && blocks[i].heading && repliesHeading(blocks[i].lower)) {
 			for _, b := range blocks[i:] {
 				out.RemoveChild(b.n)
 			}
