@@ -102,3 +102,46 @@ func TestBoundsWithoutNames(t *testing.T) {
 func TestDensityWithoutNames(t *testing.T) {
 	runPageCasesWithoutNames(t, densityCases, nil)
 }
+
+// TestNamelessShapes checks the shape rules that the stripped pages
+// brought in, both ways: a box opening with a quotation mark that
+// repeats the body goes, one that says something new stays; a head line
+// of names only goes, a sentence naming the same people stays.
+func TestNamelessShapes(t *testing.T) {
+	said := "Nobody asked the ferry crews what they thought of the new timetable."
+	for _, tt := range []struct {
+		name, page, text string
+		kept             bool
+	}{
+		{"pull quote repeating the body", `<div><span>&ldquo;</span><p>` + said + `</p></div>`, said, false},
+		{"quote box saying something new", `<div><span>&ldquo;</span><p>The sea decides when we sail, not the council.</p></div>`,
+			"The sea decides when we sail, not the council.", true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			page := `<html><body><div><p>` + boundsProse + ` ` + said + `</p>` + tt.page + `<p>` + boundsProse + `</p><p>` +
+				boundsProse + `</p></div></body></html>`
+			text := extractString(t, page)
+			if n := strings.Count(text, tt.text); tt.kept && n == 0 || !tt.kept && n != 1 {
+				t.Errorf("%q appears %d times, kept %v:\n%s", tt.text, n, tt.kept, text)
+			}
+		})
+	}
+	for _, tt := range []struct {
+		line string
+		gone bool
+	}{
+		{"Ana Ruiz and Tom Achebe", true},
+		{"Ana Ruiz and Tom Achebe met the ferry crews at dawn.", false},
+	} {
+		page := `<html><head><meta name="author" content="Ana Ruiz"></head><body><div><h1>Ferry crews walk out</h1><p>` +
+			tt.line + `</p><ul><li><a href="#a">09:00 Crews meet</a></li><li><a href="#b">11:00 Strike called</a></li></ul>` +
+			`<p id="a">` + boundsProse + `</p><p id="b">` + boundsProse + `</p></div></body></html>`
+		art, err := FromHTML([]byte(page), "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(art.BodyText, tt.line) == tt.gone || tt.gone && strings.Contains(art.BodyText, "Crews meet") {
+			t.Errorf("line %q (gone %v), authors %v, got:\n%s", tt.line, tt.gone, art.Authors, art.BodyText)
+		}
+	}
+}
