@@ -1,6 +1,9 @@
 package extract
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // lookalike2Cases are round thirteen of invented pages, written and
 // committed before any rule was run on them. Like round eleven, each is a
@@ -252,4 +255,27 @@ func TestLookalike2PagesWithoutNames(t *testing.T) {
 	runPageCasesWithoutNames(t, lookalike2Cases, func(tc *pageCase) {
 		tc.credits, tc.absent = nil, nil
 	})
+}
+
+// TestLookalike2FurnitureStillGoes checks the other side of round
+// thirteen's narrowed rules: a list of links at the tail still goes when
+// what stands before it is a short line, a line with a link of its own
+// or a call to go elsewhere, not a paragraph of the story announcing it.
+// Three items each: shorter lists of links go by an earlier rule.
+func TestLookalike2FurnitureStillGoes(t *testing.T) {
+	story := strings.Repeat("<p>"+boundsProse+"</p>", 4)
+	links := `<ul><li><a href="/a">Ferry fares to rise in the spring timetable</a></li><li><a href="/b">Quay repairs begin on the north side</a></li><li><a href="/c">The island school gets a new roof</a></li></ul>`
+	for _, tc := range []struct{ name, tail, gone string }{
+		{"short line before teasers", `<p>Before you go, more from the island:</p>` + links, "Ferry fares to rise"},
+		{"linked line before teasers", `<p>Our <a href="/harbour">harbour desk</a> has followed the ferry for three winters now, and these are its latest reports:</p>` + links, "Quay repairs begin"},
+		{"call to act before links", `<p>Head over to the archive for the rest of the series, which runs every Saturday this winter:</p>` + links, "Quay repairs begin"},
+	} {
+		text := extractString(t, "<html><body><article>"+story+tc.tail+"</article></body></html>")
+		if !strings.Contains(text, "the late one") {
+			t.Errorf("%s: lost the story:\n%s", tc.name, text)
+		}
+		if strings.Contains(text, tc.gone) {
+			t.Errorf("%s: kept %q:\n%s", tc.name, tc.gone, text)
+		}
+	}
 }

@@ -641,7 +641,7 @@ func trimTail(out *html.Node, blocks []*block, authors []news.Author) []*block {
 	for len(blocks) > 1 {
 		b := blocks[len(blocks)-1]
 		if !furnitureBlock(b, true) && !authorContact(b, authors) || tableNote(b, blocks[len(blocks)-2]) ||
-			sourcesUnder(b, blocks[len(blocks)-2]) {
+			sourcesUnder(b, blocks[len(blocks)-2]) || announcedList(b, blocks[len(blocks)-2]) {
 			break
 		}
 		out.RemoveChild(b.n)
@@ -1197,6 +1197,20 @@ func tableNote(b, prev *block) bool {
 // their titles, not teasers under a cue.
 func sourcesUnder(b, prev *block) bool {
 	return (isElem(b.n, atom.Ul) || isElem(b.n, atom.Ol)) && prev.heading && len(prev.text) < 30 && sourceLabel(prev.lower)
+}
+
+// announcedList reports a list of links that a paragraph of the story
+// announces in its last words ("… Estes são os pontos oficiais de
+// arrecadação:"): the places to donate, the helplines, the resources the
+// story gives its readers. Teasers stand under a heading or a short cue
+// line ("Read more:"), never at the end of a paragraph of prose.
+func announcedList(b, prev *block) bool {
+	if !isElem(b.n, atom.Ul) && !isElem(b.n, atom.Ol) || !isElem(prev.n, atom.P) || prev.link > 0 {
+		return false
+	}
+	t := strings.TrimSpace(prev.text)
+	return !shortLine(t, 80) && (strings.HasSuffix(t, ":") || lastRune(t) == '：') &&
+		!cueLine(prev.lower) && !promoLine(prev.lower) && !callToAction(prev.lower)
 }
 
 // sourceLabel reports a line that introduces the article's sources.
