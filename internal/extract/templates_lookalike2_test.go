@@ -279,3 +279,25 @@ func TestLookalike2FurnitureStillGoes(t *testing.T) {
 		}
 	}
 }
+
+// TestLookalike2StampedHeadings checks the live post's headline under a
+// time: a question to the reader stays as the post's headline, a
+// newsletter plug under a time still goes, and so does the same question
+// with no time above it, as a pitch box.
+func TestLookalike2StampedHeadings(t *testing.T) {
+	story := strings.Repeat("<p>"+boundsProse+"</p>", 3)
+	post := "<p>Readers on the island have sent us photographs of waves breaking over the old quay this afternoon.</p>"
+	for _, tc := range []struct {
+		name, tail, heading string
+		kept                bool
+	}{
+		{"reader question under a time", `<p>14:20</p><h3>Share your pictures of the quay</h3>` + post, "Share your pictures", true},
+		{"newsletter plug under a time", `<p>14:20</p><h3>Sign up for our newsletter</h3>` + post, "Sign up for our newsletter", false},
+		{"reader question with no time", `<h3>Share your pictures of the quay</h3>` + post, "Share your pictures", false},
+	} {
+		text := extractString(t, "<html><body><article>"+story+tc.tail+"</article></body></html>")
+		if got := strings.Contains(text, tc.heading); got != tc.kept {
+			t.Errorf("%s: kept %q is %v, want %v:\n%s", tc.name, tc.heading, got, tc.kept, text)
+		}
+	}
+}

@@ -301,7 +301,7 @@ func scanBlocks(out *html.Node, title string, furniture lineSet) []*block {
 			// A link to how the site works ("How we rate and review
 			// products") beside a verdict or a shop button.
 			out.RemoveChild(c)
-		case (bl.heading || boldLine(c)) && sectionHeading(bl, next):
+		case (bl.heading || boldLine(c)) && sectionHeading(bl, next, stamped(blocks)):
 			bl.section = true
 			blocks = append(blocks, bl)
 		case bl.heading && shortLine(t, 60) && cueLine(bl.lower) && !endsSentence(t) && stopLine(bl.lower):
@@ -341,12 +341,15 @@ func scanBlocks(out *html.Node, title string, furniture lineSet) []*block {
 // fall", "Comments from islanders", "More from the meeting") and prose
 // follows right under it. Furniture headings stand bare or as a label
 // ("Comments (23)", "About the author", "Related: …") or head links and
-// teasers.
-func sectionHeading(bl *block, next *html.Node) bool {
+// teasers. A heading under a post's time (stamped) is a live post's
+// headline even where it asks the reader something ("Share your
+// pictures"), unless it is a promo line: live pages time their
+// newsletter plugs too.
+func sectionHeading(bl *block, next *html.Node, stamped bool) bool {
 	for next != nil && next.Type != html.ElementNode {
 		next = next.NextSibling
 	}
-	if next == nil || bareCue(bl.lower) || pitch(bl) {
+	if next == nil || bareCue(bl.lower) || pitch(bl) && (!stamped || promoLine(bl.lower)) {
 		return false
 	}
 	if next.DataAtom == atom.Table {
@@ -356,6 +359,12 @@ func sectionHeading(bl *block, next *html.Node) bool {
 		return len(t) >= 60 && linkText(next)*5 < len(t)
 	}
 	return next.DataAtom == atom.P && proseLine(strings.TrimSpace(innerText(next)), linkText(next))
+}
+
+// stamped reports blocks whose last is a time alone ("14:20"): the stamp
+// of a live post, whose headline comes next.
+func stamped(blocks []*block) bool {
+	return len(blocks) > 0 && duration(strings.TrimSpace(blocks[len(blocks)-1].text))
 }
 
 // storySentences reports a line that opens with a promo cue but goes on
