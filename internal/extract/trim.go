@@ -364,7 +364,12 @@ func sectionHeading(bl *block, next *html.Node, stamped bool) bool {
 // stamped reports blocks whose last is a time alone ("14:20"): the stamp
 // of a live post, whose headline comes next.
 func stamped(blocks []*block) bool {
-	return len(blocks) > 0 && duration(strings.TrimSpace(blocks[len(blocks)-1].text))
+	if len(blocks) == 0 {
+		return false
+	}
+	t := strings.TrimSpace(blocks[len(blocks)-1].text)
+	return len(t) <= 8 && duration(t) // short first: duration splits, and allocates
+
 }
 
 // storySentences reports a line that opens with a promo cue but goes on
