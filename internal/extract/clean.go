@@ -77,7 +77,7 @@ func (b *builder) dropShape(c *html.Node, s *stats, w int, hard bool) bool {
 		// story's own box on how to help (a relief fund): only the
 		// edges judge those.
 		if btn := closingControl(c); btn != nil && standsAlone(btn) {
-			if t := lowerASCII(innerText(btn)); appealCall(t) && !hasPrefixAny(t, donateWords[:]) {
+			if t := lowerASCII(innerText(btn)); appealCall(t) && (!hasPrefixAny(t, donateWords[:]) || siteWord(lowerASCII(innerText(c)))) {
 				return true
 			}
 		}
@@ -380,6 +380,7 @@ func (b *builder) photoTable(t *html.Node, s *stats) *html.Node {
 		return nil
 	}
 	var imgCell, capCell *html.Node
+	extra := false // a second cell of text: layout, read as such
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		for x := n.FirstChild; x != nil; x = x.NextSibling {
@@ -388,7 +389,10 @@ func (b *builder) photoTable(t *html.Node, s *stats) *html.Node {
 			case x.DataAtom == atom.Td || x.DataAtom == atom.Th:
 				if findImg(x) != nil {
 					imgCell = x
-				} else if capCell == nil && strings.TrimSpace(innerText(x)) != "" {
+				} else if strings.TrimSpace(innerText(x)) != "" {
+					if capCell != nil {
+						extra = true
+					}
 					capCell = x
 				}
 			case x.DataAtom == atom.Tbody || x.DataAtom == atom.Tr || x.DataAtom == atom.Thead:
@@ -397,7 +401,7 @@ func (b *builder) photoTable(t *html.Node, s *stats) *html.Node {
 		}
 	}
 	walk(t)
-	if imgCell == nil || capCell == nil || strings.TrimSpace(innerText(imgCell)) != "" {
+	if imgCell == nil || capCell == nil || extra || strings.TrimSpace(innerText(imgCell)) != "" {
 		return nil
 	}
 	img := b.image(findImg(imgCell))

@@ -52,7 +52,9 @@ func FromHTML(page []byte, pageURL string) (news.Article, error) {
 		return news.Article{}, fmt.Errorf("extract: parse: %w", err)
 	}
 	art, byName, fromLD, err := fromDoc(doc, pageURL, true)
-	if fromLD || err != nil {
+	if fromLD || err != nil && !byName {
+		// A page that names pruned tries without names first: the
+		// copy for readers without scripts is the last resort.
 		if art2, ok := fromNoscript(page, pageURL, art, err); ok {
 			return art2, nil
 		}
@@ -77,6 +79,11 @@ func FromHTML(page []byte, pageURL string) (news.Article, error) {
 	}
 	if err != nil && err2 == nil {
 		return art2, nil
+	}
+	if err != nil {
+		if art3, ok := fromNoscript(page, pageURL, art, err); ok {
+			return art3, nil
+		}
 	}
 	return art, err
 }

@@ -407,6 +407,13 @@ func hostileCases() []hostileCase {
 				return fmt.Sprintf(`<img class="lazy" src="data:image/gif;base64,R0lGOD" data-src="/n/%d.jpg"><noscript><img src="/n/%d.jpg"></noscript>`, i, i)
 			}, "")
 		}, want: hostileText},
+		// An app shell whose <noscript> copy, read as markup on a second
+		// parse, nests 500 divs around a megabyte of stray end tags: the
+		// tag caps never see inside <noscript>, so the second parse is
+		// tried only on pages with few tags.
+		{name: "noscript-shell-1MB", page: func() []byte {
+			return filledPage(1<<20-4096, `<div id="root"></div><noscript>`+hostileArticle+strings.Repeat("<div>", 500), repeat("</p>"), "</noscript>")
+		}},
 		{name: "comments-10MB", page: func() []byte { return bigPage(size, "<!-- a comment that says nothing -->") }, none: true},
 		{name: "scripts-10MB", page: func() []byte { return bigPage(size, "<script>var a = 1; a++;</script>") }, none: true},
 		{name: "one-script-10MB", page: func() []byte {

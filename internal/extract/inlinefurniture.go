@@ -2,6 +2,8 @@ package extract
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -29,7 +31,11 @@ func adLabel(c *html.Node, s *stats) bool {
 	if s.text == 0 || s.text > 24 {
 		return false
 	}
-	t := strings.ToLower(strings.TrimSpace(innerText(c)))
+	raw := strings.TrimSpace(innerText(c))
+	if r, _ := utf8.DecodeRuneInString(raw); !unicode.IsUpper(r) || hasAttr(c, "lang") {
+		return false // a word of the sentence ("years in advertising"), or a word quoted in its language
+	}
+	t := strings.ToLower(raw)
 	for _, l := range adLabels {
 		if t == l {
 			return true

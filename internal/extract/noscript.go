@@ -27,7 +27,7 @@ const maxNoscriptPage = 1 << 20
 // opening paragraph, and at least as much text, or any article when the
 // first try found none.
 func fromNoscript(page []byte, pageURL string, art news.Article, err error) (news.Article, bool) {
-	if len(page) > maxNoscriptPage || !bytes.Contains(bytes.ToLower(page), []byte("<noscript")) {
+	if len(page) > maxNoscriptPage || bytes.Count(page, []byte("<")) > depthBudget/parserDepth || !bytes.Contains(bytes.ToLower(page), []byte("<noscript")) {
 		return art, false
 	}
 	doc, perr := parse(page, html.ParseOptionEnableScripting(false))

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -408,13 +409,25 @@ var readerWords = [...]string{
 	"vous", "votre", "vos", "notre", "nos", "tu", "ton", "ta", "te", "nuestro", "nuestra", "nuestros", "tus",
 }
 
+// siteWords speak for the site itself ("our journalism is funded by
+// readers"), which a story's own box on how to help a relief fund does not.
+var siteWords = [...]string{"our", "unser", "unsere", "unseren", "unserem", "notre", "nos", "nuestro", "nuestra", "nuestros"}
+
 // readerWord reports a line holding one of readerWords as a whole word.
 func readerWord(lower string) bool {
+	return holdsWord(lower, readerWords[:])
+}
+
+// siteWord reports a line holding one of siteWords as a whole word.
+func siteWord(lower string) bool {
+	return holdsWord(lower, siteWords[:])
+}
+
+// holdsWord reports a line holding one of words as a whole word.
+func holdsWord(lower string, words []string) bool {
 	for _, w := range strings.FieldsFunc(lower, func(r rune) bool { return !unicode.IsLetter(r) }) {
-		for _, r := range readerWords {
-			if w == r {
-				return true
-			}
+		if slices.Contains(words, w) {
+			return true
 		}
 	}
 	return false
@@ -553,6 +566,11 @@ func refrain(t string) bool {
 // on goes.
 func cutAtStop(out *html.Node, blocks []*block) []*block {
 	short := shortTails(blocks)
+	// linksOnly[k]: every block from k on (at least one) is mostly links.
+	linksOnly := make([]bool, len(blocks)+1)
+	for k := len(blocks) - 1; k >= 0; k-- {
+		linksOnly[k] = 2*blocks[k].link > len(blocks[k].text) && (k == len(blocks)-1 || linksOnly[k+1])
+	}
 	prose := 0 // characters of text before block i
 	for i := 1; i < len(blocks); i++ {
 		prose += len(blocks[i-1].text)
@@ -560,9 +578,12 @@ func cutAtStop(out *html.Node, blocks []*block) []*block {
 		// nothing but teasers ends the article, or a heading that
 		// counts replies after some prose: readers' replies may well be
 		// longer than the story they answer.
-		if len(blocks[i].text) < 80 && !blocks[i].section && (stopLine(blocks[i].lower) && !stopInSentence(blocks[i].text) && !labelsProse(blocks, i) || endMark(blocks[i].text)) &&
+		// A line that heads a section of the story (prose under it, not
+		// a teaser's summary with links after) never ends it.
+		heads := (blocks[i].section || labelsProse(blocks, i)) && !linksOnly[min(i+2, len(blocks))]
+		if len(blocks[i].text) < 80 && !heads && (stopLine(blocks[i].lower) && !stopInSentence(blocks[i].text) || endMark(blocks[i].text)) &&
 			(i >= len(blocks)/2 || i >= 2 && introLine(blocks[i].lower) && short[i+1] ||
-				i >= 3 && prose >= minStoryBeforeReplies && blocks[i].heading && repliesHeading(blocks[i].lower)) {
+				i >= 3 && prose >= minStoryBeforeReplies && blocks[i].heading && repliesHeading(blocks[i].lower) && (countedLine(blocks[i].lower) || !proseUnder(blocks, i))) {
 			for _, b := range blocks[i:] {
 				out.RemoveChild(b.n)
 			}
@@ -577,7 +598,14 @@ func cutAtStop(out *html.Node, blocks []*block) []*block {
 // ("Komentar Presiden", the president's comments) rather than a label
 // over comments or teasers.
 func labelsProse(blocks []*block, i int) bool {
-	if i+1 >= len(blocks) || bareCue(blocks[i].lower) || pitch(blocks[i]) {
+	return !bareCue(blocks[i].lower) && !pitch(blocks[i]) && proseUnder(blocks, i)
+}
+
+// proseUnder reports the story's prose right under block i: a section
+// ("Reacties" over what the mayor said), not a thread, whose first block
+// is a reader's name or a date.
+func proseUnder(blocks []*block, i int) bool {
+	if i+1 >= len(blocks) {
 		return false
 	}
 	nb := blocks[i+1]
