@@ -302,7 +302,7 @@ func scanBlocks(out *html.Node, title string, furniture lineSet) []*block {
 			// A link to how the site works ("How we rate and review
 			// products") beside a verdict or a shop button.
 			out.RemoveChild(c)
-		case (bl.heading || boldLine(c)) && sectionHeading(bl, next, stamped(blocks)):
+		case (bl.heading || boldLine(c)) && (stopLine(bl.lower) || cueLine(bl.lower)) && sectionHeading(bl, next, stamped(blocks)):
 			bl.section = true
 			blocks = append(blocks, bl)
 		case bl.heading && shortLine(t, 60) && cueLine(bl.lower) && !endsSentence(t) && stopLine(bl.lower):
@@ -574,18 +574,24 @@ func cutAtStop(out *html.Node, blocks []*block) []*block {
 	prose := 0 // characters of text before block i
 	for i := 1; i < len(blocks); i++ {
 		prose += len(blocks[i-1].text)
-		// In the first half only a "Further reading:" line ahead of
-		// nothing but teasers ends the article, or a heading that
-		// counts replies after some prose: readers' replies may well be
-		// longer than the story they answer.
+		b := blocks[i]
+		if len(b.text) >= 80 || !(stopLine(b.lower) && !stopInSentence(b.text) || endMark(b.text)) {
+			continue
+		}
 		// A line that heads a section of the story (prose under it, not
 		// a teaser's summary with links after) never ends it.
-		heads := (blocks[i].section || labelsProse(blocks, i)) && !linksOnly[min(i+2, len(blocks))]
-		if len(blocks[i].text) < 80 && !heads && (stopLine(blocks[i].lower) && !stopInSentence(blocks[i].text) || endMark(blocks[i].text)) &&
-			(i >= len(blocks)/2 || i >= 2 && introLine(blocks[i].lower) && short[i+1] ||
-				i >= 3 && prose >= minStoryBeforeReplies && blocks[i].heading && repliesHeading(blocks[i].lower) && (countedLine(blocks[i].lower) || !proseUnder(blocks, i))) {
-			for _, b := range blocks[i:] {
-				out.RemoveChild(b.n)
+		if (b.section || labelsProse(blocks, i)) && !linksOnly[min(i+2, len(blocks))] {
+			continue
+		}
+		// In the first half only a "Further reading:" line ahead of
+		// nothing but teasers ends the article, or a heading that
+		// counts replies after some prose (readers' replies may well be
+		// longer than the story they answer), unless the story's prose
+		// runs on under a bare cue ("Reacties" over what the mayor said).
+		if i >= len(blocks)/2 || i >= 2 && introLine(b.lower) && short[i+1] ||
+			i >= 3 && prose >= minStoryBeforeReplies && b.heading && repliesHeading(b.lower) && (countedLine(b.lower) || !proseUnder(blocks, i)) {
+			for _, rb := range blocks[i:] {
+				out.RemoveChild(rb.n)
 			}
 			return dropStopHeadings(out, blocks[:i])
 		}
@@ -598,7 +604,7 @@ func cutAtStop(out *html.Node, blocks []*block) []*block {
 // ("Komentar Presiden", the president's comments) rather than a label
 // over comments or teasers.
 func labelsProse(blocks []*block, i int) bool {
-	return !bareCue(blocks[i].lower) && !pitch(blocks[i]) && proseUnder(blocks, i)
+	return proseUnder(blocks, i) && !pitch(blocks[i]) && !bareCue(blocks[i].lower)
 }
 
 // proseUnder reports the story's prose right under block i: a section
