@@ -1,6 +1,9 @@
 package extract
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // lookalike3Cases are round fourteen of invented pages, written and
 // committed before any rule was run on them. Like rounds eleven and
@@ -293,5 +296,28 @@ func TestLookalike3PagesWithoutNames(t *testing.T) {
 		runPageCasesWithoutNames(t, cases, func(tc *pageCase) {
 			tc.credits, tc.absent = nil, nil
 		})
+	}
+}
+
+// TestLookalike3FurnitureStillGoes checks the other side of round
+// fourteen's narrowed tail rules: a one-word cue closing the page still
+// goes after a paragraph of the story or when it is a link, and a short
+// line of names at the tail still goes when no earlier line of the story
+// is set like it after a finished sentence.
+func TestLookalike3FurnitureStillGoes(t *testing.T) {
+	story := strings.Repeat("<p>"+boundsProse+"</p>", 4)
+	for _, tc := range []struct{ name, tail, gone string }{
+		{"share line after a paragraph", `<p>Share this story.</p>`, "Share this story"},
+		{"share link after one-liners", `<p>Think about that.</p><p><a href="/share">Share it.</a></p>`, "Share it"},
+		{"name label with no echo", `<p>Think about that.</p><p><strong>Staff Reporter</strong><br>Ryde</p>`, "Staff Reporter"},
+		{"echo after a colon, not a sentence", `<p>Write to us at:</p><p>Quay House</p><p>We answer every letter.</p><p>Old Town</p>`, "Old Town"},
+	} {
+		text := extractString(t, "<html><body><article>"+story+tc.tail+"</article></body></html>")
+		if !strings.Contains(text, "the late one") {
+			t.Errorf("%s: lost the story:\n%s", tc.name, text)
+		}
+		if strings.Contains(text, tc.gone) {
+			t.Errorf("%s: kept %q:\n%s", tc.name, tc.gone, text)
+		}
 	}
 }

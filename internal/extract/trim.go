@@ -687,15 +687,103 @@ func endMark(t string) bool {
 // and the authors' contact lines.
 func trimTail(out *html.Node, blocks []*block, authors []news.Author) []*block {
 	for len(blocks) > 1 {
-		b := blocks[len(blocks)-1]
-		if !furnitureBlock(b, true) && !authorContact(b, authors) || tableNote(b, blocks[len(blocks)-2]) ||
-			sourcesUnder(b, blocks[len(blocks)-2]) || announcedList(b, blocks[len(blocks)-2]) {
+		b, prev := blocks[len(blocks)-1], blocks[len(blocks)-2]
+		if !furnitureBlock(b, true) && !authorContact(b, authors) || tableNote(b, prev) ||
+			sourcesUnder(b, prev) || announcedList(b, prev) || cadenceLine(b, prev) || echoedSignature(b, blocks) {
 			break
 		}
 		out.RemoveChild(b.n)
 		blocks = blocks[:len(blocks)-1]
 	}
 	return blocks
+}
+
+// cadenceLine reports a last line of one short sentence with no link
+// ("Share it.") after another such line of the story ("Tell your
+// neighbours."): a column closing in one-line paragraphs, where a cue word
+// opens the writer's own sentence. A share or print line after a story
+// follows its last paragraph, not a run of one-liners, and is most often
+// a link.
+func cadenceLine(b, prev *block) bool {
+	return oneWordCue(b.lower) && oneLiner(b) && oneLiner(prev) && !cueLine(prev.lower)
+}
+
+// oneWordCue reports a line opening with a cue of one plain word
+// ("share", "print"), which a sentence of the story may open too.
+func oneWordCue(lower string) bool {
+	for _, p := range cuePhrases {
+		if !strings.ContainsAny(p, " :©") && !strongCue(p) && hasPrefixAny(lower, []string{p}) {
+			return true
+		}
+	}
+	return false
+}
+
+// oneLiner reports a paragraph of one short sentence without links.
+func oneLiner(b *block) bool {
+	return b.n.DataAtom == atom.P && b.link == 0 && len(b.text) < 60 && endsSentence(b.text) &&
+		!strings.Contains(strings.TrimSpace(b.text), ". ")
+}
+
+// echoedSignature reports a last line that a stray-label rule would take
+// ("Sheila Moore / Cowes" under a letter) when an earlier block of the
+// body is set the same way (the same inline elements in the same order),
+// is also a short line of capitalised names and, like it, follows a
+// finished sentence: the letters' sign-offs, each closing its letter. A site's stray label at the tail echoes no
+// line of the story.
+func echoedSignature(b *block, blocks []*block) bool {
+	if !nameLine(b) {
+		return false
+	}
+	n := len(blocks)
+	if !closesSentence(blocks[n-2].text) {
+		return false
+	}
+	key := inlineShape(b.n)
+	for i := 1; i < n-2; i++ {
+		if o := blocks[i]; nameLine(o) && closesSentence(blocks[i-1].text) && inlineShape(o.n) == key {
+			return true
+		}
+	}
+	return false
+}
+
+// closesSentence reports text ending a sentence with a stop, not a colon
+// that announces what follows (an address under "Our mailing address
+// is:").
+func closesSentence(t string) bool {
+	return endsSentence(t) && !strings.HasSuffix(t, ":")
+}
+
+// nameLine reports a short paragraph of two or more words, no sentence,
+// no link and no cue, opening with two capitalised words: a name.
+func nameLine(b *block) bool {
+	f := strings.Fields(b.text)
+	if b.n.DataAtom != atom.P || b.link > 0 || len(b.text) >= 60 || len(f) < 2 || endsSentence(b.text) || cueLine(b.lower) {
+		return false
+	}
+	for _, w := range f[:2] {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// inlineShape names the children of n in order, by tag or "#" for text:
+// how a line is set.
+func inlineShape(n *html.Node) string {
+	var sb strings.Builder
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.ElementNode:
+			sb.WriteString(c.Data)
+			sb.WriteByte(',')
+		case c.Type == html.TextNode && strings.TrimSpace(c.Data) != "":
+			sb.WriteString("#,")
+		}
+	}
+	return sb.String()
 }
 
 // trimHead removes furniture blocks from the start until a block of
