@@ -2,8 +2,6 @@ package extract
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -246,19 +244,7 @@ func TestTemplateReportReferences(t *testing.T) {
 // names are all generated: what is left to decide by is tags, text and
 // links. The expectations are the same.
 func TestTemplateEdgesWithoutNames(t *testing.T) {
-	for _, tc := range edgeTemplateCases {
-		t.Run(strings.TrimSuffix(tc.file, ".html"), func(t *testing.T) {
-			page, err := os.ReadFile(filepath.Join("testdata", tc.file))
-			if err != nil {
-				t.Fatal(err)
-			}
-			art, err := FromHTML(stripNames(t, page), tc.url)
-			if err != nil {
-				t.Fatal(err)
-			}
-			checkPage(t, tc, art)
-		})
-	}
+	runPageCasesWithoutNames(t, edgeTemplateCases, nil)
 }
 
 // stripNames returns page without the attributes that name elements.

@@ -1,8 +1,6 @@
 package extract
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -274,20 +272,9 @@ func TestLookalikePages(t *testing.T) {
 // page called its body "article-body". The furniture here is known
 // mostly by its names, so absent and credits are left out.
 func TestLookalikePagesWithoutNames(t *testing.T) {
-	for _, tc := range lookalikeCases {
-		t.Run(strings.TrimSuffix(tc.file, ".html"), func(t *testing.T) {
-			page, err := os.ReadFile(filepath.Join("testdata", tc.file))
-			if err != nil {
-				t.Fatal(err)
-			}
-			art, err := FromHTML(stripNames(t, page), tc.url)
-			if err != nil {
-				t.Fatal(err)
-			}
-			tc.credits, tc.absent = nil, nil
-			checkPage(t, tc, art)
-		})
-	}
+	runPageCasesWithoutNames(t, lookalikeCases, func(tc *pageCase) {
+		tc.credits, tc.absent = nil, nil
+	})
 }
 
 // TestLookalikeRepeatedLines checks that a song's repeated lines are not

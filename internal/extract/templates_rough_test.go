@@ -1,8 +1,6 @@
 package extract
 
 import (
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -287,20 +285,9 @@ func TestRoughPagesTwo(t *testing.T) {
 // tells furniture from the story on these pages must be its text and
 // shape. Credits are known by name only and are left out.
 func TestRoughPagesWithoutNames(t *testing.T) {
-	for _, tc := range append(slices.Clone(roughCases), roughCasesTwo...) {
-		t.Run(strings.TrimSuffix(tc.file, ".html"), func(t *testing.T) {
-			page, err := os.ReadFile(filepath.Join("testdata", tc.file))
-			if err != nil {
-				t.Fatal(err)
-			}
-			art, err := FromHTML(stripNames(t, page), tc.url)
-			if err != nil {
-				t.Fatal(err)
-			}
-			tc.credits, tc.meta.LeadCredit = nil, ""
-			checkPage(t, tc, art)
-		})
-	}
+	runPageCasesWithoutNames(t, append(slices.Clone(roughCases), roughCasesTwo...), func(tc *pageCase) {
+		tc.credits, tc.meta.LeadCredit = nil, ""
+	})
 }
 
 // TestDekOverByline checks a short first paragraph (a dek named nowhere)

@@ -1,8 +1,6 @@
 package extract
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -535,19 +533,7 @@ func TestInBodyPromoBox(t *testing.T) {
 // second batch without names still keeps the match report's betting
 // promo: docs/extraction.md, round eight.)
 func TestTemplateTechWithoutNames(t *testing.T) {
-	for _, tc := range techCases {
-		t.Run(strings.TrimSuffix(tc.file, ".html"), func(t *testing.T) {
-			page, err := os.ReadFile(filepath.Join("testdata", tc.file))
-			if err != nil {
-				t.Fatal(err)
-			}
-			art, err := FromHTML(stripNames(t, page), tc.url)
-			if err != nil {
-				t.Fatal(err)
-			}
-			checkPage(t, tc, art)
-		})
-	}
+	runPageCasesWithoutNames(t, techCases, nil)
 }
 
 // TestNoticeAboveHeadline checks that a block of prose set above the
