@@ -13,6 +13,7 @@ import (
 	"newshound/bench/extractors/anchors/readability"
 	"newshound/bench/extractors/anchors/trafilatura"
 	"newshound/internal/extract"
+	"newshound/internal/extract/metascore"
 )
 
 // Extractor is one library under comparison: a name and functions from
@@ -64,6 +65,20 @@ func ReadabilitySources() ([]string, error) {
 		return nil, err
 	}
 	return filepath.Glob(filepath.Join(dir, "readability", "*", "source.html"))
+}
+
+// TruthOf reads the expected metadata (Readability.js's own output) of
+// the readability page whose source.html is src.
+func TruthOf(src string) (metascore.Truth, error) {
+	b, err := os.ReadFile(filepath.Join(filepath.Dir(src), "expected-metadata.json"))
+	if err != nil {
+		return metascore.Truth{}, err
+	}
+	t, err := metascore.ReadTruth(b)
+	if err != nil {
+		return metascore.Truth{}, fmt.Errorf("%s: %w", src, err)
+	}
+	return t, nil
 }
 
 // Pages reads the HTML of both scored dev sets (readability and

@@ -12,7 +12,6 @@ package main
 import (
 	"fmt"
 	"os"
-	"path/filepath"
 
 	"newshound/bench/extractors"
 	"newshound/bench/extractors/anchors/readability"
@@ -50,13 +49,9 @@ func run() error {
 			if err != nil {
 				return err
 			}
-			b, err := os.ReadFile(filepath.Join(filepath.Dir(src), "expected-metadata.json"))
+			want, err := extractors.TruthOf(src)
 			if err != nil {
 				return err
-			}
-			want, err := metascore.ReadTruth(b)
-			if err != nil {
-				return fmt.Errorf("%s: %w", src, err)
 			}
 			got, _ := x.meta(page, "") // a failed page scores as empty
 			t.Add(want, got)

@@ -55,13 +55,9 @@ func run() error {
 			}
 			want := structure.Of(exp)
 			c.Add(want, got)
-			b, err := os.ReadFile(filepath.Join(filepath.Dir(src), "expected-metadata.json"))
+			truth, err := extractors.TruthOf(src)
 			if err != nil {
 				return err
-			}
-			truth, err := metascore.ReadTruth(b)
-			if err != nil {
-				return fmt.Errorf("%s: %v", src, err)
 			}
 			var sec structure.Items
 			sec[structure.Heading] = structure.SectionHeadings(want, exp, truth[metascore.Title], truth[metascore.Excerpt])
