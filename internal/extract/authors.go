@@ -172,7 +172,7 @@ func bylineNamed(n *html.Node) bool {
 
 // commentsNamed reports an element whose class or id names comments.
 func commentsNamed(n *html.Node) bool {
-	return strings.Contains(lowerASCII(attr(n, "class")), "comment") || strings.Contains(lowerASCII(attr(n, "id")), "comment")
+	return nameHas(n, "comment")
 }
 
 // cleanByline cuts a byline down to the names: no "By", no date or

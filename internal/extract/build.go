@@ -281,8 +281,7 @@ func (b *builder) quoteBox(c *html.Node) bool {
 	if s == nil || s.text == 0 || s.text > 400 || s.heads > 0 || s.lis > 0 || s.imgs > 0 || s.link*3 > s.text {
 		return false
 	}
-	return strings.Contains(lowerASCII(attr(c, "class")), "quote") || strings.Contains(lowerASCII(attr(c, "id")), "quote") ||
-		quoteMark(c)
+	return nameHas(c, "quote") || quoteMark(c)
 }
 
 // quoteMark reports a box that opens with a large quotation mark set in

@@ -238,3 +238,9 @@ func foldSpace(s string) string {
 	}
 	return b.String()
 }
+
+// nameHas reports an element whose class or id holds one of words
+// ("caption" in "img-caption", "video" in "video-resource").
+func nameHas(n *html.Node, words ...string) bool {
+	return containsAny(lowerASCII(attr(n, "class")+" "+attr(n, "id")), words)
+}

@@ -244,8 +244,7 @@ func captionNamed(n *html.Node) bool {
 		if c.Type != html.ElementNode {
 			continue
 		}
-		if strings.Contains(lowerASCII(attr(c, "class")), "caption") || strings.Contains(lowerASCII(attr(c, "id")), "caption") ||
-			captionNamed(c) {
+		if nameHas(c, "caption") || captionNamed(c) {
 			return true
 		}
 	}

@@ -700,16 +700,7 @@ func visibleText(n *html.Node, skip []*html.Node) string {
 // screenReaderOnly reports an element whose class hides it from sight and
 // leaves it to screen readers.
 func screenReaderOnly(n *html.Node) bool {
-	c := lowerASCII(attr(n, "class"))
-	if c == "" {
-		return false
-	}
-	for _, s := range screenReaderStems {
-		if strings.Contains(c, s) {
-			return true
-		}
-	}
-	return false
+	return containsAny(lowerASCII(attr(n, "class")), screenReaderStems)
 }
 
 // sameImage reports two image URLs naming the same picture, ignoring

@@ -4,8 +4,9 @@ import (
 	"bytes"
 	"strings"
 
-	"golang.org/x/net/html"
 	"newshound/internal/news"
+
+	"golang.org/x/net/html"
 )
 
 // A single-page app ships a shell: a nav, a spinner in an empty root and

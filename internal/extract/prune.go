@@ -698,11 +698,5 @@ func holdsSentence(n *html.Node) bool {
 // videoNamed reports an element whose class or id names a video or its
 // player.
 func videoNamed(n *html.Node) bool {
-	name := lowerASCII(attr(n, "class") + " " + attr(n, "id"))
-	for _, w := range [...]string{"video", "player", "duration"} {
-		if strings.Contains(name, w) {
-			return true
-		}
-	}
-	return false
+	return nameHas(n, "video", "player", "duration")
 }

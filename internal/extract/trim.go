@@ -1185,15 +1185,13 @@ func dateLike(t string) bool {
 
 // readingTime reports a reading-time note.
 func readingTime(lower string) bool {
-	for _, p := range [...]string{"min read", "minute read", "minutes read", "reading time", "read time",
-		"lesezeit", "lesedauer", "temps de lecture", "tiempo de lectura", "tempo di lettura", "min. lesezeit",
-		"leestijd", "lästid", "min läsning", "läsminuter", "lesetid", "læsetid", "menit baca", "waktu baca"} {
-		if strings.Contains(lower, p) {
-			return true
-		}
-	}
-	return false
+	return containsAny(lower, readingTimePhrases[:])
 }
+
+// readingTimePhrases name a story's reading time.
+var readingTimePhrases = [...]string{"min read", "minute read", "minutes read", "reading time", "read time",
+	"lesezeit", "lesedauer", "temps de lecture", "tiempo de lectura", "tempo di lettura", "min. lesezeit",
+	"leestijd", "lästid", "min läsning", "läsminuter", "lesetid", "læsetid", "menit baca", "waktu baca"}
 
 // relativeTime reports "3 hours ago" style times.
 func relativeTime(lower string) bool {
@@ -1558,12 +1556,7 @@ func containsAny(s string, subs []string) bool {
 
 // callToAction reports a line containing a call to action.
 func callToAction(lower string) bool {
-	for _, p := range actionPhrases {
-		if strings.Contains(lower, p) {
-			return true
-		}
-	}
-	return false
+	return containsAny(lower, actionPhrases[:])
 }
 
 // roleWords name the jobs an author box describes.
@@ -1645,12 +1638,7 @@ func adResumes(lower string) bool {
 	if endsSentence(lower) {
 		return false
 	}
-	for _, p := range resumePhrases {
-		if strings.Contains(lower, p) {
-			return true
-		}
-	}
-	return false
+	return containsAny(lower, resumePhrases[:])
 }
 
 // counterLine reports a slideshow's position standing alone: "1 of 3",
